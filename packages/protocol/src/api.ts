@@ -1,0 +1,117 @@
+/**
+ * The HTTP API of Protocol v1, defined once: method, path, request and response schemas.
+ * Node, router and SDK all derive their handlers and clients from these definitions.
+ */
+import { z } from 'zod';
+import { errorCodes } from './errors.js';
+import { type Hex, bytes32Pattern } from './hex.js';
+import { SignedReceiptSchema } from './receipt.js';
+import { DTypeSchema, TensorMapSchema } from './tensor.js';
+
+const Bytes32 = z.string().regex(bytes32Pattern, 'expected 0x and 64 hex digits') as z.ZodType<Hex>;
+
+export const ErrorBodySchema = z.object({
+  error: z.object({ code: z.enum(errorCodes as [string, ...string[]]), message: z.string(), details: z.record(z.string(), z.unknown()) }),
+});
+
+/** A tensor in a model's signature; a dimension is a number when fixed, a name or null when free. */
+export const TensorSpecSchema = z.object({
+  name: z.string(),
+  dtype: DTypeSchema,
+  shape: z.array(z.union([z.number().int(), z.string(), z.null()])),
+});
+export type TensorSpec = z.infer<typeof TensorSpecSchema>;
+
+export const ModelSignatureSchema = z.object({
+  inputs: z.array(TensorSpecSchema),
+  outputs: z.array(TensorSpecSchema),
+});
+export type ModelSignature = z.infer<typeof ModelSignatureSchema>;
+
+export const modelFormats = ['onnx', 'gguf'] as const;
+export const ModelFormatSchema = z.enum(modelFormats);
+
+const namePattern = /^[a-zA-Z0-9][a-zA-Z0-9._-]{0,127}$/;
+
+export const RegisterModelRequestSchema = z.object({
+  name: z.string().regex(namePattern, 'letters, digits, ".", "_" and "-", starting with a letter or digit'),
+  version: z.string().regex(namePattern, 'letters, digits, ".", "_" and "-", starting with a letter or digit'),
+  format: ModelFormatSchema,
+  blob: Bytes32,
+  description: z.string().max(2000).optional(),
+  license: z.string().max(200).optional(),
+  /** Nodes to fetch the blob from when this node does not hold it (base URLs). */
+  sources: z.array(z.url()).max(32).optional(),
+});
+export type RegisterModelRequest = z.infer<typeof RegisterModelRequestSchema>;
+
+export const ModelEntrySchema = z.object({
+  id: z.string(),
+  object: z.literal('model'),
+  created: z.number().int(),
+  owned_by: z.string(),
+  modelId: Bytes32,
+  name: z.string(),
+  version: z.string(),
+  format: ModelFormatSchema,
+  size: z.number().int().nonnegative(),
+  engine: z.string(),
+  signature: ModelSignatureSchema,
+  /** Node base URLs serving it (router only). */
+  nodes: z.array(z.string()).optional(),
+});
+export type ModelEntry = z.infer<typeof ModelEntrySchema>;
+
+export const ModelListSchema = z.object({ object: z.literal('list'), data: z.array(ModelEntrySchema) });
+export type ModelList = z.infer<typeof ModelListSchema>;
+
+export const BlobPutResponseSchema = z.object({ sha256: Bytes32, size: z.number().int().nonnegative() });
+export type BlobPutResponse = z.infer<typeof BlobPutResponseSchema>;
+
+export const InferRequestSchema = z.object({
+  model: z.string().min(1).max(300),
+  inputs: TensorMapSchema,
+  policy: z.string().max(64).optional(),
+  requestId: Bytes32.optional(),
+});
+export type InferRequest = z.infer<typeof InferRequestSchema>;
+
+export const DissentSchema = z.object({
+  executor: z.string(),
+  node: z.string(),
+  outputHash: Bytes32.optional(),
+  error: z.object({ code: z.string(), message: z.string() }).optional(),
+});
+export type Dissent = z.infer<typeof DissentSchema>;
+
+export const InferResponseSchema = z.object({
+  requestId: Bytes32,
+  modelId: Bytes32,
+  outputs: TensorMapSchema,
+  policy: z.string(),
+  receipts: z.array(SignedReceiptSchema),
+  /** Executors whose answer disagreed with the quorum or failed (router, replicate:k). */
+  dissent: z.array(DissentSchema).optional(),
+});
+export type InferResponse = z.infer<typeof InferResponseSchema>;
+
+export const HealthSchema = z.object({ ok: z.literal(true) }).loose();
+
+export const routes = {
+  health: { method: 'GET', path: '/health' },
+  listModels: { method: 'GET', path: '/v1/models', response: ModelListSchema },
+  putBlob: { method: 'PUT', path: '/v1/blobs', response: BlobPutResponseSchema },
+  getBlob: { method: 'GET', path: '/v1/blobs/:sha256' },
+  registerModel: { method: 'POST', path: '/v1/models', body: RegisterModelRequestSchema, response: ModelEntrySchema },
+  infer: { method: 'POST', path: '/v1/infer', body: InferRequestSchema, response: InferResponseSchema },
+} as const;
+
+/** Parses a model reference: "name@version", "name" (latest) or "0x<sha256>". */
+export type ModelRef = { kind: 'id'; modelId: Hex } | { kind: 'name'; name: string; version?: string };
+
+export function parseModelRef(ref: string): ModelRef {
+  if (bytes32Pattern.test(ref)) return { kind: 'id', modelId: ref.toLowerCase() as Hex };
+  const at = ref.lastIndexOf('@');
+  if (at > 0) return { kind: 'name', name: ref.slice(0, at), version: ref.slice(at + 1) };
+  return { kind: 'name', name: ref };
+}

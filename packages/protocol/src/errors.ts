@@ -1,0 +1,82 @@
+/**
+ * Error codes of Protocol v1 and the one error class every package throws.
+ * The codes are part of the protocol: clients switch on them, so they never change meaning.
+ */
+
+export const errorStatus = {
+  BAD_JSON: 400,
+  INVALID_REQUEST: 400,
+  INVALID_TENSOR: 400,
+  UNKNOWN_INPUT: 400,
+  MISSING_INPUT: 400,
+  DTYPE_MISMATCH: 400,
+  SHAPE_MISMATCH: 400,
+  DATA_LENGTH_MISMATCH: 400,
+  NON_FINITE_INPUT: 400,
+  UNKNOWN_POLICY: 400,
+  INVALID_MODEL: 422,
+  HASH_MISMATCH: 422,
+  NOT_FOUND: 404,
+  UNKNOWN_MODEL: 404,
+  BLOB_NOT_FOUND: 404,
+  VERSION_EXISTS: 409,
+  BODY_TOO_LARGE: 413,
+  INPUT_TOO_LARGE: 413,
+  MODEL_TOO_LARGE: 413,
+  NOT_ENOUGH_NODES: 422,
+  RECEIPT_INVALID: 422,
+  NO_QUORUM: 502,
+  NODE_UNAVAILABLE: 503,
+  ENGINE_ERROR: 500,
+  INTERNAL: 500,
+} as const satisfies Record<string, number>;
+
+export type ErrorCode = keyof typeof errorStatus;
+
+export const errorCodes = Object.keys(errorStatus) as ErrorCode[];
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && value in errorStatus;
+}
+
+export function httpStatusOf(code: ErrorCode): number {
+  return errorStatus[code];
+}
+
+export type ErrorDetails = Record<string, unknown>;
+
+export class VerityError extends Error {
+  override readonly name = 'VerityError';
+  readonly code: ErrorCode;
+  readonly details: ErrorDetails;
+
+  constructor(code: ErrorCode, message: string, options: { details?: ErrorDetails; cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    this.details = options.details ?? {};
+  }
+
+  get status(): number {
+    return httpStatusOf(this.code);
+  }
+
+  toBody(): ErrorBody {
+    return { error: { code: this.code, message: this.message, details: this.details } };
+  }
+}
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; details: ErrorDetails };
+}
+
+/** Rebuilds a VerityError from an HTTP error body; unknown shapes become INTERNAL with the raw text. */
+export function errorFromBody(status: number, body: unknown): VerityError {
+  const error = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null)?.error;
+  if (error && isErrorCode(error.code)) {
+    const details = typeof error.details === 'object' && error.details !== null ? (error.details as ErrorDetails) : {};
+    return new VerityError(error.code, String(error.message ?? error.code), { details: { ...details, status } });
+  }
+  return new VerityError(status >= 500 ? 'NODE_UNAVAILABLE' : 'INVALID_REQUEST', `HTTP ${status}`, {
+    details: { status, body },
+  });
+}

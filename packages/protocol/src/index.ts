@@ -1,0 +1,9 @@
+/** @verity/protocol: Protocol v1, pure (no I/O): schemas, canonical encoding, receipts, errors. */
+export * from './api.js';
+export * from './canonical.js';
+export * from './errors.js';
+export * from './hex.js';
+export * from './policy.js';
+export * from './receipt.js';
+export * from './tensor.js';
+export * from './verify.js';
