@@ -104,6 +104,7 @@ export const routes = {
   getBlob: { method: 'GET', path: '/v1/blobs/:sha256' },
   registerModel: { method: 'POST', path: '/v1/models', body: RegisterModelRequestSchema, response: ModelEntrySchema },
   infer: { method: 'POST', path: '/v1/infer', body: InferRequestSchema, response: InferResponseSchema },
+  getReceipt: { method: 'GET', path: '/v1/receipts/:requestId', response: InferResponseSchema },
 } as const;
 
 /** Parses a model reference: "name@version", "name" (latest) or "0x<sha256>". */

@@ -32,7 +32,10 @@ export function formatPolicy(policy: Policy): string {
   }
 }
 
-/** How many distinct executors must sign matching receipts for a response under this policy. */
+/**
+ * How many distinct executors must sign matching receipts for a response under this policy: for replicate:k a
+ * strict majority of the k (the trust assumption is that fewer than half of the k are faulty), otherwise one.
+ */
 export function requiredAgreement(policy: Policy): number {
-  return policy.kind === 'replicate' ? policy.k : 1;
+  return policy.kind === 'replicate' ? Math.floor(policy.k / 2) + 1 : 1;
 }

@@ -47,8 +47,8 @@ function valueInfo(name: string, elemType: number, dims: (number | string)[]) {
 /** Encodes an MLP (Gemm, Relu between layers, optional Softmax and ArgMax) as ONNX model bytes. */
 export function buildMlpOnnx(spec: MlpSpec): Uint8Array {
   const inputName = spec.inputName ?? 'x';
-  const nodes = [];
-  const initializers = [];
+  const nodes: InstanceType<typeof onnx.NodeProto>[] = [];
+  const initializers: InstanceType<typeof onnx.TensorProto>[] = [];
   let current = inputName;
   spec.layers.forEach((layer, i) => {
     if (layer.weights.length !== layer.inputs * layer.outputs || layer.bias.length !== layer.outputs) {
@@ -68,7 +68,7 @@ export function buildMlpOnnx(spec: MlpSpec): Uint8Array {
   const first = spec.layers[0];
   const lastLayer = spec.layers.at(-1);
   if (!first || !lastLayer) throw new Error('an MLP needs at least one layer');
-  const outputs = [];
+  const outputs: InstanceType<typeof onnx.ValueInfoProto>[] = [];
   if (spec.classifier) {
     nodes.push(
       onnx.NodeProto.create({

@@ -1,0 +1,93 @@
+/**
+ * `verity infer <model>`: run a model, print its outputs and how far the answer can be trusted (policy, receipts,
+ * distinct executors, offline verification). The receipts are always checked here, and a failure exits 1.
+ */
+import { writeFile } from 'node:fs/promises';
+import { type Hex, VerityError, bytes32Pattern, parsePolicy } from '@verity/protocol';
+import { type InferParameters, checkInferResponse } from '@verity/sdk';
+import { Command } from 'commander';
+import type { Context } from '../context.js';
+import { examples, fields, formatCheck, formatTensor, shortAddress } from '../format.js';
+import { readInputs } from '../inputs.js';
+import { UsageError } from '../output.js';
+
+interface InferOptions {
+  input: string;
+  policy?: string;
+  requestId?: string;
+  output?: string;
+}
+
+export function inferCommand(context: Context): Command {
+  return new Command('infer')
+    .description('run a model and check the receipts of its answer offline')
+    .argument('<model>', 'name@version, name (latest version) or 0x<model id>')
+    .requiredOption('--input <json|@file>', 'input tensors: JSON, or @file.json (@- for stdin)')
+    .option('--policy <policy>', 'none | replicate:<k> | spot-check:<p>')
+    .option('--request-id <0x..>', 'request id (0x and 64 hex digits); chosen by the server when absent')
+    .option('--output <file>', 'save the whole response as JSON (check it later with `verity receipt verify`)')
+    .addHelpText(
+      'after',
+      examples([
+        [`verity infer mlp@1 --input '{"x": {"dtype": "float32", "shape": [1, 4], "data": [1, 2, 3, 4]}}'`],
+        [`verity infer mlp --input '{"x": [[1, 2, 3, 4]]}'`, 'nested numbers mean float32'],
+        ['verity infer mlp@1 --input @x.json --policy replicate:3 --output answer.json'],
+        ['verity infer mlp@1 --input @- --json < x.json', 'inputs from stdin, the whole response as JSON'],
+      ]),
+    )
+    .action(async (model: string, options: InferOptions, command: Command) => {
+      const { out, client } = context.session(command);
+      const inputs = await readInputs(context, options.input);
+      const parameters: InferParameters = { model, inputs };
+      if (options.policy !== undefined) {
+        try {
+          parsePolicy(options.policy);
+        } catch (error) {
+          throw new UsageError(`--policy: ${(error as Error).message}`);
+        }
+        parameters.policy = options.policy;
+      }
+      if (options.requestId !== undefined) {
+        if (!bytes32Pattern.test(options.requestId)) throw new UsageError(`--request-id must be 0x and 64 hex digits, got "${options.requestId}"`);
+        parameters.requestId = options.requestId as Hex;
+      }
+
+      const response = await client({ verify: false }).infer(parameters);
+      // Saved before checking: a response that fails verification is evidence worth keeping.
+      if (options.output) await writeFile(options.output, `${JSON.stringify(response, null, 2)}\n`);
+      const report = checkInferResponse(parameters, response);
+      const failed = report.checks.filter((c) => !c.ok);
+      const invalid = () =>
+        new VerityError('RECEIPT_INVALID', `the response does not verify (${failed.length} check(s) failed)`, {
+          details: { report, response },
+        });
+      if (out.json) {
+        if (!report.ok) throw invalid();
+        return out.result(response);
+      }
+
+      out.line('outputs');
+      for (const [name, tensor] of Object.entries(response.outputs)) out.line(`  ${formatTensor(name, tensor)}`);
+      const executors = new Map<string, string>();
+      for (const receipt of response.receipts) {
+        const { executor } = receipt.typedData.message;
+        if (!executors.has(executor.toLowerCase())) executors.set(executor.toLowerCase(), executor);
+      }
+      out.line('agreement');
+      out.line(
+        fields([
+          ['policy', response.policy],
+          ['receipts', String(response.receipts.length)],
+          ['executors', `${executors.size} distinct${executors.size > 0 ? ` (${[...executors.values()].map(shortAddress).join(', ')})` : ''}`],
+          ['verified offline', report.ok ? out.style.green('yes') : out.style.red('no')],
+          ...(response.dissent?.length ? ([['dissent', String(response.dissent.length)]] as [string, string][]) : []),
+        ]),
+      );
+      out.line(fields([['request id', response.requestId], ['model id', response.modelId]], ''));
+      if (options.output) out.line(`saved to ${options.output}`);
+      if (!report.ok) {
+        for (const check of failed) context.io.stderr.write(`${formatCheck(check, out.style)}\n`);
+        throw invalid();
+      }
+    });
+}

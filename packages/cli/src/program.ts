@@ -1,0 +1,86 @@
+/**
+ * The `verity` command tree (commander) and the one place that turns outcomes into exit codes:
+ * 0 success, 1 failure (any error from the network or a failed check), 2 a mistake in the command line.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { healthCommand } from './commands/health.js';
+import { inferCommand } from './commands/infer.js';
+import { modelLsCommand } from './commands/model-ls.js';
+import { modelPushCommand } from './commands/model-push.js';
+import { receiptVerifyCommand } from './commands/receipt-verify.js';
+import { Context, defaultUrl } from './context.js';
+import { examples } from './format.js';
+import { type Io, Output, UsageError, exitCodes, processIo } from './output.js';
+
+export const cliVersion = '0.1.0';
+
+function group(name: string, description: string, commands: Command[]): Command {
+  const command = new Command(name).description(description);
+  for (const sub of commands) command.addCommand(sub);
+  return command;
+}
+
+function everyCommand(root: Command): Command[] {
+  return [root, ...root.commands.flatMap((c) => everyCommand(c))];
+}
+
+export function createProgram(context: Context, options: { json: boolean }): Command {
+  const program = new Command('verity')
+    .description('Verity: run AI models on independent nodes and check every answer offline')
+    .version(cliVersion, '-V', 'print the CLI version')
+    .addOption(new Option('--url <url>', 'node or router URL').env('VERITY_URL').default(defaultUrl))
+    .option('--json', 'print machine-readable JSON on stdout (errors as {"error": {code, message, details}})')
+    .addHelpText(
+      'after',
+      examples([
+        ['verity health'],
+        ['verity model push ./mlp.onnx --name mlp --version 1'],
+        ['verity model ls'],
+        [`verity infer mlp@1 --input '{"x": [[1, 2, 3, 4]]}' --output answer.json`],
+        ['verity receipt verify answer.json'],
+      ]),
+    );
+  program.addCommand(healthCommand(context));
+  program.addCommand(group('model', 'publish and list models', [modelPushCommand(context), modelLsCommand(context)]));
+  program.addCommand(inferCommand(context));
+  program.addCommand(group('receipt', 'check receipts offline', [receiptVerifyCommand(context)]));
+
+  // addCommand does not pass settings down, so they are set on every command here.
+  for (const command of everyCommand(program)) {
+    command
+      .exitOverride()
+      .configureHelp({ showGlobalOptions: true })
+      .configureOutput({
+        writeOut: (text) => context.io.stdout.write(text),
+        writeErr: (text) => (options.json ? undefined : context.io.stderr.write(text)),
+      });
+    if (!options.json) command.showHelpAfterError('(run with --help for usage)');
+  }
+  return program;
+}
+
+function wantsJson(argv: readonly string[]): boolean {
+  const end = argv.indexOf('--');
+  return (end === -1 ? argv : argv.slice(0, end)).includes('--json');
+}
+
+/** Runs the CLI on arguments (without node and the script path) and returns the exit code. */
+export async function run(argv: readonly string[], io: Io = processIo()): Promise<number> {
+  const context = new Context(io);
+  const json = wantsJson(argv);
+  const out = new Output(io, json);
+  const program = createProgram(context, { json });
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return context.exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return exitCodes.ok;
+      // Commander already printed its message in human mode.
+      const message = error.code === 'commander.help' ? 'a command is missing' : error.message.replace(/^error: /, '');
+      if (json) return out.error(new UsageError(message));
+      return exitCodes.usage;
+    }
+    return out.error(error);
+  }
+}

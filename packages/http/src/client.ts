@@ -1,0 +1,67 @@
+/**
+ * JSON over HTTP with undici's keep-alive pools, for the router (talking to nodes) and the SDK.
+ * Protocol v1 error bodies come back as VerityError; network failures as NODE_UNAVAILABLE or TIMEOUT.
+ */
+import { errorFromBody, VerityError } from '@verity/protocol';
+import { Agent, type Dispatcher, request } from 'undici';
+
+export const sharedAgent: Dispatcher = new Agent({ keepAliveTimeout: 30_000, connections: 128, pipelining: 1 });
+
+export interface RequestOptions {
+  timeoutMs?: number;
+  dispatcher?: Dispatcher;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+}
+
+export const defaultTimeoutMs = 30_000;
+
+async function send(method: Dispatcher.HttpMethod, url: string, body: string | Uint8Array | NodeJS.ReadableStream | undefined, options: RequestOptions, contentType?: string): Promise<unknown> {
+  const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
+  const headers: Record<string, string> = { ...options.headers };
+  if (contentType) headers['content-type'] = contentType;
+  let response: Dispatcher.ResponseData;
+  try {
+    response = await request(url, {
+      method,
+      headers,
+      body: body as never,
+      dispatcher: options.dispatcher ?? sharedAgent,
+      headersTimeout: timeoutMs,
+      bodyTimeout: timeoutMs,
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+  } catch (cause) {
+    const code = (cause as { code?: string }).code;
+    if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
+      throw new VerityError('TIMEOUT', `${method} ${url} timed out after ${timeoutMs} ms`, { cause, details: { url } });
+    }
+    throw new VerityError('NODE_UNAVAILABLE', `${method} ${url} failed: ${(cause as Error).message}`, { cause, details: { url, reason: code } });
+  }
+  let text: string;
+  try {
+    text = await response.body.text();
+  } catch (cause) {
+    throw new VerityError('NODE_UNAVAILABLE', `${method} ${url}: connection lost while reading the answer`, { cause, details: { url } });
+  }
+  let parsed: unknown;
+  try {
+    parsed = text.length > 0 ? JSON.parse(text) : undefined;
+  } catch (cause) {
+    throw new VerityError('NODE_UNAVAILABLE', `${method} ${url} answered ${response.statusCode} with a body that is not JSON`, { cause, details: { url } });
+  }
+  if (response.statusCode >= 400) throw errorFromBody(response.statusCode, parsed);
+  return parsed;
+}
+
+export function getJson(url: string, options: RequestOptions = {}): Promise<unknown> {
+  return send('GET', url, undefined, options);
+}
+
+export function postJson(url: string, body: unknown, options: RequestOptions = {}): Promise<unknown> {
+  return send('POST', url, JSON.stringify(body), options, 'application/json');
+}
+
+export function putBytes(url: string, body: Uint8Array | NodeJS.ReadableStream, options: RequestOptions = {}): Promise<unknown> {
+  return send('PUT', url, body, options, 'application/octet-stream');
+}

@@ -1,0 +1,113 @@
+/**
+ * Executes inference requests: checks inputs against the model, runs it, signs the receipt with the operator
+ * key, records it in SQLite before answering, and answers replays of a requestId from that record.
+ */
+import { randomBytes } from 'node:crypto';
+import {
+  type Hex,
+  type InferRequest,
+  type ReceiptDomain,
+  VerityError,
+  decodeTensorMap,
+  encodeTensorMap,
+  parsePolicy,
+  receiptDomain,
+  signReceipt,
+} from '@verity/protocol';
+import { checkInputs } from '@verity/runtime';
+import type { NodeDb, ReceiptRow } from './db.js';
+import { applyFault } from './fault.js';
+import { hashTensors } from './hashing.js';
+import type { ModelRegistry } from './models.js';
+import type { NodeOptions } from './options.js';
+
+export interface ExecutorOptions {
+  privateKey: Hex;
+  address: Hex;
+  chainId: number;
+  feeWei: string;
+  fault?: NodeOptions['fault'];
+}
+
+/** The response body as JSON text: stored verbatim and sent verbatim, so a replay is byte-identical. */
+export type InferResponseJson = string;
+
+export class Executor {
+  private readonly domain: ReceiptDomain;
+
+  constructor(
+    private readonly models: ModelRegistry,
+    private readonly db: NodeDb,
+    private readonly options: ExecutorOptions,
+  ) {
+    this.domain = receiptDomain(options.chainId);
+  }
+
+  async infer(request: InferRequest): Promise<InferResponseJson> {
+    const served = this.models.resolve(request.model);
+    const modelId = served.entry.modelId;
+    const policy = request.policy ?? 'none';
+    // The node runs once whatever the policy; parsing only refuses names no one can verify against.
+    parsePolicy(policy);
+    const inputs = decodeTensorMap(request.inputs);
+    checkInputs(served.loaded.signature, inputs);
+    const inputHash = hashTensors(inputs);
+
+    const requestId = request.requestId ? (request.requestId.toLowerCase() as Hex) : randomRequestId();
+    if (request.requestId) {
+      const stored = this.db.receipt(requestId);
+      if (stored) return replay(stored, modelId, inputHash, policy);
+    }
+
+    const outputs = await served.loaded.run(inputs);
+    applyFault(this.options.fault, outputs);
+    const outputHash = hashTensors(outputs);
+    const timestamp = Math.floor(Date.now() / 1000);
+    const receipt = signReceipt(
+      this.options.privateKey,
+      {
+        requestId,
+        modelId,
+        inputHash,
+        outputHash,
+        executor: this.options.address,
+        fee: this.options.feeWei,
+        timestamp,
+        policy,
+        engine: served.loaded.engine,
+      },
+      this.domain,
+    );
+    const responseJson = JSON.stringify({ requestId, modelId, outputs: encodeTensorMap(outputs), policy, receipts: [receipt] });
+    const row: ReceiptRow = { requestId, modelId, inputHash, outputHash, policy, feeWei: this.options.feeWei, timestamp, responseJson };
+    // Recorded before the reply leaves: a receipt the client holds is always one the node remembers.
+    if (this.db.insertReceipt(row)) return responseJson;
+    // A concurrent request with this requestId committed first; its answer is the only one ever released.
+    const winner = this.db.receipt(requestId);
+    if (!winner) throw new VerityError('INTERNAL', 'receipt insert conflicted but no receipt is stored');
+    return replay(winner, modelId, inputHash, policy);
+  }
+
+  /** The stored response for a requestId, or NOT_FOUND. */
+  storedResponse(requestId: Hex): InferResponseJson {
+    const stored = this.db.receipt(requestId.toLowerCase() as Hex);
+    if (!stored) throw new VerityError('NOT_FOUND', `no receipt for request ${requestId} on this node`, { details: { requestId } });
+    return stored.responseJson;
+  }
+}
+
+function randomRequestId(): Hex {
+  return `0x${randomBytes(32).toString('hex')}`;
+}
+
+/** A retry of the same request gets the stored answer; anything else reusing the requestId is refused. */
+function replay(stored: ReceiptRow, modelId: Hex, inputHash: Hex, policy: string): InferResponseJson {
+  const differs: string[] = [];
+  if (stored.modelId !== modelId) differs.push('modelId');
+  if (stored.inputHash !== inputHash) differs.push('inputHash');
+  if (stored.policy !== policy) differs.push('policy');
+  if (differs.length === 0) return stored.responseJson;
+  throw new VerityError('DUPLICATE_REQUEST', `request ${stored.requestId} was already answered with a different ${differs.join(', ')}`, {
+    details: { requestId: stored.requestId, differs },
+  });
+}

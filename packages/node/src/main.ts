@@ -1,0 +1,103 @@
+/**
+ * The node as a process: `tsx packages/node/src/main.ts --port 7071 --data-dir .verity/node-1`, the operator key
+ * from VERITY_NODE_KEY. Prints one JSON "listening" line on stdout for launchers; logs go to stderr.
+ */
+import { Command, InvalidArgumentError, Option } from 'commander';
+import type { Hex } from '@verity/protocol';
+import { startNode } from './app.js';
+import { describeError, logEvent } from './log.js';
+import { type NodeStartOptions, defaultNodeOptions, defaultNodePort } from './options.js';
+
+const keyVariable = 'VERITY_NODE_KEY';
+/** How long a stop waits for in-flight requests before giving up on them. */
+const shutdownGraceMs = 30_000;
+
+function integer(name: string, min: number, max: number) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!/^\d+$/.test(value) || n < min || n > max) throw new InvalidArgumentError(`${name} must be an integer from ${min} to ${max}`);
+    return n;
+  };
+}
+
+function decimal(value: string): string {
+  if (!/^\d{1,78}$/.test(value)) throw new InvalidArgumentError('must be a decimal integer (wei)');
+  return value;
+}
+
+const program = new Command()
+  .name('verity-node')
+  .description(`Runs a Verity compute node. The operator key is read from the ${keyVariable} environment variable.`)
+  .requiredOption('--data-dir <dir>', 'directory for node.sqlite and the blob store')
+  .option('--port <port>', 'port to listen on (0 picks a free one)', integer('port', 0, 65535), defaultNodePort)
+  .option('--host <host>', 'address to listen on', defaultNodeOptions.host)
+  .option('--fee-wei <wei>', 'fee per request, in wei', decimal, defaultNodeOptions.feeWei)
+  .option('--chain-id <id>', 'chainId of the receipts\' EIP-712 domain', integer('chain id', 1, Number.MAX_SAFE_INTEGER), defaultNodeOptions.chainId)
+  .option('--body-limit-bytes <n>', 'largest JSON body accepted', integer('body limit', 1, Number.MAX_SAFE_INTEGER), defaultNodeOptions.bodyLimitBytes)
+  .option('--max-model-bytes <n>', 'largest model file accepted', integer('model limit', 1, Number.MAX_SAFE_INTEGER), defaultNodeOptions.maxModelBytes)
+  .addOption(new Option('--fault <fault>', 'TEST ONLY: sign wrong answers on purpose').choices(['wrong-output']).hideHelp())
+  .parse(process.argv);
+
+interface CliOptions {
+  dataDir: string;
+  port: number;
+  host: string;
+  feeWei: string;
+  chainId: number;
+  bodyLimitBytes: number;
+  maxModelBytes: number;
+  fault?: 'wrong-output';
+}
+
+async function main(): Promise<void> {
+  const cli = program.opts<CliOptions>();
+  const privateKey = process.env[keyVariable];
+  // Not inherited by anything this process starts.
+  delete process.env[keyVariable];
+  if (!privateKey || !/^0x[0-9a-fA-F]{64}$/.test(privateKey)) {
+    process.stderr.write(`verity-node: set ${keyVariable} to the operator key (0x followed by 64 hex digits)\n`);
+    process.exit(2);
+  }
+  const options: NodeStartOptions = {
+    dataDir: cli.dataDir,
+    privateKey: privateKey as Hex,
+    host: cli.host,
+    port: cli.port,
+    feeWei: cli.feeWei,
+    chainId: cli.chainId,
+    bodyLimitBytes: cli.bodyLimitBytes,
+    maxModelBytes: cli.maxModelBytes,
+    ...(cli.fault ? { fault: cli.fault } : {}),
+  };
+  const node = await startNode(options);
+  process.stdout.write(`${JSON.stringify({ event: 'listening', url: node.url, address: node.address })}\n`);
+  if (cli.fault) logEvent('fault-injection-on', { fault: cli.fault });
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      // A second signal means "now": skip the graceful path.
+      process.exit(1);
+    }
+    stopping = true;
+    logEvent('stopping', { signal });
+    setTimeout(() => {
+      logEvent('stop-timed-out', { graceMs: shutdownGraceMs });
+      process.exit(1);
+    }, shutdownGraceMs).unref();
+    node.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logEvent('stop-failed', { reason: describeError(error) });
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+main().catch((error: unknown) => {
+  logEvent('start-failed', { reason: describeError(error) });
+  process.exit(1);
+});

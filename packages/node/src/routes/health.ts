@@ -1,0 +1,22 @@
+/** GET /health: liveness and load, read by routers to pick nodes. */
+import type { Hex } from '@verity/protocol';
+import { routes } from '@verity/protocol';
+import type { FastifyInstance } from 'fastify';
+import type { InFlight } from '../in-flight.js';
+import type { ModelRegistry } from '../models.js';
+
+export interface NodeHealth {
+  ok: true;
+  address: Hex;
+  engine: string;
+  /** Registered model versions this node serves. */
+  models: number;
+  /** Inference requests in progress. */
+  inFlight: number;
+}
+
+export function healthRoutes(address: Hex, engine: string, models: ModelRegistry, inFlight: InFlight) {
+  return async function healthRoutesPlugin(app: FastifyInstance): Promise<void> {
+    app.get(routes.health.path, async (): Promise<NodeHealth> => ({ ok: true, address, engine, models: models.size, inFlight: inFlight.size }));
+  };
+}

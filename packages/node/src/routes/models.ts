@@ -1,0 +1,13 @@
+/** HTTP for the model registry: POST /v1/models registers a version, GET /v1/models lists them in OpenAI's shape. */
+import { type ModelList, RegisterModelRequestSchema, routes } from '@verity/protocol';
+import { parseBody } from '@verity/http/server';
+import type { FastifyInstance } from 'fastify';
+import type { ModelRegistry } from '../models.js';
+
+export function modelRoutes(models: ModelRegistry) {
+  return async function modelRoutesPlugin(app: FastifyInstance): Promise<void> {
+    app.post(routes.registerModel.path, async (request) => models.register(parseBody(RegisterModelRequestSchema, request.body)));
+
+    app.get(routes.listModels.path, async (): Promise<ModelList> => ({ object: 'list', data: models.list() }));
+  };
+}

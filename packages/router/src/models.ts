@@ -1,0 +1,76 @@
+/**
+ * Model distribution through the router: a pushed blob lands on one node, registration reaches every healthy
+ * node, and nodes that lack the blob fetch it from the nodes that hold it (peer to peer, hash-checked).
+ */
+import { postJson } from '@verity/http/client';
+import { type Hex, type ModelEntry, ModelEntrySchema, type RegisterModelRequest, VerityError } from '@verity/protocol';
+import type { NodeSet, NodeState } from './node-set.js';
+
+export class ModelDistributor {
+  /** Which nodes received which blob through this router. */
+  private readonly blobHolders = new Map<Hex, Set<string>>();
+
+  constructor(
+    private readonly nodeSet: NodeSet,
+    private readonly timeoutMs: number,
+  ) {}
+
+  noteBlob(sha256: Hex, nodeUrl: string): void {
+    const holders = this.blobHolders.get(sha256) ?? new Set<string>();
+    holders.add(nodeUrl);
+    this.blobHolders.set(sha256, holders);
+  }
+
+  private holdersOf(blob: Hex): string[] {
+    const serving = this.nodeSet.nodes.filter((n) => n.models.has(blob)).map((n) => n.url);
+    return [...new Set([...(this.blobHolders.get(blob) ?? []), ...serving])];
+  }
+
+  private async registerOn(node: NodeState, request: RegisterModelRequest, sources: string[]): Promise<ModelEntry> {
+    const body: RegisterModelRequest = { ...request, sources: sources.filter((s) => s !== node.url) };
+    if (body.sources?.length === 0) delete body.sources;
+    const entry = ModelEntrySchema.parse(await postJson(`${node.url}/v1/models`, body, { timeoutMs: this.timeoutMs }));
+    node.models.set(entry.modelId, entry);
+    return entry;
+  }
+
+  /** Registers a model on every healthy node: holders of the blob first, then the rest fetching from them. */
+  async register(request: RegisterModelRequest): Promise<ModelEntry & { nodes: string[] }> {
+    const blob = request.blob.toLowerCase() as Hex;
+    const sources = [...new Set([...this.holdersOf(blob), ...(request.sources ?? [])])];
+    const healthy = this.nodeSet.nodes.filter((n) => n.healthy);
+    if (healthy.length === 0) throw new VerityError('NODE_UNAVAILABLE', 'no healthy node to register the model on');
+    const holders = healthy.filter((n) => sources.includes(n.url));
+    const others = healthy.filter((n) => !sources.includes(n.url));
+    const first = holders.length > 0 ? holders : others.slice(0, 1);
+    const rest = holders.length > 0 ? others : others.slice(1);
+
+    const errors: { node: string; error: unknown }[] = [];
+    const entries: { node: string; entry: ModelEntry }[] = [];
+    const attempt = async (node: NodeState) => {
+      try {
+        entries.push({ node: node.url, entry: await this.registerOn(node, request, sources) });
+      } catch (error) {
+        errors.push({ node: node.url, error });
+      }
+    };
+    await Promise.all(first.map(attempt));
+    if (entries.length === 0) throw errors[0]?.error ?? new VerityError('NODE_UNAVAILABLE', 'registration failed on every node');
+    const withFresh = [...new Set([...sources, ...entries.map((e) => e.node)])];
+    await Promise.all(rest.map((node) => this.registerOn(node, request, withFresh).then(
+      (entry) => void entries.push({ node: node.url, entry }),
+      (error: unknown) => void errors.push({ node: node.url, error }),
+    )));
+    const entry = (entries[0] as { entry: ModelEntry }).entry;
+    return { ...entry, nodes: entries.map((e) => e.node) };
+  }
+
+  /** Asks up to `extraNodes` healthy nodes that lack a model to fetch and serve it. */
+  async spread(entry: ModelEntry, extraNodes: number): Promise<void> {
+    const sources = this.holdersOf(entry.modelId);
+    if (sources.length === 0) return;
+    const lacking = this.nodeSet.nodes.filter((n) => n.healthy && !n.models.has(entry.modelId)).slice(0, extraNodes);
+    const request: RegisterModelRequest = { name: entry.name, version: entry.version, format: entry.format, blob: entry.modelId };
+    await Promise.all(lacking.map((node) => this.registerOn(node, request, sources).catch(() => undefined)));
+  }
+}

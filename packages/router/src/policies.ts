@@ -1,0 +1,156 @@
+/**
+ * Verification policies as the router runs them: `none` (one executor, failover on node faults) and
+ * `replicate:k` (k distinct operators; a strict majority of matching output hashes is the quorum; dissenters
+ * are named in the response and recorded).
+ */
+import {
+  type Dissent,
+  type Hex,
+  type InferResponse,
+  type ModelEntry,
+  type TensorMap,
+  VerityError,
+  formatPolicy,
+  requiredAgreement,
+} from '@verity/protocol';
+import type { DissentLog } from './dissent-log.js';
+import { type NodeAnswer, forwardInfer, isNodeFault } from './forward.js';
+import type { NodeSet, NodeState } from './node-set.js';
+import { rankNodes } from './select.js';
+
+export interface PolicyContext {
+  nodeSet: NodeSet;
+  dissentLog: DissentLog;
+  timeoutMs: number;
+  /** Asks more nodes to fetch and serve a model; resolves when they have tried. */
+  spreadModel(entry: ModelEntry, extraNodes: number): Promise<void>;
+}
+
+export interface RoutedRequest {
+  entry: ModelEntry;
+  inputs: TensorMap;
+  requestId: Hex;
+}
+
+interface Attempt {
+  node: string;
+  error: { code: string; message: string };
+}
+
+/** Nodes serving the model, best first: those not in failure cooldown before those that are. */
+function candidatesFor(nodeSet: NodeSet, modelId: Hex): NodeState[] {
+  const serving = nodeSet.nodes.filter((n) => n.healthy && n.models.has(modelId));
+  const available = new Set(nodeSet.available());
+  const ordered = [...rankNodes(serving.filter((n) => available.has(n))), ...rankNodes(serving.filter((n) => !available.has(n)))];
+  const operators = new Set<string>();
+  return ordered.filter((n) => {
+    const operator = (n.address ?? n.url).toLowerCase();
+    if (operators.has(operator)) return false;
+    operators.add(operator);
+    return true;
+  });
+}
+
+function describe(error: unknown): { code: string; message: string } {
+  return error instanceof VerityError ? { code: error.code, message: error.message } : { code: 'INTERNAL', message: String(error) };
+}
+
+export async function runNone(ctx: PolicyContext, request: RoutedRequest): Promise<InferResponse> {
+  const attempts: Attempt[] = [];
+  let candidates = candidatesFor(ctx.nodeSet, request.entry.modelId);
+  if (candidates.length === 0) {
+    await ctx.spreadModel(request.entry, 1);
+    candidates = candidatesFor(ctx.nodeSet, request.entry.modelId);
+  }
+  for (const node of candidates) {
+    try {
+      const answer = await forwardInfer(ctx.nodeSet, node, { model: request.entry.modelId, inputs: request.inputs, policy: 'none', requestId: request.requestId }, ctx.timeoutMs);
+      return answer.response;
+    } catch (error) {
+      if (!isNodeFault(error)) throw error;
+      attempts.push({ node: node.url, error: describe(error) });
+    }
+  }
+  throw new VerityError('NODE_UNAVAILABLE', `no node could serve the request (${attempts.length} tried)`, { details: { attempts } });
+}
+
+export async function runReplicate(ctx: PolicyContext, request: RoutedRequest, k: number): Promise<InferResponse> {
+  const policy = formatPolicy({ kind: 'replicate', k });
+  const quorum = requiredAgreement({ kind: 'replicate', k });
+  let pool = candidatesFor(ctx.nodeSet, request.entry.modelId);
+  if (pool.length < k) {
+    await ctx.spreadModel(request.entry, k - pool.length);
+    pool = candidatesFor(ctx.nodeSet, request.entry.modelId);
+  }
+  const operators = new Set(ctx.nodeSet.nodes.filter((n) => n.healthy).map((n) => (n.address ?? n.url).toLowerCase()));
+  if (pool.length < k) {
+    throw new VerityError('NOT_ENOUGH_NODES', `${policy} needs ${k} distinct operators serving the model; ${pool.length} available`, {
+      details: { needed: k, available: pool.length, operators: operators.size },
+    });
+  }
+
+  const answers: NodeAnswer[] = [];
+  const failures: { node: NodeState; error: unknown }[] = [];
+  const waiting = [...pool];
+  const nodeRequest = { model: request.entry.modelId, inputs: request.inputs, policy, requestId: request.requestId };
+  let callerError: unknown;
+
+  // k lanes: each takes the next candidate and, if that node fails, the one after, so failures are replaced.
+  async function lane(): Promise<void> {
+    for (let node = waiting.shift(); node && !callerError; node = waiting.shift()) {
+      try {
+        answers.push(await forwardInfer(ctx.nodeSet, node, nodeRequest, ctx.timeoutMs));
+        return;
+      } catch (error) {
+        if (!isNodeFault(error)) {
+          callerError = error;
+          return;
+        }
+        failures.push({ node, error });
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: k }, lane));
+  if (callerError) throw callerError;
+
+  const groups = new Map<Hex, NodeAnswer[]>();
+  for (const answer of answers) groups.set(answer.outputHash, [...(groups.get(answer.outputHash) ?? []), answer]);
+  const [winningHash, winners] = [...groups.entries()].sort((a, b) => b[1].length - a[1].length)[0] ?? [undefined, []];
+
+  const dissent: Dissent[] = [];
+  for (const answer of answers) {
+    if (answer.outputHash === winningHash) continue;
+    dissent.push({ executor: answer.response.receipts[0]?.typedData.message.executor ?? '', node: answer.node.url, outputHash: answer.outputHash });
+  }
+  for (const { node, error } of failures) dissent.push({ executor: node.address ?? '', node: node.url, error: describe(error) });
+
+  if (!winningHash || winners.length < quorum) {
+    throw new VerityError('NO_QUORUM', `${policy}: no output was agreed by ${quorum} of ${k} distinct operators`, {
+      details: { needed: quorum, groups: [...groups.entries()].map(([hash, group]) => ({ outputHash: hash, executors: group.map((a) => a.node.url) })), dissent },
+    });
+  }
+  const at = Date.now();
+  for (const answer of answers) {
+    if (answer.outputHash === winningHash) continue;
+    answer.node.dissents += 1;
+    ctx.dissentLog.record({
+      requestId: request.requestId,
+      modelId: request.entry.modelId,
+      node: answer.node.url,
+      executor: answer.response.receipts[0]?.typedData.message.executor ?? '',
+      outputHash: answer.outputHash,
+      quorumHash: winningHash,
+      at,
+    });
+  }
+  const first = winners[0] as NodeAnswer;
+  const response: InferResponse = {
+    requestId: request.requestId,
+    modelId: request.entry.modelId,
+    outputs: first.response.outputs,
+    policy,
+    receipts: winners.map((a) => a.response.receipts[0]).filter((r) => r !== undefined),
+  };
+  if (dissent.length > 0) response.dissent = dissent;
+  return response;
+}

@@ -1,0 +1,33 @@
+/** @verity/sdk: the TypeScript client of the Verity network. The package's one public entry. */
+export {
+  type Client,
+  type ClientConfig,
+  type PushModelOptions,
+  type PutBlobOptions,
+  type VerifyOptions,
+  type VerityClient,
+  createClient,
+  defaultClientConfig,
+} from './client.js';
+export { type GetReceiptParameters, type GetReceiptReturnType, getReceipt } from './actions/getReceipt.js';
+export { type HealthReturnType, health } from './actions/health.js';
+export { type InferParameters, type InferReturnType, checkInferResponse, infer } from './actions/infer.js';
+export { type ListModelsReturnType, listModels } from './actions/listModels.js';
+export { type PushModelParameters, type PushModelReturnType, modelFormatOf, pushModel } from './actions/pushModel.js';
+export { type ProgressCallback, type PutBlobParameters, type PutBlobReturnType, putBlob, sha256Header } from './actions/putBlob.js';
+export { type RegisterModelParameters, type RegisterModelReturnType, registerModel } from './actions/registerModel.js';
+export { type VerifyParameters, type VerifyReturnType, verify } from './actions/verify.js';
+export {
+  type Check,
+  type ErrorCode,
+  type InferResponse,
+  type ModelEntry,
+  type ModelList,
+  type SignedReceipt,
+  type Tensor,
+  type TensorMap,
+  type VerificationReport,
+  VerityError,
+  verifyInferResponse,
+  verifyReceipt,
+} from '@verity/protocol';
