@@ -94,16 +94,27 @@ describe('a local network of three nodes and a router', () => {
   });
 
   it('fails over when a node crashes in the middle of a run, and takes it back after a restart', async () => {
+    const crashed = network.nodes[0]!.address;
     const results: InferResponse[] = [];
+    let crash: Promise<void> | undefined;
+    let servedAfterCrash: string[] = [];
     const run = async (count: number) => {
-      for (let i = 0; i < count; i++) results.push(await client.infer({ model: 'iris', inputs: setosa }));
+      for (let i = 0; i < count; i++) {
+        const response = await client.infer({ model: 'iris', inputs: setosa });
+        results.push(response);
+        if (crash) servedAfterCrash.push(response.receipts[0]!.typedData.message.executor);
+        // Crash node 1 while the other lanes still have requests in flight.
+        if (results.length === 20) crash = network.crashNode(0);
+      }
     };
-    const lanes = Array.from({ length: 4 }, () => run(25));
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    await network.crashNode(0);
-    await Promise.all(lanes);
-    expect(results).toHaveLength(100);
+    await Promise.all(Array.from({ length: 4 }, () => run(30)));
+    await crash;
+    expect(results).toHaveLength(120);
     expect(results.every((r) => r.outputs.label?.data?.[0] === 0)).toBe(true);
+    // Requests still in flight at the crash may have been answered by it; later ones only by the survivors.
+    servedAfterCrash = servedAfterCrash.slice(8);
+    expect(servedAfterCrash.length).toBeGreaterThan(50);
+    expect(servedAfterCrash).not.toContain(crashed);
 
     await network.restartNode(0);
     const restarted = network.nodes[0]!;
