@@ -16,7 +16,19 @@ export interface RequestOptions {
 
 export const defaultTimeoutMs = 30_000;
 
-async function send(method: Dispatcher.HttpMethod, url: string, body: string | Uint8Array | NodeJS.ReadableStream | undefined, options: RequestOptions, contentType?: string): Promise<unknown> {
+interface Answer {
+  status: number;
+  text: string;
+}
+
+/** Sends one request and returns the answer's status and body text; 4xx/5xx answers become VerityError. */
+async function exchange(
+  method: Dispatcher.HttpMethod,
+  url: string,
+  body: string | Uint8Array | NodeJS.ReadableStream | undefined,
+  options: RequestOptions,
+  contentType?: string,
+): Promise<Answer> {
   const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
   const headers: Record<string, string> = { ...options.headers };
   if (contentType) headers['content-type'] = contentType;
@@ -44,14 +56,21 @@ async function send(method: Dispatcher.HttpMethod, url: string, body: string | U
   } catch (cause) {
     throw new VerityError('NODE_UNAVAILABLE', `${method} ${url}: connection lost while reading the answer`, { cause, details: { url } });
   }
-  let parsed: unknown;
+  if (response.statusCode >= 400) throw errorFromBody(response.statusCode, parseText(method, url, response.statusCode, text));
+  return { status: response.statusCode, text };
+}
+
+function parseText(method: string, url: string, status: number, text: string): unknown {
   try {
-    parsed = text.length > 0 ? JSON.parse(text) : undefined;
+    return text.length > 0 ? JSON.parse(text) : undefined;
   } catch (cause) {
-    throw new VerityError('NODE_UNAVAILABLE', `${method} ${url} answered ${response.statusCode} with a body that is not JSON`, { cause, details: { url } });
+    throw new VerityError('NODE_UNAVAILABLE', `${method} ${url} answered ${status} with a body that is not JSON`, { cause, details: { url } });
   }
-  if (response.statusCode >= 400) throw errorFromBody(response.statusCode, parsed);
-  return parsed;
+}
+
+async function send(method: Dispatcher.HttpMethod, url: string, body: string | Uint8Array | NodeJS.ReadableStream | undefined, options: RequestOptions, contentType?: string): Promise<unknown> {
+  const { status, text } = await exchange(method, url, body, options, contentType);
+  return parseText(method, url, status, text);
 }
 
 export function getJson(url: string, options: RequestOptions = {}): Promise<unknown> {
@@ -60,6 +79,14 @@ export function getJson(url: string, options: RequestOptions = {}): Promise<unkn
 
 export function postJson(url: string, body: unknown, options: RequestOptions = {}): Promise<unknown> {
   return send('POST', url, JSON.stringify(body), options, 'application/json');
+}
+
+/**
+ * POSTs JSON that is already text and returns the answer's text as received, unparsed: for a caller that checks
+ * the exact bytes it passes on, or that sends one body to several servers. Error answers still become VerityError.
+ */
+export async function postJsonText(url: string, bodyText: string, options: RequestOptions = {}): Promise<string> {
+  return (await exchange('POST', url, bodyText, options, 'application/json')).text;
 }
 
 export function putBytes(url: string, body: Uint8Array | NodeJS.ReadableStream, options: RequestOptions = {}): Promise<unknown> {

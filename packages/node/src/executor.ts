@@ -10,6 +10,7 @@ import {
   VerityError,
   decodeTensorMap,
   encodeTensorMap,
+  hashDecodedTensorMap,
   parsePolicy,
   receiptDomain,
   signReceipt,
@@ -17,7 +18,6 @@ import {
 import { checkInputs } from '@verity/runtime';
 import type { NodeDb, ReceiptRow } from './db.js';
 import { applyFault } from './fault.js';
-import { hashTensors } from './hashing.js';
 import type { ModelRegistry } from './models.js';
 import type { NodeOptions } from './options.js';
 
@@ -51,7 +51,7 @@ export class Executor {
     parsePolicy(policy);
     const inputs = decodeTensorMap(request.inputs);
     checkInputs(served.loaded.signature, inputs);
-    const inputHash = hashTensors(inputs);
+    const inputHash = hashDecodedTensorMap(inputs);
 
     const requestId = request.requestId ? (request.requestId.toLowerCase() as Hex) : randomRequestId();
     if (request.requestId) {
@@ -61,7 +61,7 @@ export class Executor {
 
     const outputs = await served.loaded.run(inputs);
     applyFault(this.options.fault, outputs);
-    const outputHash = hashTensors(outputs);
+    const outputHash = hashDecodedTensorMap(outputs);
     const timestamp = Math.floor(Date.now() / 1000);
     const receipt = signReceipt(
       this.options.privateKey,

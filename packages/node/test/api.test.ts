@@ -9,21 +9,18 @@ import { getJson, postJson, putBytes } from '@verity/http/client';
 import {
   type InferResponse,
   type ModelEntry,
-  type TensorMap,
   ModelEntrySchema,
   ModelListSchema,
   InferResponseSchema,
   addressOf,
   decodeTensorMap,
   encodeTensorMap,
-  hashDecodedTensorMap,
   verifyInferResponse,
 } from '@verity/protocol';
 import { type LoadedModel, OnnxEngine, onnxEngineName } from '@verity/runtime';
 import { request } from 'undici';
 import { verifyTypedData } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashTensors } from '../src/hashing.js';
 import type { RunningNode } from '../src/index.js';
 import {
   TempDirs,
@@ -318,21 +315,3 @@ describe('limits', () => {
   });
 });
 
-describe('hashing', () => {
-  it('hashes tensor maps exactly as protocol does, test vectors included', () => {
-    const vectors: [TensorMap, string][] = [
-      [{}, '0x9025fe6a0780f61733cd17508dd65ff1778f968ebd4a59d2d77dc1c95debdecd'],
-      [{ a: { dtype: 'float32', shape: [1], data: [1] } }, '0xa170ba35cef5f438b77bd4a8b301cadad3a85b8679bcbead583f41f3e913c1b2'],
-      [
-        {
-          y: { dtype: 'int64', shape: [2], data: ['-1', '9007199254740993'] },
-          b: { dtype: 'bool', shape: [3], data: [1, 0, 1] },
-          x: { dtype: 'float32', shape: [1, 2], data: [1.5, -2] },
-        },
-        '0x377b7d7e2a80387755d27b167a66daa811375e9e234b23b17ebbc3f1ba0c1b25',
-      ],
-      [sampleInputs, hashDecodedTensorMap(decodeTensorMap(sampleInputs))],
-    ];
-    for (const [map, expected] of vectors) expect(hashTensors(decodeTensorMap(map))).toBe(expected);
-  });
-});

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { errorCodes } from './errors.js';
 import { type Hex, bytes32Pattern } from './hex.js';
 import { SignedReceiptSchema } from './receipt.js';
-import { DTypeSchema, TensorMapSchema } from './tensor.js';
+import { DTypeSchema, TensorMapSchema, TensorSchema } from './tensor.js';
 
 const Bytes32 = z.string().regex(bytes32Pattern, 'expected 0x and 64 hex digits') as z.ZodType<Hex>;
 
@@ -76,6 +76,20 @@ export const InferRequestSchema = z.object({
 });
 export type InferRequest = z.infer<typeof InferRequestSchema>;
 
+/**
+ * TensorMapSchema with each tensor's data checked only for its form (an array, or a "b64:" string), for the hot
+ * path: zod would check and copy every element, which costs more than running a small model, while
+ * decodeTensorMap checks each element against its dtype anyway (INVALID_TENSOR) and every hot-path consumer
+ * decodes (to run, or to hash against a receipt): elements are `unknown` until decoded.
+ */
+export const TensorMapFormSchema = z.record(
+  z.string().min(1).max(256),
+  TensorSchema.extend({ data: z.union([z.custom<unknown[]>((value) => Array.isArray(value), 'expected an array'), z.string().startsWith('b64:')]) }),
+);
+
+/** InferRequestSchema with inputs checked for form only (see TensorMapFormSchema). */
+export const InferRequestFormSchema = InferRequestSchema.extend({ inputs: TensorMapFormSchema });
+
 export const DissentSchema = z.object({
   executor: z.string(),
   node: z.string(),
@@ -94,6 +108,9 @@ export const InferResponseSchema = z.object({
   dissent: z.array(DissentSchema).optional(),
 });
 export type InferResponse = z.infer<typeof InferResponseSchema>;
+
+/** InferResponseSchema with outputs checked for form only (see TensorMapFormSchema): hash them before trusting them. */
+export const InferResponseFormSchema = InferResponseSchema.extend({ outputs: TensorMapFormSchema });
 
 export const HealthSchema = z.object({ ok: z.literal(true) }).loose();
 

@@ -2,8 +2,8 @@
  * The canonical byte encoding of a tensor map ("VTM1", Protocol v1) and its sha256,
  * which is what receipts call inputHash and outputHash.
  */
-import { sha256 } from '@noble/hashes/sha2.js';
-import { type Hex, toHex } from './hex.js';
+import { sha256Hex } from './hashes.js';
+import type { Hex } from './hex.js';
 import { type DecodedTensorMap, type TensorMap, decodeTensorMap, dtypeBytes, dtypeCode } from './tensor.js';
 
 if (new Uint8Array(new Uint16Array([1]).buffer)[0] !== 1) {
@@ -55,7 +55,7 @@ export function encodeCanonical(map: DecodedTensorMap): Uint8Array {
 }
 
 export function hashDecodedTensorMap(map: DecodedTensorMap): Hex {
-  return toHex(sha256(encodeCanonical(map)));
+  return sha256Hex(encodeCanonical(map));
 }
 
 /** sha256 of the canonical encoding of a JSON tensor map (decoding and checking it first). */

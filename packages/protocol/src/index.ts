@@ -7,3 +7,4 @@ export * from './policy.js';
 export * from './receipt.js';
 export * from './tensor.js';
 export * from './verify.js';
+export * from './merkle.js';

@@ -3,9 +3,9 @@
  * The digest is computed here with a fast keccak and signed with native secp256k1; a test pins it to viem's
  * hashTypedData and verifyTypedData, so any standard EIP-712 tool checks these signatures.
  */
-import { keccak_256 } from '@noble/hashes/sha3.js';
 import secp256k1 from 'secp256k1';
 import { z } from 'zod';
+import { keccak256 } from './hashes.js';
 import { type Hex, addressPattern, bytes32Pattern, fromHex, toHex } from './hex.js';
 
 export const receiptTypes = {
@@ -62,7 +62,7 @@ export type SignedReceipt = z.infer<typeof SignedReceiptSchema>;
 export const localChainId = 31337;
 
 const utf8 = new TextEncoder();
-const keccak = (bytes: Uint8Array): Uint8Array => keccak_256(bytes);
+const keccak = keccak256;
 
 const receiptTypeString = `Receipt(${receiptTypes.Receipt.map((f) => `${f.type} ${f.name}`).join(',')})`;
 const receiptTypeHash = keccak(utf8.encode(receiptTypeString));
@@ -71,19 +71,44 @@ const domainWithContractTypeHash = keccak(
   utf8.encode('EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)'),
 );
 
-function word(value: bigint): Uint8Array {
-  const out = new Uint8Array(32);
+const maxUint256 = 2n ** 256n - 1n;
+
+/** Writes a uint256 as a 32-byte big-endian word at offset; refuses values EIP-712 cannot encode. */
+function writeWord(out: Uint8Array, offset: number, value: bigint): void {
+  if (value < 0n || value > maxUint256) throw new TypeError('value out of uint256 range');
+  out.fill(0, offset, offset + 32);
   let rest = value;
-  for (let i = 31; i >= 0 && rest > 0n; i--) {
+  for (let i = offset + 31; i >= offset && rest > 0n; i--) {
     out[i] = Number(rest & 0xffn);
     rest >>= 8n;
   }
+}
+
+function word(value: bigint): Uint8Array {
+  const out = new Uint8Array(32);
+  writeWord(out, 0, value);
   return out;
 }
 
+/** Writes a timestamp (a safe integer, so below 2^53) as a 32-byte word without going through BigInt. */
+function writeTimestampWord(out: Uint8Array, offset: number, value: number): void {
+  if (!Number.isSafeInteger(value) || value < 0) throw new TypeError('timestamp must be a non-negative safe integer');
+  out.fill(0, offset, offset + 24);
+  const view = new DataView(out.buffer, out.byteOffset + offset + 24, 8);
+  view.setUint32(0, Math.floor(value / 0x1_0000_0000));
+  view.setUint32(4, value >>> 0);
+}
+
+/** Writes 0x-prefixed hex of exactly `bytes` bytes at offset, checking it first (a silent short write would sign garbage). */
+function writeHex(out: Buffer, offset: number, hex: string, pattern: RegExp, bytes: number): void {
+  if (!pattern.test(hex)) throw new TypeError(`expected 0x and ${bytes * 2} hex digits, got ${hex.slice(0, 20)}`);
+  const written = out.write(hex.slice(2), offset, bytes, 'hex');
+  if (written !== bytes) throw new TypeError(`not hex: ${hex.slice(0, 20)}`);
+}
+
 function addressWord(address: Hex): Uint8Array {
-  const out = new Uint8Array(32);
-  out.set(fromHex(address), 12);
+  const out = Buffer.alloc(32);
+  writeHex(out, 12, address, addressPattern, 20);
   return out;
 }
 
@@ -116,26 +141,52 @@ export function domainSeparator(domain: ReceiptDomain): Uint8Array {
   return separator;
 }
 
+/**
+ * keccak of a receipt's string fields (policy, engine): a node signs the same few values all day, so they are
+ * remembered; the map is bounded so that a stream of distinct strings cannot grow it without end.
+ */
+const stringHashes = new Map<string, Uint8Array>();
+const maxStringHashes = 256;
+
+function stringHash(value: string): Uint8Array {
+  let hash = stringHashes.get(value);
+  if (!hash) {
+    hash = keccak(utf8.encode(value));
+    if (stringHashes.size >= maxStringHashes) stringHashes.clear();
+    stringHashes.set(value, hash);
+  }
+  return hash;
+}
+
+// Reused for every digest: filled and hashed synchronously, so no two callers can see it at once.
+const structBytes = Buffer.alloc(32 * 10);
+structBytes.set(receiptTypeHash, 0);
+const digestBytes = new Uint8Array(2 + 32 + 32);
+digestBytes[0] = 0x19;
+digestBytes[1] = 0x01;
+
 export function receiptStructHash(message: ReceiptMessage): Uint8Array {
-  return keccak(
-    concat([
-      receiptTypeHash,
-      fromHex(message.requestId),
-      fromHex(message.modelId),
-      fromHex(message.inputHash),
-      fromHex(message.outputHash),
-      addressWord(message.executor),
-      word(BigInt(message.fee)),
-      word(BigInt(message.timestamp)),
-      keccak(utf8.encode(message.policy)),
-      keccak(utf8.encode(message.engine)),
-    ]),
-  );
+  const out = structBytes;
+  writeHex(out, 32, message.requestId, bytes32Pattern, 32);
+  writeHex(out, 64, message.modelId, bytes32Pattern, 32);
+  writeHex(out, 96, message.inputHash, bytes32Pattern, 32);
+  writeHex(out, 128, message.outputHash, bytes32Pattern, 32);
+  out.fill(0, 160, 172);
+  writeHex(out, 172, message.executor, addressPattern, 20);
+  if (message.fee === '0') out.fill(0, 192, 224);
+  else writeWord(out, 192, BigInt(message.fee));
+  writeTimestampWord(out, 224, message.timestamp);
+  out.set(stringHash(message.policy), 256);
+  out.set(stringHash(message.engine), 288);
+  return keccak(out);
 }
 
 /** The EIP-712 digest, equal to viem's hashTypedData of the same typed data. */
 export function receiptDigest(domain: ReceiptDomain, message: ReceiptMessage): Uint8Array {
-  return keccak(concat([new Uint8Array([0x19, 0x01]), domainSeparator(domain), receiptStructHash(message)]));
+  const structHash = receiptStructHash(message);
+  digestBytes.set(domainSeparator(domain), 2);
+  digestBytes.set(structHash, 34);
+  return keccak(digestBytes);
 }
 
 /** The Ethereum address of a secp256k1 private key. */
@@ -191,8 +242,16 @@ export function signReceipt(privateKey: Hex, message: ReceiptMessage, domain: Re
   };
 }
 
+/** The receipt's signer, or null when the signature does not recover or the message cannot be EIP-712 encoded. */
 export function recoverReceiptSigner(receipt: SignedReceipt): Hex | null {
-  return recoverDigestSigner(receiptDigest(receipt.typedData.domain, receipt.typedData.message), receipt.signature);
+  let digest: Uint8Array;
+  try {
+    digest = receiptDigest(receipt.typedData.domain, receipt.typedData.message);
+  } catch {
+    // A fee past uint256 or a timestamp past 2^53: no EIP-712 tool can encode it, so nothing was validly signed.
+    return null;
+  }
+  return recoverDigestSigner(digest, receipt.signature);
 }
 
 export function sameAddress(a: string, b: string): boolean {

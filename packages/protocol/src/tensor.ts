@@ -205,9 +205,11 @@ export function encodeTensor(tensor: DecodedTensor): Tensor {
     return { dtype, shape: [...shape], data: out };
   }
   if (dtype === 'float32' || dtype === 'float64') {
-    // JSON has no NaN or Infinity; such outputs travel as exact bytes instead.
+    // JSON has no NaN or Infinity, and writes -0 as 0 (so the bytes, and the hash a receipt signs, would change
+    // on the way): such tensors travel as exact bytes instead.
     for (let i = 0; i < data.length; i++) {
-      if (!Number.isFinite(data[i] as number)) return encodeTensorBase64(tensor);
+      const value = data[i] as number;
+      if (!Number.isFinite(value) || (value === 0 && 1 / value < 0)) return encodeTensorBase64(tensor);
     }
   }
   return { dtype, shape: [...shape], data: Array.from(data as ArrayLike<number>) };

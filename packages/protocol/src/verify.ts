@@ -57,15 +57,22 @@ function safeHash(map: TensorMap): Hex | VerityError {
 
 /** Checks one receipt: shape, EIP-712 types, signature by its executor, and what it commits to. */
 export function verifyReceipt(input: unknown, options: VerifyReceiptOptions = {}, index?: number): VerificationReport {
+  const parsed = SignedReceiptSchema.safeParse(input);
+  if (!parsed.success) {
+    const message = `not a signed receipt: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`;
+    return { ok: false, checks: [index === undefined ? { check: 'format', ok: false, message } : { check: 'format', ok: false, message, receipt: index }] };
+  }
+  return verifyParsedReceipt(parsed.data, options, index);
+}
+
+/**
+ * verifyReceipt for a receipt already parsed with SignedReceiptSchema (for instance as part of a whole response),
+ * so the hot path does not parse it twice; every other check is the same.
+ */
+export function verifyParsedReceipt(receipt: SignedReceipt, options: VerifyReceiptOptions = {}, index?: number): VerificationReport {
   const checks: Check[] = [];
   const add = (check: string, ok: boolean, message: string) =>
     checks.push(index === undefined ? { check, ok, message } : { check, ok, message, receipt: index });
-  const parsed = SignedReceiptSchema.safeParse(input);
-  if (!parsed.success) {
-    add('format', false, `not a signed receipt: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-    return { ok: false, checks };
-  }
-  const receipt = parsed.data;
   const { message, domain } = receipt.typedData;
   add('format', true, 'well-formed signed receipt');
   if (!typesMatch(receipt)) {

@@ -1,31 +1,56 @@
 /**
  * Sends one inference to one node and accepts the answer only if its receipt holds: signed by that node's
- * operator, for this request and model, committing to exactly the outputs returned.
+ * operator, for this request and model, committing to exactly the outputs returned. The answer is verified on
+ * the exact text the node sent, which is kept, so a caller may pass that text on unchanged.
  */
-import { postJson } from '@verity/http/client';
+import { postJsonText } from '@verity/http/client';
 import {
+  type DecodedTensorMap,
   type ErrorCode,
   type Hex,
   type InferResponse,
-  InferResponseSchema,
+  InferResponseFormSchema,
   type TensorMap,
   VerityError,
-  verifyReceipt,
+  encodeTensorBase64,
+  verifyParsedReceipt,
 } from '@verity/protocol';
 import type { NodeSet, NodeState } from './node-set.js';
 
 export interface NodeRequest {
   model: Hex;
-  inputs: TensorMap;
   policy: string;
   requestId: Hex;
+  /** The JSON body every node asked receives (see nodeRequestBody): serialized once, however many nodes run it. */
+  bodyText: string;
 }
 
 export interface NodeAnswer {
   node: NodeState;
   response: InferResponse;
+  /** The node's answer as received: the receipt and the outputs hash were checked on this very text. */
+  text: string;
+  /** True when `text` carries nothing beyond what `response` holds (no unknown field anywhere). */
+  exact: boolean;
   outputHash: Hex;
 }
+
+/**
+ * The body of a node request. Inputs travel as base64 of the decoded little-endian elements (Protocol v1's "b64:"
+ * form): exactly the bytes inputHash covers, so nothing is lost on the way (JSON numbers would turn -0 into 0),
+ * and far cheaper for both sides than decimal text.
+ */
+export function nodeRequestBody(model: Hex, inputs: DecodedTensorMap, policy: string, requestId: Hex): string {
+  const encoded: TensorMap = {};
+  for (const [name, tensor] of Object.entries(inputs)) encoded[name] = encodeTensorBase64(tensor);
+  return JSON.stringify({ model, inputs: encoded, policy, requestId });
+}
+
+/**
+ * A node's answer: InferResponseFormSchema without `dissent`, which is the router's own statement under
+ * replication and which no node may put in a client's answer (zod drops it, like any other unknown field).
+ */
+const NodeAnswerSchema = InferResponseFormSchema.omit({ dissent: true });
 
 /** Errors that say the node, not the caller, failed: the router tries elsewhere. */
 const nodeFaults = new Set<ErrorCode>(['NODE_UNAVAILABLE', 'TIMEOUT', 'INTERNAL', 'ENGINE_ERROR', 'UNKNOWN_MODEL', 'RECEIPT_INVALID', 'NO_QUORUM']);
@@ -38,15 +63,22 @@ export async function forwardInfer(nodeSet: NodeSet, node: NodeState, request: N
   const started = performance.now();
   node.inFlight += 1;
   try {
-    const raw = await postJson(`${node.url}/v1/infer`, request, { timeoutMs });
-    const parsed = InferResponseSchema.safeParse(raw);
+    const text = await postJsonText(`${node.url}/v1/infer`, request.bodyText, { timeoutMs });
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      throw new VerityError('RECEIPT_INVALID', `node ${node.url} answered with a body that is not JSON`);
+    }
+    // Outputs are checked for form here and element by element when verifying hashes them below.
+    const parsed = NodeAnswerSchema.safeParse(raw);
     if (!parsed.success) throw new VerityError('RECEIPT_INVALID', `node ${node.url} answered with a malformed response`);
-    const response = parsed.data;
+    const response = parsed.data as InferResponse;
     const receipt = response.receipts[0];
     if (response.receipts.length !== 1 || !receipt) {
       throw new VerityError('RECEIPT_INVALID', `node ${node.url} answered with ${response.receipts.length} receipts, expected 1`);
     }
-    const report = verifyReceipt(receipt, {
+    const report = verifyParsedReceipt(receipt, {
       outputs: response.outputs,
       requestId: request.requestId,
       modelId: request.model,
@@ -61,12 +93,52 @@ export async function forwardInfer(nodeSet: NodeSet, node: NodeState, request: N
     if (receipt.typedData.message.policy !== request.policy) {
       throw new VerityError('RECEIPT_INVALID', `node ${node.url} signed policy "${receipt.typedData.message.policy}", expected "${request.policy}"`);
     }
+    // The answer's own fields must say what its receipt says: a client checks the receipt against them.
+    if (
+      response.requestId.toLowerCase() !== request.requestId.toLowerCase() ||
+      response.modelId.toLowerCase() !== request.model.toLowerCase() ||
+      response.policy !== request.policy
+    ) {
+      throw new VerityError('RECEIPT_INVALID', `node ${node.url} answered for another request, model or policy than it was asked`);
+    }
     nodeSet.recordSuccess(node, performance.now() - started);
-    return { node, response, outputHash: receipt.typedData.message.outputHash.toLowerCase() as Hex };
+    return { node, response, text, exact: carriesOnlyKnownFields(raw), outputHash: receipt.typedData.message.outputHash.toLowerCase() as Hex };
   } catch (error) {
     if (isNodeFault(error)) nodeSet.recordFailure(node);
     throw error;
   } finally {
     node.inFlight -= 1;
   }
+}
+
+const responseKeys = ['requestId', 'modelId', 'outputs', 'policy', 'receipts'];
+const tensorKeys = ['dtype', 'shape', 'data'];
+const signedReceiptKeys = ['typedData', 'signature'];
+const typedDataKeys = ['domain', 'types', 'primaryType', 'message'];
+const domainKeys = ['name', 'version', 'chainId', 'verifyingContract'];
+const messageKeys = ['requestId', 'modelId', 'inputHash', 'outputHash', 'executor', 'fee', 'timestamp', 'policy', 'engine'];
+const typeFieldKeys = ['name', 'type'];
+
+function only(value: unknown, allowed: readonly string[]): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  for (const key in value) if (!allowed.includes(key)) return false;
+  return true;
+}
+
+/**
+ * Whether a response that passed InferResponseFormSchema has no field the schema would strip: then its text says
+ * exactly what the parsed response says, and may be passed on as it is instead of serialized again.
+ */
+function carriesOnlyKnownFields(raw: unknown): boolean {
+  if (!only(raw, responseKeys)) return false;
+  const { outputs, receipts } = raw as { outputs: Record<string, unknown>; receipts: unknown[] };
+  for (const name in outputs) if (!only(outputs[name], tensorKeys)) return false;
+  for (const receipt of receipts) {
+    if (!only(receipt, signedReceiptKeys)) return false;
+    const typedData = (receipt as { typedData: { domain: unknown; types: Record<string, unknown>; message: unknown } }).typedData;
+    if (!only(typedData, typedDataKeys) || !only(typedData.domain, domainKeys) || !only(typedData.message, messageKeys)) return false;
+    if (!only(typedData.types, ['Receipt'])) return false;
+    for (const field of typedData.types.Receipt as unknown[]) if (!only(field, typeFieldKeys)) return false;
+  }
+  return true;
 }

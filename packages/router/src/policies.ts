@@ -4,17 +4,17 @@
  * are named in the response and recorded).
  */
 import {
+  type DecodedTensorMap,
   type Dissent,
   type Hex,
   type InferResponse,
   type ModelEntry,
-  type TensorMap,
   VerityError,
   formatPolicy,
   requiredAgreement,
 } from '@verity/protocol';
 import type { DissentLog } from './dissent-log.js';
-import { type NodeAnswer, forwardInfer, isNodeFault } from './forward.js';
+import { type NodeAnswer, forwardInfer, isNodeFault, nodeRequestBody } from './forward.js';
 import type { NodeSet, NodeState } from './node-set.js';
 import { rankNodes } from './select.js';
 
@@ -28,8 +28,18 @@ export interface PolicyContext {
 
 export interface RoutedRequest {
   entry: ModelEntry;
-  inputs: TensorMap;
+  /** Decoded, so every element was checked before any node is asked. */
+  inputs: DecodedTensorMap;
   requestId: Hex;
+}
+
+/**
+ * What a policy answers: the response, and when it is one node's answer passed on unchanged, that answer's text
+ * (verified on those very bytes), so it can be sent without serializing it again.
+ */
+export interface RoutedAnswer {
+  response: InferResponse;
+  text?: string;
 }
 
 interface Attempt {
@@ -55,17 +65,19 @@ function describe(error: unknown): { code: string; message: string } {
   return error instanceof VerityError ? { code: error.code, message: error.message } : { code: 'INTERNAL', message: String(error) };
 }
 
-export async function runNone(ctx: PolicyContext, request: RoutedRequest): Promise<InferResponse> {
+export async function runNone(ctx: PolicyContext, request: RoutedRequest): Promise<RoutedAnswer> {
   const attempts: Attempt[] = [];
   let candidates = candidatesFor(ctx.nodeSet, request.entry.modelId);
   if (candidates.length === 0) {
     await ctx.spreadModel(request.entry, 1);
     candidates = candidatesFor(ctx.nodeSet, request.entry.modelId);
   }
+  const modelId = request.entry.modelId;
+  const nodeRequest = { model: modelId, policy: 'none', requestId: request.requestId, bodyText: nodeRequestBody(modelId, request.inputs, 'none', request.requestId) };
   for (const node of candidates) {
     try {
-      const answer = await forwardInfer(ctx.nodeSet, node, { model: request.entry.modelId, inputs: request.inputs, policy: 'none', requestId: request.requestId }, ctx.timeoutMs);
-      return answer.response;
+      const answer = await forwardInfer(ctx.nodeSet, node, nodeRequest, ctx.timeoutMs);
+      return answer.exact ? { response: answer.response, text: answer.text } : { response: answer.response };
     } catch (error) {
       if (!isNodeFault(error)) throw error;
       attempts.push({ node: node.url, error: describe(error) });
@@ -74,7 +86,7 @@ export async function runNone(ctx: PolicyContext, request: RoutedRequest): Promi
   throw new VerityError('NODE_UNAVAILABLE', `no node could serve the request (${attempts.length} tried)`, { details: { attempts } });
 }
 
-export async function runReplicate(ctx: PolicyContext, request: RoutedRequest, k: number): Promise<InferResponse> {
+export async function runReplicate(ctx: PolicyContext, request: RoutedRequest, k: number): Promise<RoutedAnswer> {
   const policy = formatPolicy({ kind: 'replicate', k });
   const quorum = requiredAgreement({ kind: 'replicate', k });
   let pool = candidatesFor(ctx.nodeSet, request.entry.modelId);
@@ -92,7 +104,8 @@ export async function runReplicate(ctx: PolicyContext, request: RoutedRequest, k
   const answers: NodeAnswer[] = [];
   const failures: { node: NodeState; error: unknown }[] = [];
   const waiting = [...pool];
-  const nodeRequest = { model: request.entry.modelId, inputs: request.inputs, policy, requestId: request.requestId };
+  const modelId = request.entry.modelId;
+  const nodeRequest = { model: modelId, policy, requestId: request.requestId, bodyText: nodeRequestBody(modelId, request.inputs, policy, request.requestId) };
   let callerError: unknown;
 
   // k lanes: each takes the next candidate and, if that node fails, the one after, so failures are replaced.
@@ -152,5 +165,5 @@ export async function runReplicate(ctx: PolicyContext, request: RoutedRequest, k
     receipts: winners.map((a) => a.response.receipts[0]).filter((r) => r !== undefined),
   };
   if (dissent.length > 0) response.dissent = dissent;
-  return response;
+  return { response };
 }

@@ -5,7 +5,8 @@ import { putBytes, sharedAgent } from '@verity/http/client';
 import {
   BlobPutResponseSchema,
   type Hex,
-  InferRequestSchema,
+  InferRequestFormSchema,
+  type TensorMap,
   RegisterModelRequestSchema,
   VerityError,
   bytes32Pattern,
@@ -126,21 +127,24 @@ export async function createRouterApp(options: Partial<RouterOptions> & { nodes:
     throw new VerityError('NOT_FOUND', `no node holds a receipt for request ${request.params.requestId}`);
   });
 
-  app.post('/v1/infer', async (request) => {
-    const body = parseBody(InferRequestSchema, request.body);
+  app.post('/v1/infer', async (request, reply) => {
+    // Tensor data checked for form only: decodeTensorMap below checks every element.
+    const body = parseBody(InferRequestFormSchema, request.body);
     const policy = parsePolicy(body.policy);
     const entry = resolveModel(nodeSet.catalog(), body.model);
     // Decode once here so malformed tensors fail fast with a typed error, before any node is bothered.
-    decodeTensorMap(body.inputs);
+    const inputs = decodeTensorMap(body.inputs as TensorMap);
     const requestId = body.requestId ?? toHex(randomBytes(32));
-    const routed = { entry, inputs: body.inputs, requestId };
-    if (policy.kind === 'replicate') return runReplicate(policyContext, routed, policy.k);
+    const routed = { entry, inputs, requestId };
     if (policy.kind === 'spot-check') {
       throw new VerityError('UNKNOWN_POLICY', 'spot-check is not implemented by this router yet; use "none" or "replicate:<k>"', {
         details: { policy: body.policy },
       });
     }
-    return runNone(policyContext, routed);
+    const answer = policy.kind === 'replicate' ? await runReplicate(policyContext, routed, policy.k) : await runNone(policyContext, routed);
+    // One node's answer, verified on its exact text and carrying no unknown field, goes out as that text.
+    if (answer.text !== undefined) return reply.type('application/json; charset=utf-8').send(answer.text);
+    return answer.response;
   });
 
   const close = async () => {

@@ -1,22 +1,9 @@
 /** HTTP for execution: POST /v1/infer runs a request, GET /v1/receipts/:requestId returns a stored answer. */
-import { type Hex, type InferRequest, InferRequestSchema, TensorSchema, VerityError, bytes32Pattern, routes } from '@verity/protocol';
+import { type Hex, type InferRequest, InferRequestFormSchema, VerityError, bytes32Pattern, routes } from '@verity/protocol';
 import { parseBody } from '@verity/http/server';
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import type { Executor } from '../executor.js';
 import type { InFlight } from '../in-flight.js';
-
-/**
- * InferRequestSchema with tensor data checked only for its form (array or "b64:" string): zod would check and
- * copy every element, which costs more than running a small model, and decodeTensorMap checks each element
- * against its dtype anyway (INVALID_TENSOR).
- */
-const InferBodySchema = InferRequestSchema.extend({
-  inputs: z.record(
-    z.string().min(1).max(256),
-    TensorSchema.extend({ data: z.union([z.custom<unknown[]>((value) => Array.isArray(value), 'expected an array'), z.string().startsWith('b64:')]) }),
-  ),
-});
 
 const jsonType = 'application/json; charset=utf-8';
 
@@ -30,7 +17,8 @@ export function inferRoutes(executor: Executor, inFlight: InFlight) {
         done();
       },
       handler: async (request, reply) => {
-        const body = parseBody(InferBodySchema, request.body) as InferRequest;
+        // Tensor data checked for form only: decodeTensorMap checks every element (INVALID_TENSOR) before the run.
+        const body = parseBody(InferRequestFormSchema, request.body) as InferRequest;
         // Already JSON text (the exact bytes stored for replays): fastify sends a string as is.
         return reply.type(jsonType).send(await executor.infer(body));
       },

@@ -1,0 +1,44 @@
+import { ModelRegistry } from '@verity/contracts';
+import type { Address, Hex } from 'viem';
+import { writeContract } from 'viem/actions';
+import { confirm } from '../internal.js';
+import type { WriteClient, WriteResult } from '../types.js';
+
+export interface RegisterModelParameters {
+  /** 0x + sha256 of the model file. */
+  modelId: Hex;
+  name: string;
+  version: string;
+  format: string;
+  /** Hash of the model's metadata (input/output signature, tolerance, license). */
+  metadataHash: Hex;
+  priceWei: bigint;
+  royaltyBps: number;
+}
+
+export type RegisterModelReturnType = WriteResult;
+
+/** Publishes a model version; the client's account becomes its publisher (and owns the name if it is new). */
+export async function registerModel(
+  client: WriteClient,
+  modelRegistry: Address,
+  parameters: RegisterModelParameters,
+): Promise<RegisterModelReturnType> {
+  const hash = await writeContract(client, {
+    account: client.account,
+    chain: client.chain ?? null,
+    address: modelRegistry,
+    abi: ModelRegistry.abi,
+    functionName: 'register',
+    args: [
+      parameters.modelId,
+      parameters.name,
+      parameters.version,
+      parameters.format,
+      parameters.metadataHash,
+      parameters.priceWei,
+      parameters.royaltyBps,
+    ],
+  });
+  return confirm(client, hash);
+}

@@ -1,0 +1,53 @@
+/** The deployment file: where a chain's contracts are, written by the deployer and read by nodes and routers. */
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { z } from 'zod';
+import { ChainError } from './errors.js';
+
+const Address = z.string().regex(/^0x[0-9a-fA-F]{40}$/, 'expected 0x and 40 hex digits') as unknown as z.ZodType<`0x${string}`>;
+
+export const DeploymentSchema = z.object({
+  chainId: z.number().int().positive(),
+  rpcUrl: z.url(),
+  contracts: z.object({
+    token: Address,
+    modelRegistry: Address,
+    nodeRegistry: Address,
+    receiptRegistry: Address,
+    exampleConsumer: Address.optional(),
+  }),
+  /** ISO 8601 time of the deployment. */
+  deployedAt: z.iso.datetime(),
+  /** The block of the first deployment transaction: where event scans start. */
+  deployBlock: z.number().int().nonnegative().optional(),
+});
+export type Deployment = z.infer<typeof DeploymentSchema>;
+
+/** Validates and writes the file atomically (a reader never sees half a file). */
+export function writeDeployment(path: string, deployment: Deployment): Deployment {
+  const parsed = DeploymentSchema.safeParse(deployment);
+  if (!parsed.success) {
+    throw new ChainError('INVALID_DEPLOYMENT', `invalid deployment: ${z.prettifyError(parsed.error)}`);
+  }
+  mkdirSync(dirname(path), { recursive: true });
+  const temporary = `${path}.${process.pid}.tmp`;
+  writeFileSync(temporary, `${JSON.stringify(parsed.data, null, 2)}\n`);
+  renameSync(temporary, path);
+  return parsed.data;
+}
+
+export function readDeployment(path: string): Deployment {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (cause) {
+    throw new ChainError('INVALID_DEPLOYMENT', `cannot read deployment file ${path}: ${(cause as Error).message}`, { cause });
+  }
+  const parsed = DeploymentSchema.safeParse(json);
+  if (!parsed.success) {
+    throw new ChainError('INVALID_DEPLOYMENT', `invalid deployment file ${path}: ${z.prettifyError(parsed.error)}`, {
+      details: { path },
+    });
+  }
+  return parsed.data;
+}

@@ -1,0 +1,78 @@
+/**
+ * @verity/chain: the typed client of Verity's contracts (viem; one action per file, each taking the client and
+ * the contract's address first), the anvil devnet launcher, the deployment file, and the gas report.
+ */
+export {
+  type Anvil,
+  type AnvilOptions,
+  anvilBinaryPath,
+  anvilChainId,
+  anvilMnemonic,
+  anvilPrivateKeys,
+  defaultAnvilOptions,
+  startAnvil,
+} from './anvil.js';
+export { type ChainClients, type ChainClientsOptions, createChainClients, verityChain } from './clients.js';
+export { type Deployment, DeploymentSchema, readDeployment, writeDeployment } from './deployment.js';
+export { ChainError, type ChainErrorCode, revertError, revertErrorName } from './errors.js';
+export { type GasReport, type MeasureGasOptions, formatGasReport, measureGas } from './gas.js';
+export {
+  type ModelRecord,
+  type NodeRecord,
+  type ReadClient,
+  type ReceiptStruct,
+  type VerityContracts,
+  type WriteClient,
+  type WriteResult,
+  toReceiptStruct,
+} from './types.js';
+
+export { type AddStakeParameters, type AddStakeReturnType, addStake } from './actions/addStake.js';
+export { type ApproveTokensParameters, type ApproveTokensReturnType, approveTokens } from './actions/approveTokens.js';
+export {
+  type DeployExampleConsumerParameters,
+  type DeployExampleConsumerReturnType,
+  deployExampleConsumer,
+} from './actions/deployExampleConsumer.js';
+export {
+  type DeployVerityParameters,
+  type DeployVerityReturnType,
+  defaultDeployOptions,
+  deployVerity,
+} from './actions/deployVerity.js';
+export { type DeprecateModelParameters, type DeprecateModelReturnType, deprecateModel } from './actions/deprecateModel.js';
+export { type GetModelParameters, type GetModelReturnType, getModel } from './actions/getModel.js';
+export {
+  type GetModelRegisteredEventsParameters,
+  type GetModelRegisteredEventsReturnType,
+  type ModelRegisteredEvent,
+  getModelRegisteredEvents,
+} from './actions/getModelRegisteredEvents.js';
+export { type GetNodeParameters, type GetNodeReturnType, getNode } from './actions/getNode.js';
+export { type GetRootParameters, type GetRootReturnType, getRoot } from './actions/getRoot.js';
+export {
+  type GetRootPostedEventsParameters,
+  type GetRootPostedEventsReturnType,
+  type RootPostedEvent,
+  getRootPostedEvents,
+} from './actions/getRootPostedEvents.js';
+export { type GetTokenBalanceParameters, type GetTokenBalanceReturnType, getTokenBalance } from './actions/getTokenBalance.js';
+export { type HeartbeatReturnType, heartbeat } from './actions/heartbeat.js';
+export { type ListActiveNodesParameters, type ListActiveNodesReturnType, listActiveNodes } from './actions/listActiveNodes.js';
+export { type ListNodesParameters, type ListNodesReturnType, listNodes } from './actions/listNodes.js';
+export { type MintTokensParameters, type MintTokensReturnType, mintTokens } from './actions/mintTokens.js';
+export { type PostRootParameters, type PostRootReturnType, postRoot } from './actions/postRoot.js';
+export { type RegisterModelParameters, type RegisterModelReturnType, registerModel } from './actions/registerModel.js';
+export { type RegisterNodeParameters, type RegisterNodeReturnType, registerNode } from './actions/registerNode.js';
+export { type RequestUnstakeReturnType, requestUnstake } from './actions/requestUnstake.js';
+export { type ResolveModelParameters, type ResolveModelReturnType, resolveModel } from './actions/resolveModel.js';
+export { type SetNodeModelsParameters, type SetNodeModelsReturnType, setNodeModels } from './actions/setNodeModels.js';
+export { type UpdateNodeParameters, type UpdateNodeReturnType, updateNode } from './actions/updateNode.js';
+export {
+  type ReceiptStatus,
+  type VerifyReceiptOnChainParameters,
+  type VerifyReceiptOnChainReturnType,
+  receiptStatuses,
+  verifyReceiptOnChain,
+} from './actions/verifyReceiptOnChain.js';
+export { type WithdrawStakeReturnType, withdrawStake } from './actions/withdrawStake.js';

@@ -1,0 +1,10 @@
+/** @verity/contracts: the Solidity contracts' ABIs and bytecode (generated into artifacts.ts), typed for viem. */
+export {
+  ExampleConsumer,
+  ModelRegistry,
+  NodeRegistry,
+  ReceiptRegistry,
+  VerityToken,
+  artifacts,
+  solcVersion,
+} from './artifacts.js';
