@@ -1,11 +1,13 @@
 /**
- * `npm start`: the whole network on loopback (three nodes with their own operator keys, a router on
- * 127.0.0.1:7070), the demo model published and spread, one verified inference with replicate:3, then serving
- * until Ctrl-C, which stops every process started here.
+ * `npm start`: the whole network on loopback: anvil on 127.0.0.1:8545 with the contracts deployed, three nodes
+ * (each with its own operator key, registered and staked on chain) and a router on 127.0.0.1:7070 that reads the
+ * node set from the chain. It publishes the demo model on chain and spreads it to the nodes, runs one verified
+ * inference with replicate:3, waits until its receipts are settled on chain, and serves until Ctrl-C, which
+ * stops every process started here.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LocalNetwork, repoRoot } from '@verity/devnet';
+import { LocalNetwork, devKeys, repoRoot } from '@verity/devnet';
 import { createClient } from '@verity/sdk';
 
 const demo = JSON.parse(readFileSync(join(repoRoot, 'models/iris.json'), 'utf8')) as {
@@ -17,15 +19,21 @@ const demo = JSON.parse(readFileSync(join(repoRoot, 'models/iris.json'), 'utf8')
 
 const routerPort = Number(process.env.VERITY_ROUTER_PORT ?? 7070);
 const nodeBasePort = Number(process.env.VERITY_NODE_BASE_PORT ?? 7071);
+const chainPort = Number(process.env.VERITY_CHAIN_PORT ?? 8545);
 const dataDir = join(repoRoot, '.verity/devnet');
+// The devnet chain starts empty every time, so the nodes' records start empty too.
+rmSync(dataDir, { recursive: true, force: true });
 
-console.log('Starting a local Verity network: 3 nodes and a router…');
+console.log('Starting a local Verity network: anvil, the contracts, 3 staked nodes and a router…');
 const network = await LocalNetwork.start({
   nodes: 3,
   routerPort,
   nodeBasePort,
   dataDir,
-  log: (source, line) => console.error(`[${source}] ${line}`),
+  chain: { port: chainPort, epochMaxAgeMs: 3_000 },
+  log: (source, line) => {
+    if (process.env.VERITY_VERBOSE) console.error(`[${source}] ${line}`);
+  },
 });
 let stopping = false;
 const stop = async (code: number) => {
@@ -38,13 +46,20 @@ const stop = async (code: number) => {
 process.on('SIGINT', () => void stop(0));
 process.on('SIGTERM', () => void stop(0));
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 try {
-  for (const node of network.nodes) console.log(`  node ${node.index + 1}  ${node.url}  operator ${node.address}`);
+  const chain = network.chain;
+  if (!chain) throw new Error('the devnet started without its chain');
+  console.log(`  chain   ${chain.rpcUrl} (chain id ${chain.chainId}); deployment in ${chain.deploymentFile}`);
+  for (const [name, address] of Object.entries(chain.deployment.contracts)) console.log(`          ${name.padEnd(16)} ${address}`);
+  for (const node of network.nodes) console.log(`  node ${node.index + 1}  ${node.url}  operator ${node.address} (staked)`);
   console.log(`  router  ${network.routerUrl}`);
 
-  const client = createClient({ url: network.routerUrl });
+  // Account 0 publishes the demo model (anvil's well-known development key: local use only).
+  const client = createClient({ url: network.routerUrl, chain: { deployment: chain.deployment, privateKey: devKeys[0]! } });
   const model = await client.pushModel(join(repoRoot, 'models/iris.onnx'), { name: demo.name, version: demo.version });
-  console.log(`\nPublished ${model.name}@${model.version} (${model.modelId}) on ${model.nodes?.length ?? 1} node(s).`);
+  console.log(`\nPublished ${model.name}@${model.version} (${model.modelId}) on chain and on ${model.nodes?.length ?? 1} node(s).`);
 
   const response = await client.infer({ model: `${demo.name}@${demo.version}`, inputs: demo.example, policy: 'replicate:3' });
   const label = Number((response.outputs.label?.data as number[] | undefined)?.[0]);
@@ -53,10 +68,23 @@ try {
   console.log(`\nDemo inference, policy replicate:3: predicted "${demo.classes[label] ?? label}"`);
   console.log(`  probabilities ${JSON.stringify(response.outputs.probabilities?.data)}`);
   console.log(`  ${response.receipts.length} receipts from distinct operators agree; verified offline by the SDK.`);
-  for (const receipt of response.receipts) console.log(`    signed by ${receipt.typedData.message.executor}`);
+
+  console.log('\nWaiting for the nodes to settle the receipts on chain (epochs close every 3 s)…');
+  for (const receipt of response.receipts) {
+    let verdict = await client.verifySettlement({ receipt });
+    for (let i = 0; i < 40 && verdict.outcome === 'unsettled'; i++) {
+      await sleep(500);
+      verdict = await client.verifySettlement({ receipt });
+    }
+    const where = verdict.settlement ? `epoch ${verdict.settlement.epoch}, root posted in ${verdict.settlement.txHash ?? '?'}` : '';
+    console.log(`  ${verdict.outcome === 'valid' ? '✓' : '✗'} ${receipt.typedData.message.executor}: ${verdict.outcome} ${where}`);
+  }
+
   console.log(`\nCheck it yourself:
   npm run verity -- receipt verify ${responsePath}
+  npm run verity -- receipt verify ${responsePath} --chain --deployment ${chain.deploymentFile}
   npm run verity -- infer iris --input '{"x": {"dtype": "float32", "shape": [1,4], "data": [6.7,3.0,5.2,2.3]}}' --policy replicate:3
+  npm run verity -- chain status --deployment ${chain.deploymentFile}
   curl -s ${network.routerUrl}/v1/models
 
 Serving on ${network.routerUrl}. Press Ctrl-C to stop.`);

@@ -1,17 +1,40 @@
 /**
- * What every command gets: the global options (--url, --json) resolved, the output for its mode, an SDK client,
- * and reading of `@file` / `-` arguments.
+ * What every command gets: the global options (--url, --json, --rpc-url, --deployment) resolved, the output for its
+ * mode, an SDK client (with the chain when asked), and reading of `@file` / `-` arguments.
+ *
+ * The chain key comes from the environment only (VERITY_KEY): never from argv (other users see argv in `ps`), and
+ * it is never printed, not even in an error.
  */
 import { readFile } from 'node:fs/promises';
-import { type VerityClient, createClient } from '@verity/sdk';
+import type { Deployment } from '@verity/chain';
+import type { Hex } from '@verity/protocol';
+import { type ChainConfig, type VerityClient, createClient } from '@verity/sdk';
 import type { Command } from 'commander';
 import { type Io, Output, UsageError } from './output.js';
 
 export const defaultUrl = 'http://127.0.0.1:7070';
 
+/** Environment variables the CLI reads (the key has no command-line option, on purpose). */
+export const env = { url: 'VERITY_URL', rpcUrl: 'VERITY_RPC_URL', deployment: 'VERITY_DEPLOYMENT', key: 'VERITY_KEY' } as const;
+
+/** Said in the help of every command that signs a transaction. */
+export const keyNote = 'Signs with the key in $VERITY_KEY (never read from the command line).';
+
 export interface GlobalOptions {
   url: string;
   json: boolean;
+  /** --rpc-url / VERITY_RPC_URL: overrides the deployment file's rpcUrl. */
+  rpcUrl?: string;
+  /** --deployment / VERITY_DEPLOYMENT: the deployment file's path. */
+  deployment?: string;
+}
+
+export interface ChainSetup {
+  deployment: Deployment;
+  /** The RPC URL in use (the deployment's unless --rpc-url). */
+  rpcUrl: string;
+  /** Whether VERITY_KEY is set (the key itself is only in the client). */
+  hasKey: boolean;
 }
 
 export interface Session {
@@ -19,6 +42,24 @@ export interface Session {
   out: Output;
   /** A client for --url; `verify: false` leaves verification to the command, which reports it check by check. */
   client(options?: { verify?: boolean }): VerityClient;
+  /** Whether a deployment file was given (--deployment or VERITY_DEPLOYMENT). */
+  readonly hasChain: boolean;
+  /**
+   * A client for --url with the chain of --deployment; `key: 'required'` also needs VERITY_KEY, `'optional'` uses
+   * it when set. A missing or unreadable deployment file, or a malformed key, is a usage error.
+   */
+  chainClient(options: { key: 'required' | 'optional' | 'none'; verify?: boolean; why: string }): Promise<{ client: VerityClient; chain: ChainSetup }>;
+}
+
+const keyPattern = /^0x[0-9a-fA-F]{64}$/;
+
+function httpUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
 }
 
 export class Context {
@@ -28,18 +69,48 @@ export class Context {
   constructor(readonly io: Io) {}
 
   session(command: Command): Session {
-    const options = command.optsWithGlobals<{ url?: string; json?: boolean }>();
+    const options = command.optsWithGlobals<{ url?: string; json?: boolean; rpcUrl?: string; deployment?: string }>();
     // --url, else VERITY_URL (commander reads it), else the default; an empty VERITY_URL counts as unset.
     const globals: GlobalOptions = { url: options.url || defaultUrl, json: options.json === true };
+    if (options.rpcUrl) globals.rpcUrl = options.rpcUrl;
+    if (options.deployment) globals.deployment = options.deployment;
+    const io = this.io;
+    const makeClient = (verify: boolean | undefined, chain?: ChainConfig): VerityClient => {
+      try {
+        return createClient({ url: globals.url, ...(verify === undefined ? {} : { verify }), ...(chain ? { chain } : {}) });
+      } catch (error) {
+        const message = (error as Error).message;
+        throw new UsageError(message.startsWith('chain.') ? message : `--url: ${message}`);
+      }
+    };
     return {
       globals,
       out: new Output(this.io, globals.json),
-      client: ({ verify } = {}) => {
-        try {
-          return createClient(verify === undefined ? { url: globals.url } : { url: globals.url, verify });
-        } catch (error) {
-          throw new UsageError(`--url: ${(error as Error).message}`);
+      client: ({ verify } = {}) => makeClient(verify),
+      hasChain: globals.deployment !== undefined,
+      chainClient: async ({ key, verify, why }) => {
+        if (!globals.deployment) {
+          throw new UsageError(`${why} needs the chain's deployment file: --deployment <file> or ${env.deployment}`);
         }
+        let deployment: Deployment;
+        try {
+          // Loaded here, not at start: viem (under @verity/chain) takes about a second to import.
+          const { readDeployment } = await import('@verity/chain');
+          deployment = readDeployment(globals.deployment);
+        } catch (error) {
+          throw new UsageError(`--deployment: ${(error as Error).message}`);
+        }
+        const rpcUrl = globals.rpcUrl ?? deployment.rpcUrl;
+        if (!httpUrl(rpcUrl)) throw new UsageError(`--rpc-url: expected an http or https URL`);
+        const privateKey = key === 'none' ? undefined : io.env[env.key] || undefined;
+        if (key === 'required' && privateKey === undefined) {
+          throw new UsageError(`${why} signs a transaction: set ${env.key} to the account's private key (it is never read from the command line)`);
+        }
+        if (privateKey !== undefined && !keyPattern.test(privateKey)) {
+          throw new UsageError(`${env.key} must be 0x followed by 64 hex digits`);
+        }
+        const chain: ChainConfig = { deployment, rpcUrl, ...(privateKey ? { privateKey: privateKey as Hex } : {}) };
+        return { client: makeClient(verify, chain), chain: { deployment, rpcUrl, hasKey: privateKey !== undefined } };
       },
     };
   }

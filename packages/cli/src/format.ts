@@ -31,6 +31,11 @@ export function formatBytes(bytes: number): string {
   return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
 }
 
+/** Unix seconds as an ISO time (UTC, whole seconds); 0 (never) as "-". */
+export function formatTime(seconds: number): string {
+  return seconds === 0 ? '-' : new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
+}
+
 /** 0x1234abcd… : enough to tell ids apart in a table. */
 export function shortHex(hex: string, digits = 8): string {
   return hex.length > digits + 2 ? `${hex.slice(0, digits + 2)}…` : hex;

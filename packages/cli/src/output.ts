@@ -46,10 +46,10 @@ export class Output {
     this.io.stdout.write(`${text}\n`);
   }
 
-  /** The JSON result; indented on a terminal, one line in a pipe. */
+  /** The JSON result; indented on a terminal, one line in a pipe. Amounts (bigint) are written as decimal strings. */
   result(value: unknown): void {
     const indent = this.io.stdout.isTTY ? 2 : undefined;
-    this.io.stdout.write(`${JSON.stringify(value, null, indent)}\n`);
+    this.io.stdout.write(`${JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v), indent)}\n`);
   }
 
   /** A progress bar on stderr, only for a person watching a terminal. */

@@ -3,12 +3,18 @@
  * 0 success, 1 failure (any error from the network or a failed check), 2 a mistake in the command line.
  */
 import { Command, CommanderError, Option } from 'commander';
+import { chainStatusCommand } from './commands/chain-status.js';
 import { healthCommand } from './commands/health.js';
 import { inferCommand } from './commands/infer.js';
 import { modelLsCommand } from './commands/model-ls.js';
 import { modelPushCommand } from './commands/model-push.js';
+import { nodeLsCommand } from './commands/node-ls.js';
+import { nodeRegisterCommand } from './commands/node-register.js';
+import { nodeStakeCommand } from './commands/node-stake.js';
+import { nodeUnstakeCommand } from './commands/node-unstake.js';
+import { nodeWithdrawCommand } from './commands/node-withdraw.js';
 import { receiptVerifyCommand } from './commands/receipt-verify.js';
-import { Context, defaultUrl } from './context.js';
+import { Context, defaultUrl, env } from './context.js';
 import { examples } from './format.js';
 import { type Io, Output, UsageError, exitCodes, processIo } from './output.js';
 
@@ -28,22 +34,37 @@ export function createProgram(context: Context, options: { json: boolean }): Com
   const program = new Command('verity')
     .description('Verity: run AI models on independent nodes and check every answer offline')
     .version(cliVersion, '-V', 'print the CLI version')
-    .addOption(new Option('--url <url>', 'node or router URL').env('VERITY_URL').default(defaultUrl))
+    .addOption(new Option('--url <url>', 'node or router URL').env(env.url).default(defaultUrl))
     .option('--json', 'print machine-readable JSON on stdout (errors as {"error": {code, message, details}})')
+    .addOption(new Option('--deployment <file>', 'deployment file of the chain (contract addresses, chain id, RPC URL)').env(env.deployment))
+    .addOption(new Option('--rpc-url <url>', "the chain's JSON-RPC URL (default: the deployment file's)").env(env.rpcUrl))
     .addHelpText(
       'after',
-      examples([
+      `${examples([
         ['verity health'],
         ['verity model push ./mlp.onnx --name mlp --version 1'],
         ['verity model ls'],
         [`verity infer mlp@1 --input '{"x": [[1, 2, 3, 4]]}' --output answer.json`],
         ['verity receipt verify answer.json'],
-      ]),
+        ['verity receipt verify answer.json --chain --deployment .verity/devnet/deployment.json', 'settled on chain?'],
+        ['verity chain status --deployment .verity/devnet/deployment.json'],
+        ['VERITY_KEY=0x… verity node register --endpoint http://203.0.113.7:7071 --stake 100'],
+      ])}\nTransactions (model push with a deployment, node register|stake|unstake|withdraw) are signed with the key in\n$${env.key}; it is never read from the command line and never printed.\n`,
     );
   program.addCommand(healthCommand(context));
   program.addCommand(group('model', 'publish and list models', [modelPushCommand(context), modelLsCommand(context)]));
   program.addCommand(inferCommand(context));
-  program.addCommand(group('receipt', 'check receipts offline', [receiptVerifyCommand(context)]));
+  program.addCommand(group('receipt', 'check receipts offline, or settled on chain', [receiptVerifyCommand(context)]));
+  program.addCommand(
+    group('node', 'operate a node on chain: register, stake, unstake, withdraw; list the nodes', [
+      nodeRegisterCommand(context),
+      nodeStakeCommand(context),
+      nodeUnstakeCommand(context),
+      nodeWithdrawCommand(context),
+      nodeLsCommand(context),
+    ]),
+  );
+  program.addCommand(group('chain', 'the chain the network settles on', [chainStatusCommand(context)]));
 
   // addCommand does not pass settings down, so they are set on every command here.
   for (const command of everyCommand(program)) {

@@ -1,8 +1,30 @@
 /** The command line itself: help with examples, usage errors (exit code 2), JSON errors, the bin script. */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { PassThrough, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { run } from '../src/index.js';
 import { repoRoot, runCli } from './helpers.js';
+
+/** Runs the CLI in this process (for help texts: no child process needed), capturing stdout and stderr. */
+async function runHere(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const sink = (append: (text: string) => void) =>
+    new Writable({
+      write(chunk: Buffer, _encoding, callback) {
+        append(chunk.toString('utf8'));
+        callback();
+      },
+    });
+  const code = await run(args, {
+    stdout: sink((text) => (stdout += text)),
+    stderr: sink((text) => (stderr += text)),
+    stdin: new PassThrough(),
+    env,
+  });
+  return { code, stdout, stderr };
+}
 
 describe('verity (command line)', () => {
   it('shows help with examples on every command', async () => {
@@ -12,6 +34,35 @@ describe('verity (command line)', () => {
       expect(stdout).toContain('Examples:\n  $ verity ');
       expect(stdout).toContain('--json');
     }
+  });
+
+  it('shows help with examples on every chain command, and the chain options everywhere', async () => {
+    for (const args of [['node', 'register'], ['node', 'stake'], ['node', 'unstake'], ['node', 'withdraw'], ['node', 'ls'], ['chain', 'status']]) {
+      const { code, stdout } = await runHere([...args, '--help']);
+      expect(code).toBe(0);
+      expect(stdout).toContain('Examples:\n  $ ');
+      expect(stdout).toContain('--json');
+      expect(stdout).toContain('--deployment <file>');
+      expect(stdout).toContain('--rpc-url <url>');
+    }
+    const registerHelp = (await runHere(['node', 'register', '--help'])).stdout.replace(/\s+/g, ' ');
+    expect(registerHelp).toContain('Signs with the key in $VERITY_KEY (never read from the command line)');
+    expect((await runHere(['receipt', 'verify', '--help'])).stdout).toContain('--chain');
+  });
+
+  it('refuses chain commands without a deployment, or with a malformed VERITY_KEY, as usage errors (exit 2)', async () => {
+    const noDeployment = await runHere(['chain', 'status']);
+    expect(noDeployment.code).toBe(2);
+    expect(noDeployment.stderr).toContain("chain status needs the chain's deployment file: --deployment <file> or VERITY_DEPLOYMENT");
+
+    const missing = await runHere(['node', 'ls', '--deployment', '/nonexistent/deployment.json', '--json']);
+    expect(missing.code).toBe(2);
+    expect(JSON.parse(missing.stdout)).toMatchObject({ error: { code: 'INVALID_REQUEST', details: { usage: true } } });
+    expect(missing.stdout).toContain('cannot read deployment file /nonexistent/deployment.json');
+
+    const badAmount = await runHere(['node', 'stake', '1.2.3']);
+    expect(badAmount.code).toBe(2);
+    expect(badAmount.stderr).toContain('the amount must be an amount of VRT such as 100 or 0.5, got "1.2.3"');
   });
 
   it('exits 2 on usage errors, with commander messages in human mode', async () => {

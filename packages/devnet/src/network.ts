@@ -1,12 +1,16 @@
 /**
  * A whole local network on loopback: n nodes (each a process with its own operator key and data directory)
- * and a router in front of them. Used by `npm start`, the end-to-end tests and the benchmarks.
+ * and a router in front of them; with `chain`, an anvil under them too, the contracts deployed and the accounts
+ * funded, the nodes registered and staked on it and the router reading the node set from it. Used by
+ * `npm start`, the end-to-end tests and the benchmarks.
  */
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Anvil, Deployment } from '@verity/chain';
 import type { Hex } from '@verity/protocol';
+import type { DevChain } from './chain.js';
 import { devKeys } from './keys.js';
 import { type ServiceProcess, spawnService, stopService } from './process.js';
 
@@ -24,7 +28,38 @@ export interface NetworkOptions {
   faults?: Record<number, 'wrong-output'>;
   /** Per-attempt timeout of the router's requests to nodes. */
   routerTimeoutMs?: number;
+  /** How often the router refreshes its node set (from the chain), health and models. */
+  routerRefreshMs?: number;
+  /** Run on a local chain (anvil); absent: no chain, the router gets the node list (as before the chain). */
+  chain?: NetworkChainOptions;
   log?: (source: string, line: string) => void;
+}
+
+export interface NetworkChainOptions {
+  /** anvil's port: 8545 for `npm start`, 0 picks a free one. */
+  port: number;
+  /** NodeRegistry's liveness window; short on the devnet (default 30 s) so a test can watch a node go stale. */
+  livenessWindowSeconds?: number;
+  /** NodeRegistry's unstaking delay (default 60 s). */
+  unstakeDelaySeconds?: number;
+  /** The nodes' heartbeat interval; default a quarter of the liveness window (at most 15 s, at least 250 ms). */
+  heartbeatIntervalMs?: number;
+  /** Passed to every node (the node's defaults otherwise: 1000 receipts, 10 s). */
+  epochMaxReceipts?: number;
+  epochMaxAgeMs?: number;
+  /** VRT minted to each of anvil's accounts 0–9 (whole tokens; default 10 000). */
+  mintTokens?: number;
+}
+
+/** The devnet's chain: where it is, what is deployed on it, and the anvil process behind it. */
+export interface NetworkChain {
+  rpcUrl: string;
+  chainId: number;
+  deployment: Deployment;
+  /** <dataDir>/deployment.json, which the nodes and the router read. */
+  deploymentFile: string;
+  /** Changes when the chain is restarted (startChain). */
+  anvil: Anvil;
 }
 
 export const defaultNetworkOptions: NetworkOptions = { nodes: 3, routerPort: 7070, nodeBasePort: 7071 };
@@ -44,10 +79,18 @@ export class LocalNetwork {
     readonly dataDir: string,
     readonly nodes: NetworkNode[],
     private router: ServiceProcess,
+    private devChain: DevChain | undefined,
   ) {}
 
   get routerUrl(): string {
     return this.router.url;
+  }
+
+  /** The local chain, when the network runs on one. */
+  get chain(): NetworkChain | undefined {
+    const chain = this.devChain;
+    if (!chain) return undefined;
+    return { rpcUrl: chain.anvil.rpcUrl, chainId: chain.deployment.chainId, deployment: chain.deployment, deploymentFile: chain.deploymentFile, anvil: chain.anvil };
   }
 
   static async start(partial: Partial<NetworkOptions> = {}): Promise<LocalNetwork> {
@@ -55,34 +98,50 @@ export class LocalNetwork {
     const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'verity-net-'));
     mkdirSync(dataDir, { recursive: true });
     const started: ServiceProcess[] = [];
+    let chain: DevChain | undefined;
     try {
+      // Loaded only with a chain: a chainless network need not load viem and the contracts.
+      if (options.chain) chain = await (await import('./chain.js')).DevChain.start(options.chain, dataDir);
       const nodes = await Promise.all(
         Array.from({ length: options.nodes }, async (_, index) => {
-          const node = await LocalNetwork.spawnNode(options, dataDir, index, options.nodeBasePort === 0 ? 0 : options.nodeBasePort + index);
+          const node = await LocalNetwork.spawnNode(options, dataDir, index, options.nodeBasePort === 0 ? 0 : options.nodeBasePort + index, chain);
           started.push(node.service);
           return node;
         }),
       );
-      const routerArgs = ['--port', String(options.routerPort), '--nodes', nodes.map((n) => n.url).join(','), '--data-dir', join(dataDir, 'router')];
+      // The router reads the node set from the chain: it starts once every node is registered and active there.
+      if (chain) await chain.waitForActive(nodes.map((n) => n.address));
+      const routerArgs = ['--port', String(options.routerPort), '--data-dir', join(dataDir, 'router')];
+      if (chain) routerArgs.push('--rpc-url', chain.anvil.rpcUrl, '--deployment', chain.deploymentFile);
+      else routerArgs.push('--nodes', nodes.map((n) => n.url).join(','));
       if (options.routerTimeoutMs) routerArgs.push('--timeout-ms', String(options.routerTimeoutMs));
+      if (options.routerRefreshMs) routerArgs.push('--refresh-ms', String(options.routerRefreshMs));
       const router = await spawnService({
         entry: 'packages/router/src/main.ts',
         args: routerArgs,
         cwd: repoRoot,
         log: (line) => options.log?.('router', line),
       });
-      return new LocalNetwork(options, dataDir, nodes, router);
+      return new LocalNetwork(options, dataDir, nodes, router, chain);
     } catch (error) {
       await Promise.all(started.map((s) => stopService(s)));
+      await chain?.stop();
       throw error;
     }
   }
 
-  private static async spawnNode(options: NetworkOptions, dataDir: string, index: number, port: number): Promise<NetworkNode> {
+  private static async spawnNode(options: NetworkOptions, dataDir: string, index: number, port: number, chain: DevChain | undefined): Promise<NetworkNode> {
     const key = devKeys[index + 1];
     if (!key) throw new Error(`no development key for node ${index}`);
     const nodeDir = join(dataDir, `node-${index + 1}`);
     const args = ['--host', '127.0.0.1', '--port', String(port), '--data-dir', nodeDir];
+    if (chain) {
+      args.push('--rpc-url', chain.anvil.rpcUrl, '--deployment', chain.deploymentFile, '--heartbeat-interval-ms', String(chain.heartbeatIntervalMs));
+      // With port 0 the URL is known only once listening; the node then announces the URL it listens on.
+      if (port !== 0) args.push('--endpoint', `http://127.0.0.1:${port}`);
+      if (options.chain?.epochMaxReceipts !== undefined) args.push('--epoch-max-receipts', String(options.chain.epochMaxReceipts));
+      if (options.chain?.epochMaxAgeMs !== undefined) args.push('--epoch-max-age-ms', String(options.chain.epochMaxAgeMs));
+    }
     const fault = options.faults?.[index];
     if (fault) args.push('--fault', fault);
     const service = await spawnService({
@@ -110,8 +169,20 @@ export class LocalNetwork {
   async restartNode(index: number): Promise<void> {
     const node = this.node(index);
     await stopService(node.service);
-    const fresh = await LocalNetwork.spawnNode(this.options, this.dataDir, index, node.port);
+    const fresh = await LocalNetwork.spawnNode(this.options, this.dataDir, index, node.port, this.devChain);
     this.nodes[index] = fresh;
+  }
+
+  /** Stops anvil, keeping the chain's state (for RPC-outage tests); nodes and router keep running. */
+  async stopChain(): Promise<void> {
+    if (!this.devChain) throw new Error('this network runs without a chain');
+    await this.devChain.stopKeepingState();
+  }
+
+  /** Starts anvil again on the same port with the state it had when stopped. */
+  async startChain(): Promise<void> {
+    if (!this.devChain) throw new Error('this network runs without a chain');
+    await this.devChain.restart();
   }
 
   private node(index: number): NetworkNode {
@@ -120,8 +191,10 @@ export class LocalNetwork {
     return node;
   }
 
+  /** Stops the router, then the nodes (which post the roots they owe while the chain is still up), then anvil. */
   async stop(): Promise<void> {
     await stopService(this.router);
     await Promise.all(this.nodes.map((n) => stopService(n.service)));
+    await this.devChain?.stop();
   }
 }

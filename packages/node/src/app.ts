@@ -1,4 +1,7 @@
-/** Assembles a node from its parts (SQLite, blob store, engine, registry, executor, routes) and owns its lifecycle. */
+/**
+ * Assembles a node from its parts (SQLite, blob store, engine, registry, executor, routes and, in chain mode,
+ * the chain agent) and owns its lifecycle.
+ */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { addressOf, type Hex } from '@verity/protocol';
@@ -6,12 +9,13 @@ import { createServer, listen } from '@verity/http/server';
 import { OnnxEngine } from '@verity/runtime';
 import type { FastifyInstance } from 'fastify';
 import { BlobStore } from './blob-store.js';
+import type { ChainAgent } from './chain/agent.js';
 import { NodeDb } from './db.js';
 import { Executor } from './executor.js';
 import { InFlight } from './in-flight.js';
 import { describeError, logEvent } from './log.js';
 import { ModelRegistry } from './models.js';
-import { type NodeStartOptions, resolveNodeOptions } from './options.js';
+import { type NodeStartOptions, isChainMode, resolveNodeOptions } from './options.js';
 import { blobRoutes } from './routes/blobs.js';
 import { healthRoutes } from './routes/health.js';
 import { inferRoutes } from './routes/infer.js';
@@ -21,7 +25,15 @@ export interface NodeApp {
   app: FastifyInstance;
   /** The operator address that signs this node's receipts. */
   address: Hex;
-  /** Stops accepting, lets in-flight requests finish, releases the models and closes SQLite. Idempotent. */
+  /**
+   * Chain mode only: the node's life on chain. createNodeApp leaves it unstarted (no endpoint is known before
+   * listening); startNode starts it with the endpoint it announces.
+   */
+  chain?: ChainAgent;
+  /**
+   * Stops accepting, lets in-flight requests finish, closes the open epoch and briefly tries to post owed roots
+   * (chain mode), releases the models and closes SQLite. Idempotent.
+   */
   close(): Promise<void>;
 }
 
@@ -30,6 +42,7 @@ export interface RunningNode {
   url: string;
   address: Hex;
   app: FastifyInstance;
+  chain?: ChainAgent;
   close(): Promise<void>;
 }
 
@@ -46,12 +59,28 @@ export async function createNodeApp(options: NodeStartOptions): Promise<NodeApp>
     const registry = new ModelRegistry(db, blobs, engine);
     models = registry;
     await registry.reload();
+    // Loaded only in chain mode: viem and the contracts' artifacts double a chainless node's start-up time.
+    const chain = isChainMode(resolved)
+      ? new (await import('./chain/agent.js')).ChainAgent(db, {
+          rpcUrl: resolved.rpcUrl,
+          deployment: resolved.deployment,
+          privateKey: resolved.privateKey,
+          operator: address,
+          feeWei: resolved.feeWei,
+          ...(resolved.stakeWei !== undefined ? { stakeWei: resolved.stakeWei } : {}),
+          heartbeatIntervalMs: resolved.heartbeatIntervalMs,
+          epochMaxReceipts: resolved.epochMaxReceipts,
+          epochMaxAgeMs: resolved.epochMaxAgeMs,
+          heldModels: () => registry.list().map((entry) => entry.modelId),
+        })
+      : undefined;
     const executor = new Executor(registry, db, {
       privateKey: resolved.privateKey,
       address,
       chainId: resolved.chainId,
       feeWei: resolved.feeWei,
       ...(resolved.fault ? { fault: resolved.fault } : {}),
+      ...(chain ? { domain: chain.domain, recorder: chain.book } : {}),
     });
     // Every request, for shutdown; inferences alone, for the load /health reports.
     const requests = new InFlight();
@@ -65,10 +94,10 @@ export async function createNodeApp(options: NodeStartOptions): Promise<NodeApp>
       reply.raw.once('close', requests.enter());
       done();
     });
-    await app.register(healthRoutes(address, engine.engine, registry, inferences));
+    await app.register(healthRoutes(address, engine.engine, registry, inferences, chain && (() => chain.health())));
     await app.register(blobRoutes(blobs));
-    await app.register(modelRoutes(registry));
-    await app.register(inferRoutes(executor, inferences));
+    await app.register(modelRoutes(registry, chain && (() => chain.announceModels())));
+    await app.register(inferRoutes(executor, inferences, chain && ((requestId) => chain.settlementOf(requestId))));
 
     let closing: Promise<void> | undefined;
     const close = (): Promise<void> => {
@@ -79,12 +108,13 @@ export async function createNodeApp(options: NodeStartOptions): Promise<NodeApp>
         // would otherwise wait for their keep-alive timeout.
         app.server.closeIdleConnections();
         await serverClosed;
+        await chain?.stop();
         await registry.close();
         db.close();
       })();
       return closing;
     };
-    return { app, address, close };
+    return { app, address, close, ...(chain ? { chain } : {}) };
   } catch (error) {
     await models?.close();
     db.close();
@@ -98,7 +128,8 @@ export async function startNode(options: NodeStartOptions): Promise<RunningNode>
   const resolved = resolveNodeOptions(options);
   try {
     const url = await listen(node.app, resolved.host, resolved.port);
-    return { url, address: node.address, app: node.app, close: node.close };
+    node.chain?.start(resolved.endpoint ?? url);
+    return { url, address: node.address, app: node.app, close: node.close, ...(node.chain ? { chain: node.chain } : {}) };
   } catch (error) {
     await node.close();
     throw error;

@@ -1,12 +1,14 @@
 /**
  * Executes inference requests: checks inputs against the model, runs it, signs the receipt with the operator
- * key, records it in SQLite before answering, and answers replays of a requestId from that record.
+ * key, records it in SQLite before answering (in chain mode, in an epoch), and answers replays of a requestId
+ * from that record.
  */
 import { randomBytes } from 'node:crypto';
 import {
   type Hex,
   type InferRequest,
   type ReceiptDomain,
+  type SignedReceipt,
   VerityError,
   decodeTensorMap,
   encodeTensorMap,
@@ -27,6 +29,15 @@ export interface ExecutorOptions {
   chainId: number;
   feeWei: string;
   fault?: NodeOptions['fault'];
+  /** The receipts' EIP-712 domain; default `receiptDomain(chainId)` (no verifyingContract). */
+  domain?: ReceiptDomain;
+  /** Where receipts are recorded; default SQLite alone. */
+  recorder?: ReceiptRecorder;
+}
+
+/** Records a signed receipt with its response: true when recorded, false when its requestId already was. */
+export interface ReceiptRecorder {
+  record(row: ReceiptRow, receipt: SignedReceipt): boolean;
 }
 
 /** The response body as JSON text: stored verbatim and sent verbatim, so a replay is byte-identical. */
@@ -34,13 +45,15 @@ export type InferResponseJson = string;
 
 export class Executor {
   private readonly domain: ReceiptDomain;
+  private readonly recorder: ReceiptRecorder;
 
   constructor(
     private readonly models: ModelRegistry,
     private readonly db: NodeDb,
     private readonly options: ExecutorOptions,
   ) {
-    this.domain = receiptDomain(options.chainId);
+    this.domain = options.domain ?? receiptDomain(options.chainId);
+    this.recorder = options.recorder ?? { record: (row) => db.insertReceipt(row) };
   }
 
   async infer(request: InferRequest): Promise<InferResponseJson> {
@@ -81,7 +94,7 @@ export class Executor {
     const responseJson = JSON.stringify({ requestId, modelId, outputs: encodeTensorMap(outputs), policy, receipts: [receipt] });
     const row: ReceiptRow = { requestId, modelId, inputHash, outputHash, policy, feeWei: this.options.feeWei, timestamp, responseJson };
     // Recorded before the reply leaves: a receipt the client holds is always one the node remembers.
-    if (this.db.insertReceipt(row)) return responseJson;
+    if (this.recorder.record(row, receipt)) return responseJson;
     // A concurrent request with this requestId committed first; its answer is the only one ever released.
     const winner = this.db.receipt(requestId);
     if (!winner) throw new VerityError('INTERNAL', 'receipt insert conflicted but no receipt is stored');

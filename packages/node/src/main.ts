@@ -1,7 +1,9 @@
 /**
  * The node as a process: `tsx packages/node/src/main.ts --port 7071 --data-dir .verity/node-1`, the operator key
- * from VERITY_NODE_KEY. Prints one JSON "listening" line on stdout for launchers; logs go to stderr.
+ * from VERITY_NODE_KEY. Prints one JSON "listening" line on stdout for launchers; logs go to stderr. With
+ * `--rpc-url` and `--deployment <file>` it joins the chain: registers and stakes, heartbeats, settles receipts.
  */
+import type { Deployment } from '@verity/chain';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { Hex } from '@verity/protocol';
 import { startNode } from './app.js';
@@ -35,6 +37,13 @@ const program = new Command()
   .option('--chain-id <id>', 'chainId of the receipts\' EIP-712 domain', integer('chain id', 1, Number.MAX_SAFE_INTEGER), defaultNodeOptions.chainId)
   .option('--body-limit-bytes <n>', 'largest JSON body accepted', integer('body limit', 1, Number.MAX_SAFE_INTEGER), defaultNodeOptions.bodyLimitBytes)
   .option('--max-model-bytes <n>', 'largest model file accepted', integer('model limit', 1, Number.MAX_SAFE_INTEGER), defaultNodeOptions.maxModelBytes)
+  .option('--rpc-url <url>', 'JSON-RPC URL of the chain (chain mode; default: the deployment file\'s)')
+  .option('--deployment <file>', 'deployment file naming the contracts (chain mode)')
+  .option('--endpoint <url>', 'public base URL announced on chain (default: the URL the node listens on)')
+  .option('--stake-wei <wei>', 'stake to keep, in wei (default: the registry\'s minimum)', decimal)
+  .option('--heartbeat-interval-ms <ms>', 'time between heartbeats', integer('heartbeat interval', 1, 2 ** 31 - 1), defaultNodeOptions.heartbeatIntervalMs)
+  .option('--epoch-max-receipts <n>', 'receipts after which an epoch closes', integer('epoch size', 1, 0xffff_ffff), defaultNodeOptions.epochMaxReceipts)
+  .option('--epoch-max-age-ms <ms>', 'age of its first receipt at which an epoch closes', integer('epoch age', 1, 2 ** 31 - 1), defaultNodeOptions.epochMaxAgeMs)
   .addOption(new Option('--fault <fault>', 'TEST ONLY: sign wrong answers on purpose').choices(['wrong-output']).hideHelp())
   .parse(process.argv);
 
@@ -46,7 +55,26 @@ interface CliOptions {
   chainId: number;
   bodyLimitBytes: number;
   maxModelBytes: number;
+  rpcUrl?: string;
+  deployment?: string;
+  endpoint?: string;
+  stakeWei?: string;
+  heartbeatIntervalMs: number;
+  epochMaxReceipts: number;
+  epochMaxAgeMs: number;
   fault?: 'wrong-output';
+}
+
+/** The deployment named by --deployment, or exit 2 with the reason. */
+async function loadDeployment(path: string): Promise<Deployment> {
+  // Imported here: a chainless node need not load the chain client.
+  const { readDeployment } = await import('@verity/chain');
+  try {
+    return readDeployment(path);
+  } catch (error) {
+    process.stderr.write(`verity-node: ${(error as Error).message}\n`);
+    process.exit(2);
+  }
 }
 
 async function main(): Promise<void> {
@@ -58,15 +86,35 @@ async function main(): Promise<void> {
     process.stderr.write(`verity-node: set ${keyVariable} to the operator key (0x followed by 64 hex digits)\n`);
     process.exit(2);
   }
+  for (const [flag, value] of [['--rpc-url', cli.rpcUrl], ['--endpoint', cli.endpoint], ['--stake-wei', cli.stakeWei]] as const) {
+    if (value !== undefined && cli.deployment === undefined) {
+      process.stderr.write(`verity-node: ${flag} needs --deployment <file> (the contracts to use)\n`);
+      process.exit(2);
+    }
+  }
+  const deployment = cli.deployment === undefined ? undefined : await loadDeployment(cli.deployment);
+  const chain: Partial<NodeStartOptions> = deployment
+    ? {
+        deployment,
+        rpcUrl: cli.rpcUrl ?? deployment.rpcUrl,
+        ...(cli.endpoint !== undefined ? { endpoint: cli.endpoint } : {}),
+        ...(cli.stakeWei !== undefined ? { stakeWei: cli.stakeWei } : {}),
+      }
+    : {};
   const options: NodeStartOptions = {
+    ...chain,
     dataDir: cli.dataDir,
     privateKey: privateKey as Hex,
     host: cli.host,
     port: cli.port,
     feeWei: cli.feeWei,
-    chainId: cli.chainId,
+    // In chain mode the deployment names the chain; --chain-id, when given, must agree with it.
+    ...(deployment && program.getOptionValueSource('chainId') === 'default' ? {} : { chainId: cli.chainId }),
     bodyLimitBytes: cli.bodyLimitBytes,
     maxModelBytes: cli.maxModelBytes,
+    heartbeatIntervalMs: cli.heartbeatIntervalMs,
+    epochMaxReceipts: cli.epochMaxReceipts,
+    epochMaxAgeMs: cli.epochMaxAgeMs,
     ...(cli.fault ? { fault: cli.fault } : {}),
   };
   const node = await startNode(options);

@@ -1,4 +1,5 @@
 /** The node's options, their defaults (stated once, here) and their validation. */
+import type { Deployment } from '@verity/chain';
 import { type Hex, localChainId } from '@verity/protocol';
 import { defaultEngineOptions } from '@verity/runtime';
 import { defaultServerOptions } from '@verity/http/server';
@@ -11,7 +12,7 @@ export interface NodeOptions {
   dataDir: string;
   /** The operator key that signs receipts (0x + 64 hex). Never logged, never put in an error message. */
   privateKey: Hex;
-  /** EIP-712 domain chainId of the receipts. */
+  /** EIP-712 domain chainId of the receipts (in chain mode, the deployment's). */
   chainId: number;
   /** Fee per request in wei, as a decimal string (uint256). */
   feeWei: string;
@@ -24,6 +25,22 @@ export interface NodeOptions {
    * validly signed wrong answers, for testing verification policies against a Byzantine node. Never set in production.
    */
   fault?: 'wrong-output';
+
+  // ---- chain mode: on when both rpcUrl and deployment are set ----
+  /** JSON-RPC URL of the chain (it may hold credentials: never logged). */
+  rpcUrl?: string;
+  /** Where the contracts are (readDeployment of the deployer's file). */
+  deployment?: Deployment;
+  /** The public base URL announced on chain; default: the URL the node listens on. */
+  endpoint?: string;
+  /** Stake to keep, in wei (decimal string); default: NodeRegistry.minStake. */
+  stakeWei?: string;
+  /** Time between heartbeats; must stay well under NodeRegistry.livenessWindow (120 s by default). */
+  heartbeatIntervalMs: number;
+  /** An epoch closes at this many receipts... */
+  epochMaxReceipts: number;
+  /** ...or when its first receipt is this old. */
+  epochMaxAgeMs: number;
 }
 
 /** What startNode and createNodeApp take: everything but dataDir and privateKey has a default. */
@@ -36,7 +53,17 @@ export const defaultNodeOptions: Omit<NodeOptions, 'dataDir' | 'privateKey'> = {
   feeWei: '0',
   bodyLimitBytes: defaultServerOptions.bodyLimitBytes,
   maxModelBytes: defaultEngineOptions.maxModelBytes,
+  heartbeatIntervalMs: 15_000,
+  epochMaxReceipts: 1_000,
+  epochMaxAgeMs: 10_000,
 };
+
+/** The chain options of a node in chain mode, resolved. */
+export type ChainModeOptions = NodeOptions & { rpcUrl: string; deployment: Deployment };
+
+export function isChainMode(options: NodeOptions): options is ChainModeOptions {
+  return options.rpcUrl !== undefined && options.deployment !== undefined;
+}
 
 /** The port `main.ts` listens on when none is given (DESIGN.md: nodes on 7071 and up). */
 export const defaultNodePort = 7071;
@@ -57,7 +84,43 @@ export function resolveNodeOptions(options: NodeStartOptions): NodeOptions {
     if (!Number.isInteger(resolved[key]) || resolved[key] <= 0) throw new TypeError(`${key} must be a positive integer, got ${resolved[key]}`);
   }
   if (resolved.fault !== undefined && resolved.fault !== 'wrong-output') throw new TypeError(`unknown fault "${String(resolved.fault)}"`);
+  for (const key of ['heartbeatIntervalMs', 'epochMaxAgeMs'] as const) {
+    if (!Number.isInteger(resolved[key]) || resolved[key] <= 0) throw new TypeError(`${key} must be a positive integer, got ${resolved[key]}`);
+  }
+  // postRoot takes the count as a uint32.
+  if (!Number.isInteger(resolved.epochMaxReceipts) || resolved.epochMaxReceipts <= 0 || resolved.epochMaxReceipts > 0xffff_ffff) {
+    throw new TypeError(`epochMaxReceipts must be an integer from 1 to 4294967295, got ${resolved.epochMaxReceipts}`);
+  }
+  if ((resolved.rpcUrl === undefined) !== (resolved.deployment === undefined)) {
+    throw new TypeError('rpcUrl and deployment go together: set both for chain mode, or neither');
+  }
+  if (resolved.stakeWei !== undefined && !feePattern.test(resolved.stakeWei)) {
+    throw new TypeError(`stakeWei must be a decimal integer string, got "${resolved.stakeWei}"`);
+  }
+  if (resolved.endpoint !== undefined) checkHttpUrl('endpoint', resolved.endpoint);
+  if (resolved.rpcUrl !== undefined) checkHttpUrl('rpcUrl', resolved.rpcUrl, false);
+  if (resolved.deployment !== undefined) {
+    const { chainId } = resolved.deployment;
+    // A chainId set apart from the deployment's would sign receipts no registry on this chain accepts.
+    if (options.chainId !== undefined && options.chainId !== chainId) {
+      throw new TypeError(`chainId ${options.chainId} differs from the deployment's chain ${chainId}`);
+    }
+    resolved.chainId = chainId;
+  }
   return resolved;
+}
+
+function checkHttpUrl(name: string, value: string, echo = true): void {
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    // An RPC URL may carry an API key: it is not repeated in the message.
+    throw new TypeError(echo ? `${name} must be an http(s) URL, got "${value.slice(0, 100)}"` : `${name} must be an http(s) URL`);
+  }
 }
 
 // `{ port: undefined }` must not override a default (exactOptionalPropertyTypes does not stop plain JS callers).

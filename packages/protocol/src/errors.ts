@@ -27,8 +27,12 @@ export const errorStatus = {
   MODEL_TOO_LARGE: 413,
   NOT_ENOUGH_NODES: 422,
   RECEIPT_INVALID: 422,
+  /** A contract refused a transaction or call (details: the custom error's name and arguments). */
+  CHAIN_REVERTED: 422,
   NO_QUORUM: 502,
   NODE_UNAVAILABLE: 503,
+  /** The chain's JSON-RPC endpoint cannot be reached, or is not the chain the deployment names. */
+  CHAIN_UNAVAILABLE: 503,
   ENGINE_ERROR: 500,
   INTERNAL: 500,
 } as const satisfies Record<string, number>;

@@ -1,24 +1,68 @@
-/** Process entry of a router: `tsx packages/router/src/main.ts --port 7070 --nodes http://127.0.0.1:7071,...`. */
+/**
+ * Process entry of a router:
+ *   `tsx packages/router/src/main.ts --port 7070 --deployment .verity/devnet/deployment.json [--rpc-url <url>]`
+ * reads the node set from the chain; `--nodes http://127.0.0.1:7071,...` routes to a fixed list instead.
+ */
+import { readDeployment } from '@verity/chain';
 import { Command } from 'commander';
-import { defaultRouterOptions } from './options.js';
+import { defaultRouterOptions, type RouterStartOptions } from './options.js';
 import { startRouter } from './server.js';
 
 const program = new Command('verity-router')
-  .description('Route Protocol v1 requests across Verity nodes')
+  .description('Route Protocol v1 requests across Verity nodes: the active staked nodes on chain, or a fixed list')
   .option('--host <host>', 'address to listen on', defaultRouterOptions.host)
   .option('--port <port>', 'port to listen on (0 = any free port)', String(defaultRouterOptions.port))
-  .requiredOption('--nodes <urls>', 'comma-separated base URLs of the nodes')
+  .option('--deployment <file>', 'deployment file (contract addresses): read the node set from the chain')
+  .option('--rpc-url <url>', "JSON-RPC URL of the chain (default: the deployment file's rpcUrl)")
+  .option('--nodes <urls>', 'comma-separated base URLs of the nodes, when there is no chain')
   .option('--data-dir <dir>', 'where the router keeps its records')
   .option('--timeout-ms <ms>', 'per-attempt timeout of a request to a node', String(defaultRouterOptions.requestTimeoutMs))
+  .option('--refresh-ms <ms>', 'how often the node set, health and models are refreshed', String(defaultRouterOptions.refreshIntervalMs))
   .parse();
 
-const flags = program.opts<{ host: string; port: string; nodes: string; dataDir?: string; timeoutMs: string }>();
-const router = await startRouter({
+const flags = program.opts<{
+  host: string;
+  port: string;
+  nodes?: string;
+  deployment?: string;
+  rpcUrl?: string;
+  dataDir?: string;
+  timeoutMs: string;
+  refreshMs: string;
+}>();
+
+function usage(message: string): never {
+  process.stderr.write(`verity-router: ${message}\n`);
+  process.exit(2);
+}
+
+const options: RouterStartOptions = {
   host: flags.host,
   port: Number(flags.port),
-  nodes: flags.nodes.split(',').map((s) => s.trim()).filter(Boolean),
   requestTimeoutMs: Number(flags.timeoutMs),
+  refreshIntervalMs: Number(flags.refreshMs),
   ...(flags.dataDir ? { dataDir: flags.dataDir } : {}),
+};
+if (flags.deployment) {
+  try {
+    options.deployment = readDeployment(flags.deployment);
+  } catch (error) {
+    usage((error as Error).message);
+  }
+  if (flags.rpcUrl) options.rpcUrl = flags.rpcUrl;
+  if (flags.nodes) process.stderr.write('verity-router: --nodes is ignored: the node set comes from the chain (--deployment)\n');
+} else if (flags.rpcUrl) {
+  usage('--rpc-url needs --deployment <file> (the contracts to read the nodes from)');
+} else if (flags.nodes) {
+  options.nodes = flags.nodes.split(',').map((s) => s.trim()).filter(Boolean);
+} else {
+  usage('give --deployment <file> (nodes from the chain) or --nodes <urls>');
+}
+
+const router = await startRouter(options).catch((error: unknown) => {
+  // A configuration the router cannot run with (e.g. an RPC serving another chain than the deployment's).
+  process.stderr.write(`verity-router: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
 });
 process.stdout.write(`${JSON.stringify({ event: 'listening', url: router.url })}\n`);
 

@@ -13,6 +13,8 @@ export class ModelDistributor {
   constructor(
     private readonly nodeSet: NodeSet,
     private readonly timeoutMs: number,
+    /** With a chain: how long `register` waits for the nodes that took a model to announce it on chain. */
+    private readonly chainModelWaitMs = 0,
   ) {}
 
   noteBlob(sha256: Hex, nodeUrl: string): void {
@@ -22,7 +24,7 @@ export class ModelDistributor {
   }
 
   private holdersOf(blob: Hex): string[] {
-    const serving = this.nodeSet.nodes.filter((n) => n.models.has(blob)).map((n) => n.url);
+    const serving = this.nodeSet.nodes.filter((n) => n.hosted.has(blob)).map((n) => n.url);
     return [...new Set([...(this.blobHolders.get(blob) ?? []), ...serving])];
   }
 
@@ -30,7 +32,7 @@ export class ModelDistributor {
     const body: RegisterModelRequest = { ...request, sources: sources.filter((s) => s !== node.url) };
     if (body.sources?.length === 0) delete body.sources;
     const entry = ModelEntrySchema.parse(await postJson(`${node.url}/v1/models`, body, { timeoutMs: this.timeoutMs }));
-    node.models.set(entry.modelId, entry);
+    this.nodeSet.noteModel(node, entry);
     return entry;
   }
 
@@ -62,7 +64,26 @@ export class ModelDistributor {
       (error: unknown) => void errors.push({ node: node.url, error }),
     )));
     const entry = (entries[0] as { entry: ModelEntry }).entry;
+    if (this.nodeSet.chain) await this.awaitAnnounced(entry.modelId, entries.map((e) => e.node));
     return { ...entry, nodes: entries.map((e) => e.node) };
+  }
+
+  /**
+   * With a chain, a node is routed for a model only once its on-chain model ids include it: read the chain again
+   * (and again, for up to chainModelWaitMs) until every node that took the model announces it, so a client can
+   * use the model as soon as registration answers. A node that does not announce it in time is simply not routed
+   * for it yet. Nodes announce only published models: for one that is not on chain, there is nothing to wait for.
+   */
+  private async awaitAnnounced(modelId: Hex, nodeUrls: readonly string[]): Promise<void> {
+    const chain = this.nodeSet.chain;
+    if (!chain || (await chain.isUsable(modelId)) === false) return;
+    const deadline = Date.now() + this.chainModelWaitMs;
+    for (;;) {
+      await this.nodeSet.refresh({ forceChain: true });
+      const announced = this.nodeSet.nodes.filter((n) => nodeUrls.includes(n.url) && n.models.has(modelId));
+      if (announced.length >= nodeUrls.length || Date.now() >= deadline) return;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
   }
 
   /** Asks up to `extraNodes` healthy nodes that lack a model to fetch and serve it. */
@@ -72,5 +93,7 @@ export class ModelDistributor {
     const lacking = this.nodeSet.nodes.filter((n) => n.healthy && !n.models.has(entry.modelId)).slice(0, extraNodes);
     const request: RegisterModelRequest = { name: entry.name, version: entry.version, format: entry.format, blob: entry.modelId };
     await Promise.all(lacking.map((node) => this.registerOn(node, request, sources).catch(() => undefined)));
+    // With a chain, the nodes that took it count once they announce it on chain: read it again, once.
+    if (this.nodeSet.chain && lacking.length > 0) await this.nodeSet.refresh({ forceChain: true });
   }
 }

@@ -1,10 +1,16 @@
 /**
  * What the router knows about each node: health, operator address, models served, load and measured latency.
  * Kept fresh by polling; requests update load, latency and failures as they happen.
+ *
+ * Which nodes there are comes from a static list of URLs, or from the chain (ChainNodeSource): then the set is
+ * NodeRegistry's active nodes, each node's operator address and price are the chain's, and a node serves a model
+ * only when that model id is among its on-chain model ids (whatever its /v1/models says).
  */
 import { getJson } from '@verity/http/client';
-import { type Hex, type ModelEntry, ModelListSchema } from '@verity/protocol';
+import { type Hex, type ModelEntry, ModelListSchema, sameAddress } from '@verity/protocol';
+import type { NodeRecord } from '@verity/chain';
 import { z } from 'zod';
+import type { ChainNodeSource } from './chain-source.js';
 
 const NodeHealthSchema = z.object({ ok: z.literal(true), address: z.string() }).loose();
 
@@ -12,6 +18,7 @@ export interface NodeState {
   url: string;
   address: Hex | undefined;
   healthy: boolean;
+  /** The models this node is routed for (with a chain: those it hosts that are also in its on-chain model ids). */
   models: Map<Hex, ModelEntry>;
   inFlight: number;
   /** Exponentially weighted mean latency of successful requests, ms. */
@@ -19,27 +26,64 @@ export interface NodeState {
   failures: number;
   lastFailureAt: number;
   dissents: number;
+  /** With a chain: the operator's price per request (wei), stake, and the model ids it announces on chain. */
+  chain?: { priceWei: bigint; stakeWei: bigint; modelIds: Set<Hex> };
+  /** Every model the node's /v1/models lists (with a chain, `models` is the part of it announced on chain). */
+  hosted: Map<Hex, ModelEntry>;
+  /** Why the node is not healthy, when it is not. */
+  problem?: string;
+}
+
+export interface NodeSetOptions {
+  refreshIntervalMs: number;
+  failureCooldownMs: number;
+  timeoutMs: number;
+  /** Told when reading the chain starts failing and when it recovers (never with the RPC URL). */
+  log?: (message: string) => void;
+}
+
+function newNodeState(url: string, address?: Hex): NodeState {
+  return {
+    url: url.replace(/\/+$/, ''),
+    address,
+    healthy: false,
+    models: new Map(),
+    hosted: new Map(),
+    inFlight: 0,
+    latencyMs: 1,
+    failures: 0,
+    lastFailureAt: 0,
+    dissents: 0,
+  };
+}
+
+function isHttpUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
 }
 
 export class NodeSet {
-  readonly nodes: NodeState[];
+  private current: NodeState[];
   private timer: NodeJS.Timeout | undefined;
+  private chainRead: Promise<void> | undefined;
+  private chainWasFailing = false;
 
   constructor(
     urls: readonly string[],
-    private readonly options: { refreshIntervalMs: number; failureCooldownMs: number; timeoutMs: number },
+    private readonly options: NodeSetOptions,
+    /** With a chain, the only source of nodes (`urls` is then ignored). */
+    readonly chain?: ChainNodeSource,
   ) {
-    this.nodes = urls.map((url) => ({
-      url: url.replace(/\/+$/, ''),
-      address: undefined,
-      healthy: false,
-      models: new Map(),
-      inFlight: 0,
-      latencyMs: 1,
-      failures: 0,
-      lastFailureAt: 0,
-      dissents: 0,
-    }));
+    this.current = chain ? [] : urls.map((url) => newNodeState(url));
+  }
+
+  /** The nodes known now (with a chain: the active ones as of the last read). */
+  get nodes(): NodeState[] {
+    return this.current;
   }
 
   start(): void {
@@ -51,29 +95,114 @@ export class NodeSet {
     if (this.timer) clearInterval(this.timer);
   }
 
-  async refresh(): Promise<void> {
-    await Promise.all(this.nodes.map((node) => this.refreshNode(node)));
+  /**
+   * Re-reads the node set from the chain (when there is one) and then every node's health and models. `forceChain`
+   * reads the chain even when no block was mined since the last read, and waits for a read already under way.
+   */
+  async refresh(options: { forceChain?: boolean } = {}): Promise<void> {
+    if (this.chain) await this.syncChain(options.forceChain === true);
+    await Promise.all(this.current.map((node) => this.refreshNode(node)));
+  }
+
+  private async syncChain(force: boolean): Promise<void> {
+    if (this.chainRead) {
+      // A timer tick while a read is under way (a slow RPC) does not queue another one.
+      if (!force) return;
+      await this.chainRead;
+    }
+    const chain = this.chain as ChainNodeSource;
+    const read = (async () => {
+      const active = await chain.read(force);
+      if (active) this.applyChainSet(active);
+      if (chain.failing !== this.chainWasFailing) {
+        this.chainWasFailing = chain.failing;
+        this.options.log?.(
+          chain.failing
+            ? `chain read failed (${chain.health().error}); routing with the last known ${this.current.length} node(s), retrying`
+            : `chain read recovered: ${this.current.length} active node(s)`,
+        );
+      }
+    })();
+    this.chainRead = read;
+    try {
+      await read;
+    } finally {
+      if (this.chainRead === read) this.chainRead = undefined;
+    }
+  }
+
+  /** Replaces the set with the chain's active nodes, keeping what was measured about nodes that stay. */
+  private applyChainSet(active: readonly NodeRecord[]): void {
+    const known = new Map(this.current.map((node) => [(node.address ?? '').toLowerCase(), node]));
+    const next: NodeState[] = [];
+    for (const record of active) {
+      const url = record.endpoint.replace(/\/+$/, '');
+      let node = known.get(record.operator.toLowerCase());
+      // A node that moved to another endpoint is a new node to probe.
+      if (!node || node.url !== url) node = newNodeState(url, record.operator);
+      node.chain = {
+        priceWei: record.priceWei,
+        stakeWei: record.stake,
+        modelIds: new Set(record.modelIds.map((id) => id.toLowerCase() as Hex)),
+      };
+      this.filterModels(node);
+      next.push(node);
+    }
+    this.current = next;
+  }
+
+  /** With a chain, a node serves only the models it both hosts and announces on chain. */
+  private filterModels(node: NodeState): void {
+    if (!node.chain) {
+      node.models = node.hosted;
+      return;
+    }
+    const announced = node.chain.modelIds;
+    node.models = new Map([...node.hosted].filter(([modelId]) => announced.has(modelId.toLowerCase() as Hex)));
   }
 
   async refreshNode(node: NodeState): Promise<void> {
     const timeoutMs = Math.min(this.options.timeoutMs, 5_000);
+    if (this.chain && !isHttpUrl(node.url)) {
+      node.healthy = false;
+      node.problem = 'its on-chain endpoint is not an http(s) URL';
+      return;
+    }
     try {
       const [health, list] = await Promise.all([
         getJson(`${node.url}/health`, { timeoutMs }),
         getJson(`${node.url}/v1/models`, { timeoutMs }),
       ]);
       const parsedHealth = NodeHealthSchema.parse(health);
-      node.address = parsedHealth.address as Hex;
-      node.models = new Map(ModelListSchema.parse(list).data.map((entry) => [entry.modelId, entry]));
+      node.hosted = new Map(ModelListSchema.parse(list).data.map((entry) => [entry.modelId, entry]));
+      this.filterModels(node);
+      if (this.chain) {
+        // The endpoint must be run by the operator that staked for it: its receipts are signed by that key.
+        if (!node.address || !sameAddress(parsedHealth.address, node.address)) {
+          node.healthy = false;
+          node.problem = `the node at this endpoint signs as ${parsedHealth.address}, not as the operator ${node.address ?? '?'}`;
+          return;
+        }
+      } else {
+        node.address = parsedHealth.address as Hex;
+      }
       node.healthy = true;
-    } catch {
+      delete node.problem;
+    } catch (error) {
       node.healthy = false;
+      node.problem = error instanceof Error ? error.message.slice(0, 200) : 'health check failed';
     }
+  }
+
+  /** Records that a node now hosts a model (it answered a registration). */
+  noteModel(node: NodeState, entry: ModelEntry): void {
+    node.hosted.set(entry.modelId, entry);
+    this.filterModels(node);
   }
 
   /** Nodes currently worth routing to: healthy and not in their failure cooldown. */
   available(now = Date.now()): NodeState[] {
-    return this.nodes.filter((n) => n.healthy && now - n.lastFailureAt > this.options.failureCooldownMs);
+    return this.current.filter((n) => n.healthy && now - n.lastFailureAt > this.options.failureCooldownMs);
   }
 
   recordSuccess(node: NodeState, elapsedMs: number): void {
@@ -92,7 +221,7 @@ export class NodeSet {
   /** Every model any node serves, one entry per modelId, with the nodes that serve it. */
   catalog(): (ModelEntry & { nodes: string[] })[] {
     const byId = new Map<Hex, ModelEntry & { nodes: string[] }>();
-    for (const node of this.nodes) {
+    for (const node of this.current) {
       if (!node.healthy) continue;
       for (const entry of node.models.values()) {
         const known = byId.get(entry.modelId);

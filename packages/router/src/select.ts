@@ -1,15 +1,26 @@
 /**
  * Node selection: the cheapest expected wait first (measured latency scaled by load), penalizing nodes that
- * failed or dissented. Distinct operators only, since replication among one operator's nodes proves nothing.
+ * failed or dissented; then, with a chain, the operator's on-chain price: among candidates, the dearest pays up to
+ * `pricePenalty` more in score than a free one, so price decides between nodes of similar speed and load but never
+ * outweighs a node twice as fast. Distinct operators only, since replication among one operator's nodes proves nothing.
  */
 import type { NodeState } from './node-set.js';
 
-function score(node: NodeState): number {
+/** Most a node's price can add to its score, as a fraction (the dearest candidate: +25%). */
+export const pricePenalty = 0.25;
+
+function wait(node: NodeState): number {
   return node.latencyMs * (1 + node.inFlight) * (1 + node.failures) * (1 + node.dissents);
 }
 
 /** Ranks candidates best first, keeping one node per operator address. */
 export function rankNodes(candidates: readonly NodeState[]): NodeState[] {
+  let maxPrice = 0n;
+  for (const node of candidates) if (node.chain && node.chain.priceWei > maxPrice) maxPrice = node.chain.priceWei;
+  // Price relative to the dearest candidate, in [0, 1]; computed in bigint then scaled, as wei overflow doubles.
+  const relativePrice = (node: NodeState): number =>
+    maxPrice === 0n || !node.chain ? 0 : Number((node.chain.priceWei * 1_000_000n) / maxPrice) / 1_000_000;
+  const score = (node: NodeState): number => wait(node) * (1 + pricePenalty * relativePrice(node));
   const ranked = [...candidates].sort((a, b) => score(a) - score(b) || Math.random() - 0.5);
   const seen = new Set<string>();
   return ranked.filter((node) => {

@@ -12,15 +12,17 @@ import {
   bytes32Pattern,
   decodeTensorMap,
   parsePolicy,
+  sameAddress,
   toHex,
 } from '@verity/protocol';
 import { request as undiciRequest } from 'undici';
 import type { FastifyInstance } from 'fastify';
 import { resolveModel } from './catalog.js';
+import { ChainNodeSource } from './chain-source.js';
 import { DissentLog } from './dissent-log.js';
 import { ModelDistributor } from './models.js';
 import { NodeSet } from './node-set.js';
-import { type RouterOptions, defaultRouterOptions } from './options.js';
+import { type RouterOptions, type RouterStartOptions, defaultRouterOptions } from './options.js';
 import { type PolicyContext, runNone, runReplicate } from './policies.js';
 import { rankNodes } from './select.js';
 
@@ -32,15 +34,33 @@ export interface RunningRouter {
   close(): Promise<void>;
 }
 
-export async function createRouterApp(options: Partial<RouterOptions> & { nodes: string[] }) {
-  const opts: RouterOptions = { ...defaultRouterOptions, ...options };
-  const nodeSet = new NodeSet(opts.nodes, {
-    refreshIntervalMs: opts.refreshIntervalMs,
-    failureCooldownMs: opts.failureCooldownMs,
-    timeoutMs: opts.requestTimeoutMs,
-  });
+/** Where the nodes come from: the chain when a deployment is given (the static list is then ignored). */
+function chainSourceOf(opts: RouterOptions): ChainNodeSource | undefined {
+  if (!opts.deployment) {
+    if (opts.rpcUrl !== undefined) throw new TypeError('rpcUrl needs a deployment (the contracts to read the nodes from)');
+    if (opts.nodes.length === 0) throw new TypeError('a router needs nodes: a deployment (nodes from the chain) or a list of node URLs');
+    return undefined;
+  }
+  return new ChainNodeSource({ rpcUrl: opts.rpcUrl ?? opts.deployment.rpcUrl, deployment: opts.deployment, rpcTimeoutMs: opts.rpcTimeoutMs });
+}
+
+export async function createRouterApp(options: RouterStartOptions) {
+  const opts: RouterOptions = { nodes: [], ...defaultRouterOptions, ...stripUndefined(options) };
+  const chain = chainSourceOf(opts);
+  // Fails fast when the RPC answers for another chain; an RPC that is down is retried on every refresh.
+  await chain?.checkChainId();
+  const nodeSet = new NodeSet(
+    opts.nodes,
+    {
+      refreshIntervalMs: opts.refreshIntervalMs,
+      failureCooldownMs: opts.failureCooldownMs,
+      timeoutMs: opts.requestTimeoutMs,
+      log: (message) => console.error(`[router] ${message}`),
+    },
+    chain,
+  );
   const dissentLog = new DissentLog(opts.dataDir);
-  const distributor = new ModelDistributor(nodeSet, opts.requestTimeoutMs);
+  const distributor = new ModelDistributor(nodeSet, opts.requestTimeoutMs, opts.chainModelWaitMs);
   const policyContext: PolicyContext = {
     nodeSet,
     dissentLog,
@@ -59,6 +79,7 @@ export async function createRouterApp(options: Partial<RouterOptions> & { nodes:
   app.get('/health', async () => ({
     ok: true as const,
     role: 'router',
+    ...(chain ? { chain: chain.health() } : {}),
     nodes: nodeSet.nodes.map((n) => ({
       url: n.url,
       address: n.address ?? null,
@@ -67,6 +88,8 @@ export async function createRouterApp(options: Partial<RouterOptions> & { nodes:
       inFlight: n.inFlight,
       latencyMs: Math.round(n.latencyMs * 1000) / 1000,
       dissents: n.dissents,
+      ...(n.chain ? { priceWei: n.chain.priceWei.toString(), stakeWei: n.chain.stakeWei.toString() } : {}),
+      ...(n.problem ? { problem: n.problem } : {}),
     })),
   }));
 
@@ -117,8 +140,14 @@ export async function createRouterApp(options: Partial<RouterOptions> & { nodes:
     throw new VerityError('BLOB_NOT_FOUND', `no node holds blob ${sha256}`, { details: { sha256 } });
   });
 
-  app.get<{ Params: { requestId: string } }>('/v1/receipts/:requestId', async (request) => {
-    for (const node of nodeSet.available()) {
+  app.get<{ Params: { requestId: string }; Querystring: { executor?: string } }>('/v1/receipts/:requestId', async (request) => {
+    // ?executor=0x.. asks that operator's node first: under replication each executor keeps its own receipt
+    // (and its own settlement of it).
+    if (!bytes32Pattern.test(request.params.requestId)) throw new VerityError('INVALID_REQUEST', 'a request id is 0x and 64 hex digits');
+    const executor = typeof request.query.executor === 'string' ? request.query.executor : undefined;
+    const nodes = nodeSet.available();
+    if (executor) nodes.sort((a, b) => Number(!!b.address && sameAddress(b.address, executor)) - Number(!!a.address && sameAddress(a.address, executor)));
+    for (const node of nodes) {
       const upstream = await undiciRequest(`${node.url}/v1/receipts/${request.params.requestId}`, { dispatcher: sharedAgent }).catch(() => undefined);
       if (!upstream) continue;
       if (upstream.statusCode === 200) return upstream.body.json();
@@ -155,7 +184,12 @@ export async function createRouterApp(options: Partial<RouterOptions> & { nodes:
   return { app, nodeSet, dissentLog, options: opts, close };
 }
 
-export async function startRouter(options: Partial<RouterOptions> & { nodes: string[] }): Promise<RunningRouter> {
+// `{ rpcUrl: undefined }` must not override a default (exactOptionalPropertyTypes does not stop plain JS callers).
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+export async function startRouter(options: RouterStartOptions): Promise<RunningRouter> {
   const { app, nodeSet, dissentLog, options: opts, close } = await createRouterApp(options);
   const url = await listen(app, opts.host, opts.port);
   return { url, app, nodeSet, dissentLog, close };

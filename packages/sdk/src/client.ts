@@ -5,11 +5,25 @@
  */
 import { VerityError } from '@verity/protocol';
 import type { Dispatcher } from 'undici';
-import { type GetReceiptReturnType, getReceipt } from './actions/getReceipt.js';
+import { type AddStakeReturnType, addStake } from './actions/addStake.js';
+import { type GetChainStatusParameters, type GetChainStatusReturnType, getChainStatus } from './actions/getChainStatus.js';
+import { type GetReceiptParameters, type GetReceiptReturnType, getReceipt } from './actions/getReceipt.js';
 import { type HealthReturnType, health } from './actions/health.js';
 import { type InferParameters, type InferReturnType, infer } from './actions/infer.js';
 import { type ListModelsReturnType, listModels } from './actions/listModels.js';
+import { type ListNodesReturnType, listNodes } from './actions/listNodes.js';
+import { type PublishModelParameters, type PublishModelReturnType, publishModel } from './actions/publishModel.js';
 import { type PushModelParameters, type PushModelReturnType, pushModel } from './actions/pushModel.js';
+import { type RegisterNodeParameters, type RegisterNodeReturnType, registerNode } from './actions/registerNode.js';
+import { type RequestUnstakeReturnType, requestUnstake } from './actions/requestUnstake.js';
+import { type VerifyOnChainParameters, type VerifyOnChainReturnType, verifyOnChain } from './actions/verifyOnChain.js';
+import {
+  type VerifySettlementParameters,
+  type VerifySettlementReturnType,
+  verifySettlement,
+} from './actions/verifySettlement.js';
+import { type WithdrawStakeReturnType, withdrawStake } from './actions/withdrawStake.js';
+import { type ChainConfig, type ChainContext, createChainContext } from './chain.js';
 import { type PutBlobParameters, type PutBlobReturnType, putBlob } from './actions/putBlob.js';
 import {
   type RegisterModelParameters,
@@ -27,6 +41,11 @@ export interface ClientConfig {
   verify?: boolean;
   /** undici connection pool to use; defaults to the shared keep-alive agent of @verity/http. */
   dispatcher?: Dispatcher;
+  /**
+   * The chain the network settles on: for publishing models, operating a node, and verifying settled receipts.
+   * Without it the client speaks HTTP only.
+   */
+  chain?: ChainConfig;
 }
 
 /**
@@ -40,6 +59,8 @@ export interface Client {
   /** ClientConfig.verify, resolved (the name `verify` is the offline-verification method). */
   readonly verifyResponses: boolean;
   readonly dispatcher?: Dispatcher;
+  /** The chain, when the client was given one (viem clients made on first use; the key only inside the wallet's account). */
+  readonly chain?: ChainContext;
 }
 
 export const defaultClientConfig = { timeoutMs: 30_000, verify: true } as const satisfies Partial<ClientConfig>;
@@ -57,9 +78,27 @@ export interface VerityClient extends Client {
   /** putBlob + registerModel for a model file on disk. */
   pushModel(path: string, options: PushModelOptions): Promise<PushModelReturnType>;
   infer(parameters: InferParameters): Promise<InferReturnType>;
-  getReceipt(requestId: string): Promise<GetReceiptReturnType>;
+  getReceipt(requestId: string, options?: Omit<GetReceiptParameters, 'requestId'>): Promise<GetReceiptReturnType>;
   /** Offline: checks a response's receipts with no network access. */
   verify(response: VerifyParameters['response'], options?: VerifyOptions): VerifyReturnType;
+  /** Chain: is this receipt included in the root its executor posted for the epoch? */
+  verifyOnChain(parameters: VerifyOnChainParameters): Promise<VerifyOnChainReturnType>;
+  /** Chain and HTTP: fetches a receipt's settlement from its executor's node and checks it on chain. */
+  verifySettlement(parameters: VerifySettlementParameters): Promise<VerifySettlementReturnType>;
+  /** Chain: publishes a model version on ModelRegistry with the client's key (idempotent). */
+  publishModel(parameters: PublishModelParameters): Promise<PublishModelReturnType>;
+  /** Chain: registers the client's key as a node operator, staking VRT. */
+  registerNode(parameters: RegisterNodeParameters): Promise<RegisterNodeReturnType>;
+  /** Chain: adds VRT (in wei) to the client's stake. */
+  addStake(amountWei: bigint): Promise<AddStakeReturnType>;
+  /** Chain: leaves the network (inactive at once; the stake can be withdrawn after the unstake delay). */
+  requestUnstake(): Promise<RequestUnstakeReturnType>;
+  /** Chain: takes the stake back once the unstake delay has passed. */
+  withdrawStake(): Promise<WithdrawStakeReturnType>;
+  /** Chain: every registered node operator. */
+  listNodes(): Promise<ListNodesReturnType>;
+  /** Chain: block, contracts, parameters, operators, active nodes, models. */
+  getChainStatus(parameters?: GetChainStatusParameters): Promise<GetChainStatusReturnType>;
 }
 
 function baseUrl(url: string): string {
@@ -81,6 +120,7 @@ export function createClient(config: ClientConfig): VerityClient {
     timeoutMs: config.timeoutMs ?? defaultClientConfig.timeoutMs,
     verifyResponses: config.verify ?? defaultClientConfig.verify,
     ...(config.dispatcher ? { dispatcher: config.dispatcher } : {}),
+    ...(config.chain ? { chain: createChainContext(config.chain) } : {}),
   };
   return {
     ...client,
@@ -90,7 +130,16 @@ export function createClient(config: ClientConfig): VerityClient {
     registerModel: (parameters) => registerModel(client, parameters),
     pushModel: (path, options) => pushModel(client, { ...options, path }),
     infer: (parameters) => infer(client, parameters),
-    getReceipt: (requestId) => getReceipt(client, { requestId }),
+    getReceipt: (requestId, options = {}) => getReceipt(client, { ...options, requestId }),
     verify: (response, options = {}) => verify(client, { ...options, response }),
+    verifyOnChain: (parameters) => verifyOnChain(client, parameters),
+    verifySettlement: (parameters) => verifySettlement(client, parameters),
+    publishModel: (parameters) => publishModel(client, parameters),
+    registerNode: (parameters) => registerNode(client, parameters),
+    addStake: (amountWei) => addStake(client, { amountWei }),
+    requestUnstake: () => requestUnstake(client),
+    withdrawStake: () => withdrawStake(client),
+    listNodes: () => listNodes(client),
+    getChainStatus: (parameters = {}) => getChainStatus(client, parameters),
   };
 }

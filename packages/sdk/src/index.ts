@@ -9,6 +9,28 @@ export {
   createClient,
   defaultClientConfig,
 } from './client.js';
+export type { ChainConfig, ChainContext, LoadedChain } from './chain.js';
+export { type Settlement, settlementStatuses } from './settlement.js';
+export { type AddStakeParameters, type AddStakeReturnType, addStake } from './actions/addStake.js';
+export { type GetChainStatusParameters, type GetChainStatusReturnType, getChainStatus } from './actions/getChainStatus.js';
+export { type ListNodesReturnType, listNodes } from './actions/listNodes.js';
+export {
+  type ModelMetadata,
+  type PublishModelParameters,
+  type PublishModelReturnType,
+  canonicalJson,
+  modelMetadataHash,
+  publishModel,
+} from './actions/publishModel.js';
+export { type RegisterNodeParameters, type RegisterNodeReturnType, registerNode } from './actions/registerNode.js';
+export { type RequestUnstakeReturnType, requestUnstake } from './actions/requestUnstake.js';
+export { type VerifyOnChainParameters, type VerifyOnChainReturnType, verifyOnChain } from './actions/verifyOnChain.js';
+export {
+  type VerifySettlementParameters,
+  type VerifySettlementReturnType,
+  verifySettlement,
+} from './actions/verifySettlement.js';
+export { type WithdrawStakeReturnType, withdrawStake } from './actions/withdrawStake.js';
 export { type GetReceiptParameters, type GetReceiptReturnType, getReceipt } from './actions/getReceipt.js';
 export { type HealthReturnType, health } from './actions/health.js';
 export { type InferParameters, type InferReturnType, checkInferResponse, infer } from './actions/infer.js';

@@ -1,7 +1,12 @@
-/** `verity model push <file>`: upload a model file (with a progress bar) and register it as name@version. */
+/**
+ * `verity model push <file>`: upload a model file (with a progress bar) and register it as name@version. With a
+ * deployment (--deployment) and a key (VERITY_KEY), the version is first published on chain (ModelRegistry).
+ */
 import { stat } from 'node:fs/promises';
+import type { PushModelParameters } from '@verity/sdk';
 import { Command, Option } from 'commander';
-import type { Context } from '../context.js';
+import { parseWei } from '../amounts.js';
+import { type Context, env } from '../context.js';
 import { examples, fields, formatBytes } from '../format.js';
 import { UsageError } from '../output.js';
 
@@ -9,6 +14,10 @@ interface PushOptions {
   name: string;
   version: string;
   format?: 'onnx' | 'gguf';
+  description?: string;
+  license?: string;
+  priceWei?: string;
+  royaltyBps?: string;
 }
 
 export function modelPushCommand(context: Context): Command {
@@ -18,32 +27,60 @@ export function modelPushCommand(context: Context): Command {
     .requiredOption('--name <name>', 'model name')
     .requiredOption('--version <version>', 'version of this file, e.g. 1 or 2024-06-01')
     .addOption(new Option('--format <format>', 'model format (default: from the file extension)').choices(['onnx', 'gguf']))
+    .option('--description <text>', 'what the model does (part of the on-chain metadata hash)')
+    .option('--license <license>', 'license of the model file, e.g. MIT')
+    .option('--price-wei <wei>', 'on chain: price per request, in wei of VRT', '0')
+    .option('--royalty-bps <bps>', "on chain: the publisher's share of each fee, in basis points (0-10000)", '0')
     .addHelpText(
       'after',
       examples([
         ['verity model push ./mlp.onnx --name mlp --version 1'],
         ['verity model push ./model.bin --name llm --version 2 --format gguf', 'extension does not say the format'],
+        [
+          'VERITY_KEY=0x… verity model push ./mlp.onnx --name mlp --version 1 --deployment deployment.json --royalty-bps 500',
+          'publish on chain first (ModelRegistry), signed with $VERITY_KEY',
+        ],
         ['verity model push ./mlp.onnx --name mlp --version 1 --json', 'print the registered model entry'],
       ]),
     )
     .action(async (file: string, options: PushOptions, command: Command) => {
-      const { out, client } = context.session(command);
+      const session = context.session(command);
+      const { out } = session;
       const info = await stat(file).catch(() => null);
       if (!info?.isFile()) throw new UsageError(`no such file: ${file}`);
-      const verity = client();
+      const priceWei = parseWei(options.priceWei ?? '0', '--price-wei');
+      const royaltyBps = Number(options.royaltyBps ?? '0');
+      if (!Number.isInteger(royaltyBps) || royaltyBps < 0 || royaltyBps > 10_000) throw new UsageError('--royalty-bps must be a whole number from 0 to 10000');
+      // With a deployment, the key decides: set, the version is published on chain first; unset, it is not.
+      const chain = session.hasChain ? await session.chainClient({ key: 'optional', why: 'model push' }) : undefined;
+      const verity = chain ? chain.client : session.client();
+      if (chain && !chain.chain.hasKey && !out.json) {
+        context.io.stderr.write(`note: not published on chain (${env.key} is not set); registering on the network only\n`);
+      }
+      const parameters: Omit<PushModelParameters, 'path'> = {
+        name: options.name,
+        version: options.version,
+        ...(options.format ? { format: options.format } : {}),
+        ...(options.description !== undefined ? { description: options.description } : {}),
+        ...(options.license !== undefined ? { license: options.license } : {}),
+        priceWei,
+        royaltyBps,
+      };
       const progress = out.progress('uploading');
       let entry;
       try {
-        entry = await verity.pushModel(file, {
-          name: options.name,
-          version: options.version,
-          ...(options.format ? { format: options.format } : {}),
-          onProgress: (sent, total) => progress.update(sent, total),
-        });
+        entry = await verity.pushModel(file, { ...parameters, onProgress: (sent, total) => progress.update(sent, total) });
       } finally {
         progress.stop();
       }
       if (out.json) return out.result(entry);
+      if (entry.published) {
+        const { published } = entry;
+        out.line(
+          `${out.style.green(published.alreadyPublished ? 'already on chain' : 'published on chain')} ${published.name}@${published.version}` +
+            (published.txHash ? ` (tx ${published.txHash})` : ''),
+        );
+      }
       out.line(`${out.style.green('registered')} ${entry.name}@${entry.version}`);
       out.line(
         fields([
@@ -51,6 +88,7 @@ export function modelPushCommand(context: Context): Command {
           ['format', entry.format],
           ['size', formatBytes(entry.size)],
           ['engine', entry.engine],
+          ...(entry.published ? ([['publisher', entry.published.publisher]] as [string, string][]) : []),
         ]),
       );
     });

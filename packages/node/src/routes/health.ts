@@ -1,7 +1,8 @@
-/** GET /health: liveness and load, read by routers to pick nodes. */
+/** GET /health: liveness and load, read by routers to pick nodes; in chain mode, the node's standing on chain. */
 import type { Hex } from '@verity/protocol';
 import { routes } from '@verity/protocol';
 import type { FastifyInstance } from 'fastify';
+import type { ChainHealth } from '../chain/agent.js';
 import type { InFlight } from '../in-flight.js';
 import type { ModelRegistry } from '../models.js';
 
@@ -13,10 +14,16 @@ export interface NodeHealth {
   models: number;
   /** Inference requests in progress. */
   inFlight: number;
+  /** Chain mode only. */
+  chain?: ChainHealth;
 }
 
-export function healthRoutes(address: Hex, engine: string, models: ModelRegistry, inFlight: InFlight) {
+export function healthRoutes(address: Hex, engine: string, models: ModelRegistry, inFlight: InFlight, chain?: () => ChainHealth) {
   return async function healthRoutesPlugin(app: FastifyInstance): Promise<void> {
-    app.get(routes.health.path, async (): Promise<NodeHealth> => ({ ok: true, address, engine, models: models.size, inFlight: inFlight.size }));
+    app.get(routes.health.path, async (): Promise<NodeHealth> => {
+      const health: NodeHealth = { ok: true, address, engine, models: models.size, inFlight: inFlight.size };
+      if (chain) health.chain = chain();
+      return health;
+    });
   };
 }

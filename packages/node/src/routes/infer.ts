@@ -1,13 +1,17 @@
-/** HTTP for execution: POST /v1/infer runs a request, GET /v1/receipts/:requestId returns a stored answer. */
+/**
+ * HTTP for execution: POST /v1/infer runs a request, GET /v1/receipts/:requestId returns a stored answer (in
+ * chain mode with its `settlement`: epoch, leaf index, status, and root, proof and transaction once known).
+ */
 import { type Hex, type InferRequest, InferRequestFormSchema, VerityError, bytes32Pattern, routes } from '@verity/protocol';
 import { parseBody } from '@verity/http/server';
 import type { FastifyInstance } from 'fastify';
+import type { Settlement } from '../chain/settlement.js';
 import type { Executor } from '../executor.js';
 import type { InFlight } from '../in-flight.js';
 
 const jsonType = 'application/json; charset=utf-8';
 
-export function inferRoutes(executor: Executor, inFlight: InFlight) {
+export function inferRoutes(executor: Executor, inFlight: InFlight, settlementOf?: (requestId: Hex) => Settlement | null) {
   return async function inferRoutesPlugin(app: FastifyInstance): Promise<void> {
     app.post(routes.infer.path, {
       // Counted from the headers on, so a large body still being received or parsed holds up shutdown too.
@@ -29,7 +33,10 @@ export function inferRoutes(executor: Executor, inFlight: InFlight) {
       if (!bytes32Pattern.test(requestId)) {
         throw new VerityError('INVALID_REQUEST', 'requestId must be 0x followed by 64 hex digits', { details: { requestId: requestId.slice(0, 80) } });
       }
-      return reply.type(jsonType).send(executor.storedResponse(requestId as Hex));
+      const stored = executor.storedResponse(requestId as Hex);
+      const settlement = settlementOf?.(requestId.toLowerCase() as Hex);
+      // The stored bytes stay as they are (they are what was signed for and sent); the settlement is appended.
+      return reply.type(jsonType).send(settlement ? `${stored.slice(0, -1)},"settlement":${JSON.stringify(settlement)}}` : stored);
     });
   };
 }

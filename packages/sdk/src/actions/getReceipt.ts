@@ -1,32 +1,46 @@
 /**
  * GET /v1/receipts/<requestId>: the answer a node stored for a request (outputs and signed receipts, in the shape
- * of an infer response). Checked offline like `infer`'s answer when the client verifies.
+ * of an infer response), with the settlement of the node's receipt when the node settles on chain. Checked offline
+ * like `infer`'s answer when the client verifies.
  */
 import { getJson } from '@verity/http/client';
-import { type Hex, type InferResponse, VerityError, bytes32Pattern, routes } from '@verity/protocol';
+import { type Hex, type InferResponse, VerityError, addressPattern, bytes32Pattern, routes } from '@verity/protocol';
 import type { Client } from '../client.js';
 import { endpoint, parseAnswer, requestOptions } from '../request.js';
+import { type Settlement, parseSettlement } from '../settlement.js';
 import { checkResponse, receiptInvalid } from '../verified.js';
 
 export interface GetReceiptParameters {
   /** 0x and 64 hex digits. */
   requestId: Hex | string;
+  /**
+   * The operator whose stored answer is wanted (0x and 40 hex digits): under replication each executor keeps its
+   * own receipt and settlement; a router asks that operator's node first.
+   */
+  executor?: Hex | string;
   /** Overrides the client's `verify` setting for this call. */
   verify?: boolean;
 }
 
-export type GetReceiptReturnType = InferResponse;
+/** The stored answer; `settlement` is there when the node settles its receipts on chain. */
+export type GetReceiptReturnType = InferResponse & { settlement?: Settlement };
 
 export async function getReceipt(client: Client, parameters: GetReceiptParameters): Promise<GetReceiptReturnType> {
-  const { requestId, verify = client.verifyResponses } = parameters;
+  const { requestId, executor, verify = client.verifyResponses } = parameters;
   if (!bytes32Pattern.test(requestId)) {
     throw new VerityError('INVALID_REQUEST', `requestId must be 0x and 64 hex digits, got "${requestId.slice(0, 80)}"`, {
       details: { requestId: requestId.slice(0, 80) },
     });
   }
+  if (executor !== undefined && !addressPattern.test(executor)) {
+    throw new VerityError('INVALID_REQUEST', `executor must be 0x and 40 hex digits, got "${executor.slice(0, 80)}"`);
+  }
   const path = `/v1/receipts/${requestId.toLowerCase()}`;
-  const body = await getJson(endpoint(client, path), requestOptions(client));
-  const response = parseAnswer(routes.infer.response, body, `GET ${path}`);
+  const query = executor === undefined ? '' : `?executor=${executor.toLowerCase()}`;
+  const body = await getJson(endpoint(client, `${path}${query}`), requestOptions(client));
+  const response: GetReceiptReturnType = parseAnswer(routes.infer.response, body, `GET ${path}`);
+  const settlement = parseSettlement((body as { settlement?: unknown } | null)?.settlement, `GET ${path}`);
+  if (settlement) response.settlement = settlement;
   if (!verify) return response;
   const report = checkResponse(response, { requestId });
   if (!report.ok) throw receiptInvalid(report, response);

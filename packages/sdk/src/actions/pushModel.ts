@@ -1,8 +1,12 @@
-/** Uploads a model file and registers it as name@version: putBlob then registerModel. */
+/**
+ * Uploads a model file and registers it as name@version: with a chain and a key, first publishes the version on
+ * chain (publishModel: nodes that settle on chain serve only published models), then putBlob and registerModel.
+ */
 import { extname } from 'node:path';
 import { VerityError } from '@verity/protocol';
 import type { Client } from '../client.js';
-import { type ProgressCallback, putBlob } from './putBlob.js';
+import { type PublishModelReturnType, publishModel } from './publishModel.js';
+import { type ProgressCallback, hashFile, putBlob } from './putBlob.js';
 import { type RegisterModelParameters, type RegisterModelReturnType, registerModel } from './registerModel.js';
 
 type ModelFormat = RegisterModelParameters['format'];
@@ -17,9 +21,16 @@ export interface PushModelParameters {
   description?: string;
   license?: string;
   onProgress?: ProgressCallback;
+  /** Publish the version on chain first. Default: when the client has a chain and a key. */
+  publish?: boolean;
+  /** On chain: price per request in wei of VRT (default 0). */
+  priceWei?: bigint;
+  /** On chain: the publisher's royalty in basis points (default 0). */
+  royaltyBps?: number;
 }
 
-export type PushModelReturnType = RegisterModelReturnType;
+/** The model entry the router or node registered; `published` is the on-chain record when it was published. */
+export type PushModelReturnType = RegisterModelReturnType & { published?: PublishModelReturnType };
 
 const formatsByExtension: Record<string, ModelFormat> = { '.onnx': 'onnx', '.gguf': 'gguf' };
 
@@ -35,9 +46,26 @@ export async function pushModel(client: Client, parameters: PushModelParameters)
       details: { path },
     });
   }
-  const blob = await putBlob(client, onProgress ? { source: path, onProgress } : { source: path });
+  const publish = parameters.publish ?? client.chain?.account !== undefined;
+  let published: PublishModelReturnType | undefined;
+  let known: { sha256: `0x${string}`; size: number } | undefined;
+  if (publish) {
+    known = await hashFile(path);
+    published = await publishModel(client, {
+      modelId: known.sha256,
+      name,
+      version,
+      format,
+      ...(description !== undefined ? { description } : {}),
+      ...(license !== undefined ? { license } : {}),
+      ...(parameters.priceWei !== undefined ? { priceWei: parameters.priceWei } : {}),
+      ...(parameters.royaltyBps !== undefined ? { royaltyBps: parameters.royaltyBps } : {}),
+    });
+  }
+  const blob = await putBlob(client, { source: path, ...(onProgress ? { onProgress } : {}), ...(known ? { known } : {}) });
   const registration: RegisterModelParameters = { name, version, format, blob: blob.sha256 };
   if (description !== undefined) registration.description = description;
   if (license !== undefined) registration.license = license;
-  return registerModel(client, registration);
+  const entry = await registerModel(client, registration);
+  return published ? { ...entry, published } : entry;
 }

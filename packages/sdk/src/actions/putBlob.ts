@@ -17,6 +17,11 @@ export interface PutBlobParameters {
   /** The bytes, or the path of a file to stream. */
   source: Uint8Array | string;
   onProgress?: ProgressCallback;
+  /**
+   * The file's sha256 and size when the caller already computed them (saves reading a large file twice). The
+   * server still checks the bytes it receives against this hash.
+   */
+  known?: { sha256: Hex; size: number };
 }
 
 export type PutBlobReturnType = BlobPutResponse;
@@ -32,7 +37,7 @@ function readError(path: string, cause: unknown): VerityError {
   });
 }
 
-async function hashFile(path: string): Promise<{ sha256: Hex; size: number }> {
+export async function hashFile(path: string): Promise<{ sha256: Hex; size: number }> {
   const hash = createHash('sha256');
   let size = 0;
   try {
@@ -65,9 +70,10 @@ function* chunksOf(bytes: Uint8Array): Generator<Buffer> {
 }
 
 export async function putBlob(client: Client, parameters: PutBlobParameters): Promise<PutBlobReturnType> {
-  const { source, onProgress } = parameters;
-  const expected =
-    typeof source === 'string'
+  const { source, onProgress, known } = parameters;
+  const expected = known
+    ? { sha256: known.sha256.toLowerCase() as Hex, size: known.size }
+    : typeof source === 'string'
       ? await hashFile(source)
       : { sha256: `0x${createHash('sha256').update(source).digest('hex')}` as Hex, size: source.byteLength };
 

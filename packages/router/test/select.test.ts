@@ -1,0 +1,38 @@
+/** Node selection: expected wait first, then the on-chain price; one node per operator. */
+import type { Hex } from '@verity/protocol';
+import { describe, expect, it } from 'vitest';
+import type { NodeState } from '../src/node-set.js';
+import { rankNodes } from '../src/select.js';
+
+function node(name: string, latencyMs: number, priceWei?: bigint, inFlight = 0): NodeState {
+  return {
+    url: `http://${name}`,
+    address: `0x${name.padStart(40, '0')}` as Hex,
+    healthy: true,
+    models: new Map(),
+    hosted: new Map(),
+    inFlight,
+    latencyMs,
+    failures: 0,
+    lastFailureAt: 0,
+    dissents: 0,
+    ...(priceWei === undefined ? {} : { chain: { priceWei, stakeWei: 10n ** 20n, modelIds: new Set<Hex>() } }),
+  };
+}
+
+const urls = (nodes: NodeState[]) => nodes.map((n) => n.url);
+
+describe('rankNodes', () => {
+  it('prefers the cheaper of two nodes equally fast and loaded', () => {
+    for (let i = 0; i < 20; i++) expect(urls(rankNodes([node('a', 2, 3n * 10n ** 15n), node('b', 2, 10n ** 15n)]))).toEqual(['http://b', 'http://a']);
+  });
+
+  it('never lets price outweigh a node twice as fast, or one with half the load', () => {
+    expect(urls(rankNodes([node('cheap', 4, 0n), node('fast', 2, 10n ** 18n)]))).toEqual(['http://fast', 'http://cheap']);
+    expect(urls(rankNodes([node('cheap', 2, 0n, 1), node('idle', 2, 10n ** 18n, 0)]))).toEqual(['http://idle', 'http://cheap']);
+  });
+
+  it('ranks by speed alone without a chain (no prices), as before', () => {
+    expect(urls(rankNodes([node('slow', 3), node('quick', 1)]))).toEqual(['http://quick', 'http://slow']);
+  });
+});
