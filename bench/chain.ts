@@ -17,11 +17,13 @@ const resultsDir = fileURLToPath(new URL('./results/', import.meta.url));
 const target = { epochSize: 1_000, maxGasPerInference: 1_000 };
 
 const anvil = await startAnvil({ port: 0 });
-let report;
+let report: Awaited<ReturnType<typeof measureGas>>;
 try {
   const started = performance.now();
   report = await measureGas({ rpcUrl: anvil.rpcUrl, chainId: anvil.chainId, epochSizes: [1, 10, 100, 1_000] });
-  console.error(`measured in ${Math.round(performance.now() - started)} ms (solc ${report.solcVersion}):\n${formatGasReport(report)}`);
+  console.error(
+    `measured in ${Math.round(performance.now() - started)} ms (solc ${report.solcVersion}):\n${formatGasReport(report)}`,
+  );
 } finally {
   await anvil.stop();
 }
@@ -37,7 +39,8 @@ const output = {
   date: new Date().toISOString(),
   machine: { cpus: cpus().length, node: process.version },
   chain: { node: 'anvil (@foundry-rs/anvil)', chainId: anvil.chainId, solcVersion: report.solcVersion },
-  units: 'gas used by each transaction, including the 21,000 base and calldata; verify as eth_estimateGas of a transaction calling it',
+  units:
+    'gas used by each transaction, including the 21,000 base and calldata; verify as eth_estimateGas of a transaction calling it',
   writes: {
     registerNode: report.writes.registerNode,
     addStake: report.writes.addStake,

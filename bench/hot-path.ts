@@ -45,7 +45,9 @@ const self = fileURLToPath(import.meta.url);
 if (process.argv[2] === 'hop-server') {
   const app = createServer();
   const answer = 'x'.repeat(Number(process.argv[3]));
-  app.post('/v1/infer', async (_request, reply) => reply.type('application/json; charset=utf-8').send(JSON.stringify({ answer })));
+  app.post('/v1/infer', async (_request, reply) =>
+    reply.type('application/json; charset=utf-8').send(JSON.stringify({ answer })),
+  );
   process.send?.({ url: await listen(app, '127.0.0.1', 0) });
   let cpu0 = process.cpuUsage();
   process.on('message', (message: string) => {
@@ -75,7 +77,13 @@ async function httpHopFloor(requestBytes: number, responseBytes: number) {
   child.send('stop');
   const { cpu } = await new Promise<{ cpu: NodeJS.CpuUsage }>((resolve) => child.once('message', resolve));
   const perRequest = (usage: NodeJS.CpuUsage) => Math.round((usage.user + usage.system) / count);
-  return { requestBytes, responseBytes, roundTripMeanMs: Math.round((wallMs / count) * 1000) / 1000, clientCpuMicroseconds: perRequest(clientCpu), serverCpuMicroseconds: perRequest(cpu) };
+  return {
+    requestBytes,
+    responseBytes,
+    roundTripMeanMs: Math.round((wallMs / count) * 1000) / 1000,
+    clientCpuMicroseconds: perRequest(clientCpu),
+    serverCpuMicroseconds: perRequest(cpu),
+  };
 }
 
 async function main(): Promise<void> {
@@ -93,23 +101,46 @@ async function main(): Promise<void> {
   // Two passes over the cases, the first only to let the JIT settle (zod and JSON paths warm up slowly).
   for (const [pass, testCase] of [...cases.map((c) => [0, c] as const), ...cases.map((c) => [1, c] as const)]) {
     const random = seededRandom(2);
-    const inputs: TensorMap = { x: { dtype: 'float32', shape: [1, testCase.width], data: Array.from({ length: testCase.width }, () => random() * 2 - 1) } };
+    const inputs: TensorMap = {
+      x: { dtype: 'float32', shape: [1, testCase.width], data: Array.from({ length: testCase.width }, () => random() * 2 - 1) },
+    };
     const model = await new OnnxEngine().load(testCase.bytes);
     const decoded = decodeTensorMap(inputs);
     const outputs = await model.run(decoded);
     const modelId: Hex = `0x${createHash('sha256').update(testCase.bytes).digest('hex')}`;
     const requestId: Hex = `0x${'11'.repeat(32)}`;
-    const message = { requestId, modelId, inputHash: hashDecodedTensorMap(decoded), outputHash: hashDecodedTensorMap(outputs), executor, fee: '0', timestamp: 1_790_000_000, policy: 'none', engine: model.engine };
+    const message = {
+      requestId,
+      modelId,
+      inputHash: hashDecodedTensorMap(decoded),
+      outputHash: hashDecodedTensorMap(outputs),
+      executor,
+      fee: '0',
+      timestamp: 1_790_000_000,
+      policy: 'none',
+      engine: model.engine,
+    };
     const receipt = signReceipt(key, message, domain);
     const clientText = JSON.stringify({ model: modelId, inputs, policy: 'none' });
     const nodeBodyText = nodeRequestBody(modelId, decoded, 'none', requestId);
-    const responseText = JSON.stringify({ requestId, modelId, outputs: encodeTensorMap(outputs), policy: 'none', receipts: [receipt] });
+    const responseText = JSON.stringify({
+      requestId,
+      modelId,
+      outputs: encodeTensorMap(outputs),
+      policy: 'none',
+      receipts: [receipt],
+    });
     const clientBody = JSON.parse(clientText);
     const nodeBody = JSON.parse(nodeBodyText);
     const responseBody = JSON.parse(responseText);
     const parsedResponse = InferResponseFormSchema.parse(responseBody);
     // Fresh random requestIds, as the router makes them: a repeated one would take the cheap conflict path.
-    const row = () => ({ ...message, requestId: `0x${randomBytes(32).toString('hex')}` as Hex, feeWei: '0', responseJson: responseText });
+    const row = () => ({
+      ...message,
+      requestId: `0x${randomBytes(32).toString('hex')}` as Hex,
+      feeWei: '0',
+      responseJson: responseText,
+    });
     const runs = 2000;
     const t0 = performance.now();
     for (let i = 0; i < runs; i++) await model.run(decoded);
@@ -124,7 +155,13 @@ async function main(): Promise<void> {
       parseNodeAnswerJson: microseconds(() => JSON.parse(responseText), 2000),
       checkNodeAnswerForm: microseconds(() => InferResponseFormSchema.parse(responseBody), 2000),
       verifyReceiptAndOutputs: microseconds(
-        () => verifyParsedReceipt(parsedResponse.receipts[0]!, { outputs: parsedResponse.outputs as TensorMap, requestId, modelId, trustedExecutors: [executor] }),
+        () =>
+          verifyParsedReceipt(parsedResponse.receipts[0]!, {
+            outputs: parsedResponse.outputs as TensorMap,
+            requestId,
+            modelId,
+            trustedExecutors: [executor],
+          }),
         1000,
       ),
     };
@@ -132,7 +169,16 @@ async function main(): Promise<void> {
       checkClientBodyFull: microseconds(() => InferRequestSchema.parse(clientBody), 2000),
       nodeRequestBodyAsNumbers: microseconds(() => JSON.stringify({ model: modelId, inputs, policy: 'none', requestId }), 2000),
       checkNodeAnswerFull: microseconds(() => InferResponseSchema.parse(responseBody), 2000),
-      verifyReceiptParsingAgain: microseconds(() => verifyReceipt(receipt, { outputs: parsedResponse.outputs as TensorMap, requestId, modelId, trustedExecutors: [executor] }), 1000),
+      verifyReceiptParsingAgain: microseconds(
+        () =>
+          verifyReceipt(receipt, {
+            outputs: parsedResponse.outputs as TensorMap,
+            requestId,
+            modelId,
+            trustedExecutors: [executor],
+          }),
+        1000,
+      ),
       serializeAnswerAgain: microseconds(() => JSON.stringify(parsedResponse), 2000),
     };
     const node = {
@@ -143,7 +189,10 @@ async function main(): Promise<void> {
       run: runMicroseconds,
       hashOutputs: microseconds(() => hashDecodedTensorMap(outputs), 2000),
       signReceipt: microseconds(() => signReceipt(key, message, domain), 2000),
-      encodeResponseJson: microseconds(() => JSON.stringify({ requestId, modelId, outputs: encodeTensorMap(outputs), policy: 'none', receipts: [receipt] }), 2000),
+      encodeResponseJson: microseconds(
+        () => JSON.stringify({ requestId, modelId, outputs: encodeTensorMap(outputs), policy: 'none', receipts: [receipt] }),
+        2000,
+      ),
       lookUpRequestId: microseconds(() => db.receipt(requestId), 2000),
       // Averaged over enough inserts to include WAL checkpoints (one per ~1000 pages written).
       recordReceipt: microseconds(() => db.insertReceipt(row()), 3000),
@@ -157,12 +206,24 @@ async function main(): Promise<void> {
       routerReplacedMicroseconds: replaced,
       nodeMicroseconds: { ...node, total: sum(node) },
     };
-    console.error(`\n== ${testCase.name}\nrouter (µs): ${JSON.stringify(router)}\nreplaced (µs): ${JSON.stringify(replaced)}\nnode (µs): ${JSON.stringify(node)}`);
+    console.error(
+      `\n== ${testCase.name}\nrouter (µs): ${JSON.stringify(router)}\nreplaced (µs): ${JSON.stringify(replaced)}\nnode (µs): ${JSON.stringify(node)}`,
+    );
   }
 
   const b320 = new Uint8Array(320).fill(7);
   const b2k = new Uint8Array(2072).fill(7);
-  const message = { requestId: `0x${'11'.repeat(32)}` as Hex, modelId: `0x${'22'.repeat(32)}` as Hex, inputHash: `0x${'33'.repeat(32)}` as Hex, outputHash: `0x${'44'.repeat(32)}` as Hex, executor, fee: '0', timestamp: 1_790_000_000, policy: 'none', engine: 'onnxruntime-node/1.30.0/cpu-fp32' };
+  const message = {
+    requestId: `0x${'11'.repeat(32)}` as Hex,
+    modelId: `0x${'22'.repeat(32)}` as Hex,
+    inputHash: `0x${'33'.repeat(32)}` as Hex,
+    outputHash: `0x${'44'.repeat(32)}` as Hex,
+    executor,
+    fee: '0',
+    timestamp: 1_790_000_000,
+    policy: 'none',
+    engine: 'onnxruntime-node/1.30.0/cpu-fp32',
+  };
   results.hashesMicroseconds = {
     keccak320HashWasm: microseconds(() => keccak256(b320), 20000),
     keccak320Noble: microseconds(() => keccak_256(b320), 20000),
@@ -177,7 +238,12 @@ async function main(): Promise<void> {
 
   db.close();
   rmSync(dataDir, { recursive: true, force: true });
-  const output = { benchmark: 'hot-path', date: new Date().toISOString(), machine: { cpus: cpus().length, node: process.version }, results };
+  const output = {
+    benchmark: 'hot-path',
+    date: new Date().toISOString(),
+    machine: { cpus: cpus().length, node: process.version },
+    results,
+  };
   mkdirSync(join(repoRoot, 'bench/results'), { recursive: true });
   writeFileSync(join(repoRoot, 'bench/results/hot-path.json'), `${JSON.stringify(output, null, 2)}\n`);
   console.error('\nwrote bench/results/hot-path.json');

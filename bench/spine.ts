@@ -34,8 +34,18 @@ function randomInput(width: number, seed: number): TensorMap {
 }
 
 const cases = [
-  { name: 'iris-4-16-3', file: join(repoRoot, 'models/iris.onnx'), bytes: readFileSync(join(repoRoot, 'models/iris.onnx')), inputs: randomInput(4, 1) },
-  { name: 'mlp-512-2048-512', file: join(tmpdir(), 'verity-bench-mlp.onnx'), bytes: Buffer.from(randomMlp('mlp', [512, 2048, 512], 42)), inputs: randomInput(512, 2) },
+  {
+    name: 'iris-4-16-3',
+    file: join(repoRoot, 'models/iris.onnx'),
+    bytes: readFileSync(join(repoRoot, 'models/iris.onnx')),
+    inputs: randomInput(4, 1),
+  },
+  {
+    name: 'mlp-512-2048-512',
+    file: join(tmpdir(), 'verity-bench-mlp.onnx'),
+    bytes: Buffer.from(randomMlp('mlp', [512, 2048, 512], 42)),
+    inputs: randomInput(512, 2),
+  },
 ];
 writeFileSync(cases[1]!.file, cases[1]!.bytes);
 
@@ -66,7 +76,9 @@ try {
       const latency = await measureSequential(task, sequentialCount);
       const throughput = await measureThroughput(task, concurrency, throughputMs);
       row[label] = { latency, throughput };
-      console.error(`${label.padEnd(20)} p50 ${latency.p50Ms} ms  p99 ${latency.p99Ms} ms  ${throughput.requestsPerSecond} req/s @${concurrency}`);
+      console.error(
+        `${label.padEnd(20)} p50 ${latency.p50Ms} ms  p99 ${latency.p99Ms} ms  ${throughput.requestsPerSecond} req/s @${concurrency}`,
+      );
     }
     const a = row.a_inProcess as { latency: { p50Ms: number }; throughput: { requestsPerSecond: number } };
     const c = row.c_routerNone as { latency: { p50Ms: number }; throughput: { requestsPerSecond: number } };

@@ -22,7 +22,11 @@ export function latencyStats(samplesMs: number[]): LatencyStats {
 }
 
 /** Runs `task` sequentially `count` times (after `warmup` runs) and returns per-call latencies. */
-export async function measureSequential(task: () => Promise<unknown>, count: number, warmup = Math.min(50, count)): Promise<LatencyStats> {
+export async function measureSequential(
+  task: () => Promise<unknown>,
+  count: number,
+  warmup = Math.min(50, count),
+): Promise<LatencyStats> {
   for (let i = 0; i < warmup; i++) await task();
   const samples: number[] = [];
   for (let i = 0; i < count; i++) {
@@ -40,7 +44,11 @@ export interface ThroughputStats extends LatencyStats {
 }
 
 /** Keeps `concurrency` calls in flight for `durationMs` and reports completed calls per second. */
-export async function measureThroughput(task: () => Promise<unknown>, concurrency: number, durationMs: number): Promise<ThroughputStats> {
+export async function measureThroughput(
+  task: () => Promise<unknown>,
+  concurrency: number,
+  durationMs: number,
+): Promise<ThroughputStats> {
   const samples: number[] = [];
   const start = performance.now();
   const deadline = start + durationMs;

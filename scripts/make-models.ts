@@ -148,7 +148,12 @@ function accuracy(l1: Layer, l2: Layer, data: Sample[]): number {
 
 /** Accuracy with the exported float32 weights on raw features, which also checks the folding above. */
 function exportedAccuracy(layers: DenseLayer[], data: Sample[]): number {
-  const asLayer = (d: DenseLayer): Layer => ({ w: Float64Array.from(d.weights), b: Float64Array.from(d.bias), inputs: d.inputs, outputs: d.outputs });
+  const asLayer = (d: DenseLayer): Layer => ({
+    w: Float64Array.from(d.weights),
+    b: Float64Array.from(d.bias),
+    inputs: d.inputs,
+    outputs: d.outputs,
+  });
   return accuracy(asLayer(layers[0] as DenseLayer), asLayer(layers[1] as DenseLayer), data);
 }
 

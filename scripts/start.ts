@@ -52,14 +52,17 @@ try {
   const chain = network.chain;
   if (!chain) throw new Error('the devnet started without its chain');
   console.log(`  chain   ${chain.rpcUrl} (chain id ${chain.chainId}); deployment in ${chain.deploymentFile}`);
-  for (const [name, address] of Object.entries(chain.deployment.contracts)) console.log(`          ${name.padEnd(16)} ${address}`);
+  for (const [name, address] of Object.entries(chain.deployment.contracts))
+    console.log(`          ${name.padEnd(16)} ${address}`);
   for (const node of network.nodes) console.log(`  node ${node.index + 1}  ${node.url}  operator ${node.address} (staked)`);
   console.log(`  router  ${network.routerUrl}`);
 
   // Account 0 publishes the demo model (anvil's well-known development key: local use only).
   const client = createClient({ url: network.routerUrl, chain: { deployment: chain.deployment, privateKey: devKeys[0]! } });
   const model = await client.pushModel(join(repoRoot, 'models/iris.onnx'), { name: demo.name, version: demo.version });
-  console.log(`\nPublished ${model.name}@${model.version} (${model.modelId}) on chain and on ${model.nodes?.length ?? 1} node(s).`);
+  console.log(
+    `\nPublished ${model.name}@${model.version} (${model.modelId}) on chain and on ${model.nodes?.length ?? 1} node(s).`,
+  );
 
   const response = await client.infer({ model: `${demo.name}@${demo.version}`, inputs: demo.example, policy: 'replicate:3' });
   const label = Number((response.outputs.label?.data as number[] | undefined)?.[0]);
@@ -76,8 +79,12 @@ try {
       await sleep(500);
       verdict = await client.verifySettlement({ receipt });
     }
-    const where = verdict.settlement ? `epoch ${verdict.settlement.epoch}, root posted in ${verdict.settlement.txHash ?? '?'}` : '';
-    console.log(`  ${verdict.outcome === 'valid' ? '✓' : '✗'} ${receipt.typedData.message.executor}: ${verdict.outcome} ${where}`);
+    const where = verdict.settlement
+      ? `epoch ${verdict.settlement.epoch}, root posted in ${verdict.settlement.txHash ?? '?'}`
+      : '';
+    console.log(
+      `  ${verdict.outcome === 'valid' ? '✓' : '✗'} ${receipt.typedData.message.executor}: ${verdict.outcome} ${where}`,
+    );
   }
 
   console.log(`\nCheck it yourself:

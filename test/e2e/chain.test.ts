@@ -39,20 +39,38 @@ describe('a network coordinated by the chain', () => {
 
   it('routes to the staked nodes it reads from the chain, and settles their receipts on chain', async () => {
     const response = await client.infer({ model: 'iris@1.0.0', inputs: setosa, policy: 'replicate:3' });
-    expect(new Set(response.receipts.map((r) => r.typedData.message.executor))).toEqual(new Set(network.nodes.map((n) => n.address)));
+    expect(new Set(response.receipts.map((r) => r.typedData.message.executor))).toEqual(
+      new Set(network.nodes.map((n) => n.address)),
+    );
     // Receipts are signed for the ReceiptRegistry's EIP-712 domain.
     for (const receipt of response.receipts) {
       expect(receipt.typedData.domain.verifyingContract).toBe(network.chain!.deployment.contracts.receiptRegistry);
     }
     const receipt = response.receipts[0]!;
-    await expect.poll(async () => (await client.verifySettlement({ receipt })).outcome, { timeout: 20_000, interval: 500 }).toBe('valid');
+    await expect
+      .poll(async () => (await client.verifySettlement({ receipt })).outcome, { timeout: 20_000, interval: 500 })
+      .toBe('valid');
 
     // A consumer contract accepts the result only through ReceiptRegistry.verify.
-    const wallet = createWalletClient({ account: privateKeyToAccount(devKeys[0]!), chain: { ...foundry, id: network.chain!.chainId }, transport: http(network.chain!.rpcUrl) }).extend(publicActions);
-    const consumer = await deployExampleConsumer(wallet, network.chain!.deployment.contracts.receiptRegistry, { modelId: response.modelId });
+    const wallet = createWalletClient({
+      account: privateKeyToAccount(devKeys[0]!),
+      chain: { ...foundry, id: network.chain!.chainId },
+      transport: http(network.chain!.rpcUrl),
+    }).extend(publicActions);
+    const consumer = await deployExampleConsumer(wallet, network.chain!.deployment.contracts.receiptRegistry, {
+      modelId: response.modelId,
+    });
     const verdict = await client.verifySettlement({ receipt });
     const settlement = verdict.settlement!;
-    expect((await verifyReceiptOnChain(wallet, network.chain!.deployment.contracts.receiptRegistry, { receipt, proof: settlement.proof!, epoch: settlement.epoch })).valid).toBe(true);
+    expect(
+      (
+        await verifyReceiptOnChain(wallet, network.chain!.deployment.contracts.receiptRegistry, {
+          receipt,
+          proof: settlement.proof!,
+          epoch: settlement.epoch,
+        })
+      ).valid,
+    ).toBe(true);
     const { request } = await wallet.simulateContract({
       address: consumer.address,
       abi: ExampleConsumer.abi,
@@ -69,23 +87,34 @@ describe('a network coordinated by the chain', () => {
       ],
     });
     await wallet.waitForTransactionReceipt({ hash: await wallet.writeContract(request) });
-    const accepted = await wallet.readContract({ address: consumer.address, abi: ExampleConsumer.abi, functionName: 'isAccepted', args: [receipt.typedData.message.requestId] });
+    const accepted = await wallet.readContract({
+      address: consumer.address,
+      abi: ExampleConsumer.abi,
+      functionName: 'isAccepted',
+      args: [receipt.typedData.message.requestId],
+    });
     expect(accepted).toBe(true);
   });
 
   it('drops a node that unstakes, and one that stops heart-beating', async () => {
     const unstaking = network.nodes[2]!;
-    const operator = createClient({ url: network.routerUrl, chain: { deployment: network.chain!.deployment, privateKey: devKeys[3]! } });
+    const operator = createClient({
+      url: network.routerUrl,
+      chain: { deployment: network.chain!.deployment, privateKey: devKeys[3]! },
+    });
     await operator.requestUnstake();
     await expect
-      .poll(async () => {
-        try {
-          await client.infer({ model: 'iris', inputs: setosa, policy: 'replicate:3' });
-          return 'served';
-        } catch (error) {
-          return error instanceof VerityError ? error.code : 'other';
-        }
-      }, { timeout: 10_000, interval: 300 })
+      .poll(
+        async () => {
+          try {
+            await client.infer({ model: 'iris', inputs: setosa, policy: 'replicate:3' });
+            return 'served';
+          } catch (error) {
+            return error instanceof VerityError ? error.code : 'other';
+          }
+        },
+        { timeout: 10_000, interval: 300 },
+      )
       .toBe('NOT_ENOUGH_NODES');
     for (let i = 0; i < 10; i++) {
       const answer = await client.infer({ model: 'iris', inputs: setosa });
@@ -96,10 +125,13 @@ describe('a network coordinated by the chain', () => {
     const silent = network.nodes[0]!;
     await network.crashNode(0);
     await expect
-      .poll(async () => {
-        const nodes = await operator.listNodes();
-        return nodes.filter((n) => n.active).map((n) => n.operator.toLowerCase());
-      }, { timeout: 20_000, interval: 500 })
+      .poll(
+        async () => {
+          const nodes = await operator.listNodes();
+          return nodes.filter((n) => n.active).map((n) => n.operator.toLowerCase());
+        },
+        { timeout: 20_000, interval: 500 },
+      )
       .not.toContain(silent.address.toLowerCase());
     for (let i = 0; i < 10; i++) {
       const answer = await client.infer({ model: 'iris', inputs: setosa });

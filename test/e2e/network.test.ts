@@ -6,7 +6,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LocalNetwork, repoRoot } from '@verity/devnet';
 import { getJson, postJson } from '@verity/http/client';
-import { type InferResponse, type TensorMap, VerityError, decodeTensorMap, encodeTensorMap, verifyInferResponse } from '@verity/protocol';
+import {
+  type InferResponse,
+  type TensorMap,
+  VerityError,
+  decodeTensorMap,
+  encodeTensorMap,
+  verifyInferResponse,
+} from '@verity/protocol';
 import { OnnxEngine } from '@verity/runtime';
 import { createClient } from '@verity/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -76,19 +83,31 @@ describe('a local network of three nodes and a router', () => {
   });
 
   it('refuses replication beyond the operators available, and unknown policies', async () => {
-    expect(await errorOf(client.infer({ model: 'iris', inputs: setosa, policy: 'replicate:4' }))).toMatchObject({ code: 'NOT_ENOUGH_NODES' });
-    expect(await errorOf(client.infer({ model: 'iris', inputs: setosa, policy: 'majority' }))).toMatchObject({ code: 'UNKNOWN_POLICY' });
+    expect(await errorOf(client.infer({ model: 'iris', inputs: setosa, policy: 'replicate:4' }))).toMatchObject({
+      code: 'NOT_ENOUGH_NODES',
+    });
+    expect(await errorOf(client.infer({ model: 'iris', inputs: setosa, policy: 'majority' }))).toMatchObject({
+      code: 'UNKNOWN_POLICY',
+    });
   });
 
   it('gives typed errors for bad input through the router', async () => {
     const infer = (body: unknown) => errorOf(postJson(`${network.routerUrl}/v1/infer`, body));
     expect((await infer({ model: 'nope', inputs: setosa })).code).toBe('UNKNOWN_MODEL');
-    expect((await infer({ model: 'iris', inputs: { x: { dtype: 'float32', shape: [1, 5], data: [1, 2, 3, 4, 5] } } })).code).toBe('SHAPE_MISMATCH');
-    expect((await infer({ model: 'iris', inputs: { x: { dtype: 'float32', shape: [1, 4], data: [1, 2] } } })).code).toBe('DATA_LENGTH_MISMATCH');
+    expect((await infer({ model: 'iris', inputs: { x: { dtype: 'float32', shape: [1, 5], data: [1, 2, 3, 4, 5] } } })).code).toBe(
+      'SHAPE_MISMATCH',
+    );
+    expect((await infer({ model: 'iris', inputs: { x: { dtype: 'float32', shape: [1, 4], data: [1, 2] } } })).code).toBe(
+      'DATA_LENGTH_MISMATCH',
+    );
     expect((await infer({ model: 'iris', inputs: { y: setosa.x } })).code).toBe('UNKNOWN_INPUT');
     expect((await infer({ model: 'iris', inputs: { x: { ...setosa.x, dtype: 'float64' } } })).code).toBe('DTYPE_MISMATCH');
     expect((await infer({ inputs: setosa })).code).toBe('INVALID_REQUEST');
-    const malformed = await fetch(`${network.routerUrl}/v1/infer`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"model": ' });
+    const malformed = await fetch(`${network.routerUrl}/v1/infer`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"model": ',
+    });
     expect(malformed.status).toBe(400);
     expect(((await malformed.json()) as { error: { code: string } }).error.code).toBe('BAD_JSON');
   });
@@ -121,7 +140,12 @@ describe('a local network of three nodes and a router', () => {
     // The restarted node kept its models (SQLite and blob store) and rejoins routing once its health answers.
     const own = (await getJson(`${restarted.url}/v1/models`)) as { data: { id: string }[] };
     expect(own.data.map((m) => m.id)).toContain('iris@1.0.0');
-    await expect.poll(async () => ((await client.infer({ model: 'iris', inputs: setosa, policy: 'replicate:3' })).receipts.length), { timeout: 15_000, interval: 500 }).toBe(3);
+    await expect
+      .poll(async () => (await client.infer({ model: 'iris', inputs: setosa, policy: 'replicate:3' })).receipts.length, {
+        timeout: 15_000,
+        interval: 500,
+      })
+      .toBe(3);
   });
 });
 

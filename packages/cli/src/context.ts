@@ -48,7 +48,11 @@ export interface Session {
    * A client for --url with the chain of --deployment; `key: 'required'` also needs VERITY_KEY, `'optional'` uses
    * it when set. A missing or unreadable deployment file, or a malformed key, is a usage error.
    */
-  chainClient(options: { key: 'required' | 'optional' | 'none'; verify?: boolean; why: string }): Promise<{ client: VerityClient; chain: ChainSetup }>;
+  chainClient(options: {
+    key: 'required' | 'optional' | 'none';
+    verify?: boolean;
+    why: string;
+  }): Promise<{ client: VerityClient; chain: ChainSetup }>;
 }
 
 const keyPattern = /^0x[0-9a-fA-F]{64}$/;
@@ -104,7 +108,9 @@ export class Context {
         if (!httpUrl(rpcUrl)) throw new UsageError(`--rpc-url: expected an http or https URL`);
         const privateKey = key === 'none' ? undefined : io.env[env.key] || undefined;
         if (key === 'required' && privateKey === undefined) {
-          throw new UsageError(`${why} signs a transaction: set ${env.key} to the account's private key (it is never read from the command line)`);
+          throw new UsageError(
+            `${why} signs a transaction: set ${env.key} to the account's private key (it is never read from the command line)`,
+          );
         }
         if (privateKey !== undefined && !keyPattern.test(privateKey)) {
           throw new UsageError(`${env.key} must be 0x followed by 64 hex digits`);

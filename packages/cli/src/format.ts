@@ -50,7 +50,10 @@ export function shortAddress(address: string): string {
 export function table(header: readonly string[], rows: readonly (readonly string[])[], style: Style = plain): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: readonly string[]) =>
-    cells.map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join('  ').trimEnd();
+    cells
+      .map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i] ?? 0)))
+      .join('  ')
+      .trimEnd();
   return [style.bold(line(header)), ...rows.map(line)].join('\n');
 }
 

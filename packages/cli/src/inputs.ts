@@ -32,7 +32,9 @@ export async function readInputs(context: Context, argument: string): Promise<Te
     throw new UsageError(`--input is not JSON: ${(error as Error).message}`);
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new UsageError('--input must be a JSON object of named tensors, e.g. {"x": {"dtype": "float32", "shape": [1, 4], "data": [1, 2, 3, 4]}}');
+    throw new UsageError(
+      '--input must be a JSON object of named tensors, e.g. {"x": {"dtype": "float32", "shape": [1, 4], "data": [1, 2, 3, 4]}}',
+    );
   }
   const expanded = Object.fromEntries(
     Object.entries(value).map(([name, tensor]) => [name, Array.isArray(tensor) ? shorthand(name, tensor) : tensor]),

@@ -85,7 +85,9 @@ export class Output {
       return exitCodes.usage;
     }
     const verityError =
-      error instanceof VerityError ? error : new VerityError('INTERNAL', error instanceof Error ? error.message : String(error), { cause: error });
+      error instanceof VerityError
+        ? error
+        : new VerityError('INTERNAL', error instanceof Error ? error.message : String(error), { cause: error });
     if (this.json) this.result(verityError.toBody());
     else this.io.stderr.write(`error ${verityError.code}: ${verityError.message}\n`);
     return exitCodes.failure;

@@ -36,7 +36,11 @@ export function createProgram(context: Context, options: { json: boolean }): Com
     .version(cliVersion, '-V', 'print the CLI version')
     .addOption(new Option('--url <url>', 'node or router URL').env(env.url).default(defaultUrl))
     .option('--json', 'print machine-readable JSON on stdout (errors as {"error": {code, message, details}})')
-    .addOption(new Option('--deployment <file>', 'deployment file of the chain (contract addresses, chain id, RPC URL)').env(env.deployment))
+    .addOption(
+      new Option('--deployment <file>', 'deployment file of the chain (contract addresses, chain id, RPC URL)').env(
+        env.deployment,
+      ),
+    )
     .addOption(new Option('--rpc-url <url>', "the chain's JSON-RPC URL (default: the deployment file's)").env(env.rpcUrl))
     .addHelpText(
       'after',

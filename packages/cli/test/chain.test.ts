@@ -87,7 +87,9 @@ describe('verity with a chain', () => {
     expect(badKey.stderr).toContain('VERITY_KEY must be 0x followed by 64 hex digits');
     expect(badKey.stderr).not.toContain('0x1234');
 
-    const low = await runCli(['node', 'register', '--endpoint', node.url, '--stake', '1', '--json'], { env: { ...env, VERITY_KEY: operatorKey } });
+    const low = await runCli(['node', 'register', '--endpoint', node.url, '--stake', '1', '--json'], {
+      env: { ...env, VERITY_KEY: operatorKey },
+    });
     expect(low.code).toBe(1);
     expect(JSON.parse(low.stdout)).toMatchObject({ error: { code: 'INVALID_REQUEST', details: { revert: 'StakeTooLow' } } });
 
@@ -103,12 +105,24 @@ describe('verity with a chain', () => {
   it('node stake, node ls --json, chain status for people', async () => {
     const staked = await runCli(['node', 'stake', '50', '--json'], { env: { ...env, VERITY_KEY: operatorKey } });
     expect(staked.code).toBe(0);
-    expect(JSON.parse(staked.stdout)).toMatchObject({ operator, amountWei: parseEther('50').toString(), stakeWei: parseEther('150').toString() });
+    expect(JSON.parse(staked.stdout)).toMatchObject({
+      operator,
+      amountWei: parseEther('50').toString(),
+      stakeWei: parseEther('150').toString(),
+    });
 
     const [ls, status] = await Promise.all([runCli(['node', 'ls', '--json'], { env }), runCli(['chain', 'status'], { env })]);
     expect(ls.code).toBe(0);
     expect(JSON.parse(ls.stdout)).toEqual([
-      expect.objectContaining({ operator, endpoint: node.url, state: 'active', active: true, stake: parseEther('150').toString(), priceWei: '1000', modelIds: [] }),
+      expect.objectContaining({
+        operator,
+        endpoint: node.url,
+        state: 'active',
+        active: true,
+        stake: parseEther('150').toString(),
+        priceWei: '1000',
+        modelIds: [],
+      }),
     ]);
     expect(status.code).toBe(0);
     expect(status.stdout).toMatch(/nodes\s+1 active of 1 registered/);
@@ -123,7 +137,15 @@ describe('verity with a chain', () => {
     });
     expect(push.code).toBe(0);
     const entry = JSON.parse(push.stdout) as { modelId: string; published: Record<string, unknown> };
-    expect(entry.published).toMatchObject({ modelId: entry.modelId, name: 'm', version: '1', royaltyBps: 500, priceWei: '0', alreadyPublished: false, publisher: addressOf(publisherKey) });
+    expect(entry.published).toMatchObject({
+      modelId: entry.modelId,
+      name: 'm',
+      version: '1',
+      royaltyBps: 500,
+      priceWei: '0',
+      alreadyPublished: false,
+      publisher: addressOf(publisherKey),
+    });
 
     // Without a key, a push is not published (and says so).
     const plain = await runCli(['model', 'push', path, '--name', 'm', '--version', '2'], { env });
@@ -131,7 +153,10 @@ describe('verity with a chain', () => {
     expect(plain.stderr).toContain('not published on chain (VERITY_KEY is not set)');
 
     const status = await runCli(['chain', 'status', '--json'], { env });
-    expect(JSON.parse(status.stdout)).toMatchObject({ modelCount: 1, models: [{ modelId: entry.modelId, name: 'm', version: '1' }] });
+    expect(JSON.parse(status.stdout)).toMatchObject({
+      modelCount: 1,
+      models: [{ modelId: entry.modelId, name: 'm', version: '1' }],
+    });
   });
 
   it('receipt verify --chain: a receipt its node does not settle is reported as not settled, exit 1', async () => {
@@ -152,7 +177,9 @@ describe('verity with a chain', () => {
     expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, settlements: [{ outcome: 'unsettled', executor: operator }] });
 
     expect(noDeployment.code).toBe(2);
-    expect(noDeployment.stderr).toContain('receipt verify --chain needs the chain\'s deployment file: --deployment <file> or VERITY_DEPLOYMENT');
+    expect(noDeployment.stderr).toContain(
+      "receipt verify --chain needs the chain's deployment file: --deployment <file> or VERITY_DEPLOYMENT",
+    );
   });
 
   it('node unstake, then withdraw before the delay fails with the reason; an RPC that is down is CHAIN_UNAVAILABLE', async () => {
@@ -167,7 +194,9 @@ describe('verity with a chain', () => {
     ]);
     expect(JSON.parse(ls.stdout)).toEqual([expect.objectContaining({ operator, state: 'unstaking', active: false })]);
     expect(withdraw.code).toBe(1);
-    expect(JSON.parse(withdraw.stdout)).toMatchObject({ error: { code: 'CHAIN_REVERTED', details: { revert: 'UnstakeLocked' } } });
+    expect(JSON.parse(withdraw.stdout)).toMatchObject({
+      error: { code: 'CHAIN_REVERTED', details: { revert: 'UnstakeLocked' } },
+    });
     expect(down.code).toBe(1);
     expect(down.stderr).toMatch(/^error CHAIN_UNAVAILABLE: /);
     expect(down.stderr).not.toContain('127.0.0.1:9');

@@ -20,7 +20,10 @@ export interface CliResult {
 }
 
 /** Runs `verity <args>` the way a user would (node + tsx, cwd at the repo root), with no TTY. */
-export function runCli(args: readonly string[], options: { stdin?: string; env?: Record<string, string> } = {}): Promise<CliResult> {
+export function runCli(
+  args: readonly string[],
+  options: { stdin?: string; env?: Record<string, string> } = {},
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const { VERITY_URL: _ignored, ...env } = process.env;
     const child = spawn(process.execPath, ['--import', 'tsx', 'packages/cli/src/main.ts', ...args], {

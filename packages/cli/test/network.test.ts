@@ -71,12 +71,24 @@ describe('verity against a node', () => {
 
   it('prints the whole response with --json', async () => {
     const requestId = `0x${'7e'.repeat(32)}`;
-    const { code, stdout } = await runCli(['infer', 'm@1', '--input', input, '--request-id', requestId, '--json', '--url', node.url]);
+    const { code, stdout } = await runCli([
+      'infer',
+      'm@1',
+      '--input',
+      input,
+      '--request-id',
+      requestId,
+      '--json',
+      '--url',
+      node.url,
+    ]);
     expect(code).toBe(0);
     const response = JSON.parse(stdout) as InferResponse;
     expect(response.requestId).toBe(requestId);
     expect(response.outputs.y).toMatchObject({ dtype: 'float32', shape: [1, 3] });
-    expect(verifyInferResponse(response, { inputs: { x: { dtype: 'float32', shape: [1, 4], data: [1, 2, 3, 4] } } }).ok).toBe(true);
+    expect(verifyInferResponse(response, { inputs: { x: { dtype: 'float32', shape: [1, 4], data: [1, 2, 3, 4] } } }).ok).toBe(
+      true,
+    );
   });
 
   it('saves the response with --output, for receipt verify; a tampered copy fails', async () => {
@@ -123,7 +135,9 @@ describe('verity against a node', () => {
 
     const json = await runCli(['infer', 'm@1', '--input', input, '--policy', 'replicate:3', '--json', '--url', node.url]);
     expect(json.code).toBe(1);
-    const body = JSON.parse(json.stdout) as { error: { code: string; details: { report: { ok: boolean }; response: InferResponse } } };
+    const body = JSON.parse(json.stdout) as {
+      error: { code: string; details: { report: { ok: boolean }; response: InferResponse } };
+    };
     expect(body.error.code).toBe('RECEIPT_INVALID');
     expect(body.error.details.report.ok).toBe(false);
     expect(body.error.details.response.policy).toBe('replicate:3');

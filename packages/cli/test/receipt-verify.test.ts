@@ -60,7 +60,9 @@ describe('verity receipt verify', () => {
     const response = signedResponse([keys[0]!, keys[0]!, keys[0]!], 'replicate:3');
     const { code, stdout } = await runCli(['receipt', 'verify', await file('quorum.json', response)]);
     expect(code).toBe(1);
-    expect(stdout).toMatch(/✗ quorum: 1 distinct executor\(s\) signed valid receipts for these outputs; policy replicate:3 needs [23]/);
+    expect(stdout).toMatch(
+      /✗ quorum: 1 distinct executor\(s\) signed valid receipts for these outputs; policy replicate:3 needs [23]/,
+    );
     expect(stdout).not.toContain('✗ signature');
 
     const full = signedResponse(keys, 'replicate:3');

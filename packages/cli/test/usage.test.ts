@@ -7,7 +7,10 @@ import { run } from '../src/index.js';
 import { repoRoot, runCli } from './helpers.js';
 
 /** Runs the CLI in this process (for help texts: no child process needed), capturing stdout and stderr. */
-async function runHere(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+async function runHere(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   const sink = (append: (text: string) => void) =>
@@ -37,7 +40,14 @@ describe('verity (command line)', () => {
   });
 
   it('shows help with examples on every chain command, and the chain options everywhere', async () => {
-    for (const args of [['node', 'register'], ['node', 'stake'], ['node', 'unstake'], ['node', 'withdraw'], ['node', 'ls'], ['chain', 'status']]) {
+    for (const args of [
+      ['node', 'register'],
+      ['node', 'stake'],
+      ['node', 'unstake'],
+      ['node', 'withdraw'],
+      ['node', 'ls'],
+      ['chain', 'status'],
+    ]) {
       const { code, stdout } = await runHere([...args, '--help']);
       expect(code).toBe(0);
       expect(stdout).toContain('Examples:\n  $ ');
@@ -53,7 +63,9 @@ describe('verity (command line)', () => {
   it('refuses chain commands without a deployment, or with a malformed VERITY_KEY, as usage errors (exit 2)', async () => {
     const noDeployment = await runHere(['chain', 'status']);
     expect(noDeployment.code).toBe(2);
-    expect(noDeployment.stderr).toContain("chain status needs the chain's deployment file: --deployment <file> or VERITY_DEPLOYMENT");
+    expect(noDeployment.stderr).toContain(
+      "chain status needs the chain's deployment file: --deployment <file> or VERITY_DEPLOYMENT",
+    );
 
     const missing = await runHere(['node', 'ls', '--deployment', '/nonexistent/deployment.json', '--json']);
     expect(missing.code).toBe(2);
@@ -115,7 +127,9 @@ describe('verity (command line)', () => {
 
     const json = await runCli(['health', '--json'], { env: { VERITY_URL: 'http://127.0.0.1:9' } });
     expect(json.code).toBe(1);
-    expect(JSON.parse(json.stdout)).toMatchObject({ error: { code: 'NODE_UNAVAILABLE', details: { url: 'http://127.0.0.1:9/health' } } });
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      error: { code: 'NODE_UNAVAILABLE', details: { url: 'http://127.0.0.1:9/health' } },
+    });
   });
 
   it('runs through bin/verity.js (tsx registered by the script itself)', async () => {

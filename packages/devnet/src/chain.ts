@@ -87,7 +87,8 @@ export class DevChain {
         if (node?.registered && node.active) pending.delete(operator);
       }
       if (pending.size === 0) return;
-      if (Date.now() > deadline) throw new Error(`nodes not registered and active on chain within ${joinTimeoutMs} ms: ${[...pending].join(', ')}`);
+      if (Date.now() > deadline)
+        throw new Error(`nodes not registered and active on chain within ${joinTimeoutMs} ms: ${[...pending].join(', ')}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }

@@ -90,7 +90,13 @@ export class LocalNetwork {
   get chain(): NetworkChain | undefined {
     const chain = this.devChain;
     if (!chain) return undefined;
-    return { rpcUrl: chain.anvil.rpcUrl, chainId: chain.deployment.chainId, deployment: chain.deployment, deploymentFile: chain.deploymentFile, anvil: chain.anvil };
+    return {
+      rpcUrl: chain.anvil.rpcUrl,
+      chainId: chain.deployment.chainId,
+      deployment: chain.deployment,
+      deploymentFile: chain.deploymentFile,
+      anvil: chain.anvil,
+    };
   }
 
   static async start(partial: Partial<NetworkOptions> = {}): Promise<LocalNetwork> {
@@ -104,7 +110,13 @@ export class LocalNetwork {
       if (options.chain) chain = await (await import('./chain.js')).DevChain.start(options.chain, dataDir);
       const nodes = await Promise.all(
         Array.from({ length: options.nodes }, async (_, index) => {
-          const node = await LocalNetwork.spawnNode(options, dataDir, index, options.nodeBasePort === 0 ? 0 : options.nodeBasePort + index, chain);
+          const node = await LocalNetwork.spawnNode(
+            options,
+            dataDir,
+            index,
+            options.nodeBasePort === 0 ? 0 : options.nodeBasePort + index,
+            chain,
+          );
           started.push(node.service);
           return node;
         }),
@@ -130,16 +142,30 @@ export class LocalNetwork {
     }
   }
 
-  private static async spawnNode(options: NetworkOptions, dataDir: string, index: number, port: number, chain: DevChain | undefined): Promise<NetworkNode> {
+  private static async spawnNode(
+    options: NetworkOptions,
+    dataDir: string,
+    index: number,
+    port: number,
+    chain: DevChain | undefined,
+  ): Promise<NetworkNode> {
     const key = devKeys[index + 1];
     if (!key) throw new Error(`no development key for node ${index}`);
     const nodeDir = join(dataDir, `node-${index + 1}`);
     const args = ['--host', '127.0.0.1', '--port', String(port), '--data-dir', nodeDir];
     if (chain) {
-      args.push('--rpc-url', chain.anvil.rpcUrl, '--deployment', chain.deploymentFile, '--heartbeat-interval-ms', String(chain.heartbeatIntervalMs));
+      args.push(
+        '--rpc-url',
+        chain.anvil.rpcUrl,
+        '--deployment',
+        chain.deploymentFile,
+        '--heartbeat-interval-ms',
+        String(chain.heartbeatIntervalMs),
+      );
       // With port 0 the URL is known only once listening; the node then announces the URL it listens on.
       if (port !== 0) args.push('--endpoint', `http://127.0.0.1:${port}`);
-      if (options.chain?.epochMaxReceipts !== undefined) args.push('--epoch-max-receipts', String(options.chain.epochMaxReceipts));
+      if (options.chain?.epochMaxReceipts !== undefined)
+        args.push('--epoch-max-receipts', String(options.chain.epochMaxReceipts));
       if (options.chain?.epochMaxAgeMs !== undefined) args.push('--epoch-max-age-ms', String(options.chain.epochMaxAgeMs));
     }
     const fault = options.faults?.[index];
@@ -151,7 +177,14 @@ export class LocalNetwork {
       env: { VERITY_NODE_KEY: key },
       log: (line) => options.log?.(`node-${index + 1}`, line),
     });
-    return { index, url: service.url, address: service.address as Hex, port: Number(new URL(service.url).port), dataDir: nodeDir, service };
+    return {
+      index,
+      url: service.url,
+      address: service.address as Hex,
+      port: Number(new URL(service.url).port),
+      dataDir: nodeDir,
+      service,
+    };
   }
 
   /** Kills a node abruptly (SIGKILL), as a crash would. */

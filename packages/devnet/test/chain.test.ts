@@ -38,12 +38,19 @@ describe('LocalNetwork with a chain', () => {
     expect(readDeployment(chain.deploymentFile)).toEqual(chain.deployment);
     expect(chain.deployment.rpcUrl).toBe(chain.rpcUrl);
     for (const node of network.nodes) {
-      expect(await record(node.address)).toMatchObject({ registered: true, active: true, endpoint: node.url, stake: parseEther('100') });
+      expect(await record(node.address)).toMatchObject({
+        registered: true,
+        active: true,
+        endpoint: node.url,
+        stake: parseEther('100'),
+      });
       const health = (await getJson(`${node.url}/health`)) as { chain: { registered: boolean; rpcUrl: string } };
       expect(health.chain).toMatchObject({ registered: true, rpcUrl: chain.rpcUrl });
     }
     const { publicClient } = clients();
-    const balances = await Promise.all(devKeys.map((key) => getTokenBalance(publicClient, chain.deployment.contracts.token, { owner: addressOf(key) })));
+    const balances = await Promise.all(
+      devKeys.map((key) => getTokenBalance(publicClient, chain.deployment.contracts.token, { owner: addressOf(key) })),
+    );
     expect(balances).toEqual(devKeys.map((_, i) => parseEther(i === 1 || i === 2 ? '9900' : '10000')));
     expect(await getJson(`${network.routerUrl}/health`)).toMatchObject({ ok: true });
   });

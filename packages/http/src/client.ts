@@ -48,13 +48,19 @@ async function exchange(
     if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
       throw new VerityError('TIMEOUT', `${method} ${url} timed out after ${timeoutMs} ms`, { cause, details: { url } });
     }
-    throw new VerityError('NODE_UNAVAILABLE', `${method} ${url} failed: ${(cause as Error).message}`, { cause, details: { url, reason: code } });
+    throw new VerityError('NODE_UNAVAILABLE', `${method} ${url} failed: ${(cause as Error).message}`, {
+      cause,
+      details: { url, reason: code },
+    });
   }
   let text: string;
   try {
     text = await response.body.text();
   } catch (cause) {
-    throw new VerityError('NODE_UNAVAILABLE', `${method} ${url}: connection lost while reading the answer`, { cause, details: { url } });
+    throw new VerityError('NODE_UNAVAILABLE', `${method} ${url}: connection lost while reading the answer`, {
+      cause,
+      details: { url },
+    });
   }
   if (response.statusCode >= 400) throw errorFromBody(response.statusCode, parseText(method, url, response.statusCode, text));
   return { status: response.statusCode, text };
@@ -64,11 +70,20 @@ function parseText(method: string, url: string, status: number, text: string): u
   try {
     return text.length > 0 ? JSON.parse(text) : undefined;
   } catch (cause) {
-    throw new VerityError('NODE_UNAVAILABLE', `${method} ${url} answered ${status} with a body that is not JSON`, { cause, details: { url } });
+    throw new VerityError('NODE_UNAVAILABLE', `${method} ${url} answered ${status} with a body that is not JSON`, {
+      cause,
+      details: { url },
+    });
   }
 }
 
-async function send(method: Dispatcher.HttpMethod, url: string, body: string | Uint8Array | NodeJS.ReadableStream | undefined, options: RequestOptions, contentType?: string): Promise<unknown> {
+async function send(
+  method: Dispatcher.HttpMethod,
+  url: string,
+  body: string | Uint8Array | NodeJS.ReadableStream | undefined,
+  options: RequestOptions,
+  contentType?: string,
+): Promise<unknown> {
   const { status, text } = await exchange(method, url, body, options, contentType);
   return parseText(method, url, status, text);
 }

@@ -22,7 +22,8 @@ function toVerityError(error: FastifyError | Error): VerityError {
   const code = fastifyError.code;
   let mapped: ErrorCode = 'INTERNAL';
   if (code === 'FST_ERR_CTP_BODY_TOO_LARGE' || status === 413) mapped = 'BODY_TOO_LARGE';
-  else if (code === 'FST_ERR_CTP_INVALID_JSON_BODY' || code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error instanceof SyntaxError) mapped = 'BAD_JSON';
+  else if (code === 'FST_ERR_CTP_INVALID_JSON_BODY' || code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error instanceof SyntaxError)
+    mapped = 'BAD_JSON';
   else if (status >= 400 && status < 500) mapped = 'INVALID_REQUEST';
   const message = mapped === 'INTERNAL' ? 'internal error' : error.message;
   return new VerityError(mapped, message, { cause: error, details: code ? { reason: code } : {} });

@@ -25,7 +25,9 @@ const tempPrefix = '.tmp-';
 /** Normalizes a 0x sha256 to lowercase, or throws INVALID_REQUEST naming `what`. */
 export function parseBlobHash(value: unknown, what = 'sha256'): Hex {
   if (typeof value !== 'string' || !bytes32Pattern.test(value)) {
-    throw new VerityError('INVALID_REQUEST', `${what} must be 0x followed by 64 hex digits`, { details: { [what]: String(value).slice(0, 80) } });
+    throw new VerityError('INVALID_REQUEST', `${what} must be 0x followed by 64 hex digits`, {
+      details: { [what]: String(value).slice(0, 80) },
+    });
   }
   return value.toLowerCase() as Hex;
 }
@@ -79,7 +81,9 @@ export class BlobStore {
     for await (const chunk of stream) hash.update(chunk as Buffer);
     const actual = `0x${hash.digest('hex')}`;
     if (actual !== sha256.toLowerCase()) {
-      throw new VerityError('HASH_MISMATCH', `blob ${sha256} on disk hashes to ${actual}`, { details: { expected: sha256, actual } });
+      throw new VerityError('HASH_MISMATCH', `blob ${sha256} on disk hashes to ${actual}`, {
+        details: { expected: sha256, actual },
+      });
     }
   }
 
@@ -103,7 +107,9 @@ export class BlobStore {
       for await (const chunk of source.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>) {
         size += chunk.length;
         if (size > maxBlobBytes) {
-          throw new VerityError('MODEL_TOO_LARGE', `blob is larger than the limit of ${maxBlobBytes} bytes`, { details: { limit: maxBlobBytes } });
+          throw new VerityError('MODEL_TOO_LARGE', `blob is larger than the limit of ${maxBlobBytes} bytes`, {
+            details: { limit: maxBlobBytes },
+          });
         }
         hash.update(chunk);
         if (fileError) throw fileError;

@@ -204,7 +204,9 @@ export class NodeDb {
       })();
     }
     this.statements = {
-      allModels: this.db.prepare<[], ModelRecord>('SELECT name, version, model_id, format, size, description, license, created FROM models ORDER BY seq'),
+      allModels: this.db.prepare<[], ModelRecord>(
+        'SELECT name, version, model_id, format, size, description, license, created FROM models ORDER BY seq',
+      ),
       modelByVersion: this.db.prepare<[string, string], ModelRecord>(
         'SELECT name, version, model_id, format, size, description, license, created FROM models WHERE name = ? AND version = ?',
       ),
@@ -218,7 +220,9 @@ export class NodeDb {
         'INSERT INTO receipts (request_id, model_id, input_hash, output_hash, policy, fee, timestamp, response_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (request_id) DO NOTHING',
       ),
       receiptCount: this.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM receipts'),
-      insertReceiptInEpoch: this.db.prepare<[string, string, string, string, string, string, number, string, number, number, string]>(
+      insertReceiptInEpoch: this.db.prepare<
+        [string, string, string, string, string, string, number, string, number, number, string]
+      >(
         'INSERT INTO receipts (request_id, model_id, input_hash, output_hash, policy, fee, timestamp, response_json, epoch, leaf_index, leaf) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (request_id) DO NOTHING',
       ),
       openEpoch: this.db.prepare<[number, number, string, number]>(
@@ -262,7 +266,8 @@ export class NodeDb {
         slot.leaf,
       );
       if (changes !== 1) return false;
-      if (slot.opening) statements.openEpoch.run(slot.epoch, slot.opening.chainId, slot.opening.registry.toLowerCase(), slot.opening.openedAtMs);
+      if (slot.opening)
+        statements.openEpoch.run(slot.epoch, slot.opening.chainId, slot.opening.registry.toLowerCase(), slot.opening.openedAtMs);
       if (statements.countIntoEpoch.run(slot.epoch).changes !== 1) throw new Error(`epoch ${slot.epoch} is not open`);
       return true;
     });
@@ -283,7 +288,16 @@ export class NodeDb {
    * which the caller compares with its own to tell an idempotent retry from a conflicting version.
    */
   insertModel(row: ModelRow): ModelRow {
-    this.statements.insertModel.run(row.name, row.version, row.modelId, row.format, row.size, row.description, row.license, row.created);
+    this.statements.insertModel.run(
+      row.name,
+      row.version,
+      row.modelId,
+      row.format,
+      row.size,
+      row.description,
+      row.license,
+      row.created,
+    );
     return this.model(row.name, row.version) as ModelRow;
   }
 

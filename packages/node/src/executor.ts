@@ -92,7 +92,16 @@ export class Executor {
       this.domain,
     );
     const responseJson = JSON.stringify({ requestId, modelId, outputs: encodeTensorMap(outputs), policy, receipts: [receipt] });
-    const row: ReceiptRow = { requestId, modelId, inputHash, outputHash, policy, feeWei: this.options.feeWei, timestamp, responseJson };
+    const row: ReceiptRow = {
+      requestId,
+      modelId,
+      inputHash,
+      outputHash,
+      policy,
+      feeWei: this.options.feeWei,
+      timestamp,
+      responseJson,
+    };
     // Recorded before the reply leaves: a receipt the client holds is always one the node remembers.
     if (this.recorder.record(row, receipt)) return responseJson;
     // A concurrent request with this requestId committed first; its answer is the only one ever released.
@@ -104,7 +113,8 @@ export class Executor {
   /** The stored response for a requestId, or NOT_FOUND. */
   storedResponse(requestId: Hex): InferResponseJson {
     const stored = this.db.receipt(requestId.toLowerCase() as Hex);
-    if (!stored) throw new VerityError('NOT_FOUND', `no receipt for request ${requestId} on this node`, { details: { requestId } });
+    if (!stored)
+      throw new VerityError('NOT_FOUND', `no receipt for request ${requestId} on this node`, { details: { requestId } });
     return stored.responseJson;
   }
 }
@@ -120,7 +130,11 @@ function replay(stored: ReceiptRow, modelId: Hex, inputHash: Hex, policy: string
   if (stored.inputHash !== inputHash) differs.push('inputHash');
   if (stored.policy !== policy) differs.push('policy');
   if (differs.length === 0) return stored.responseJson;
-  throw new VerityError('DUPLICATE_REQUEST', `request ${stored.requestId} was already answered with a different ${differs.join(', ')}`, {
-    details: { requestId: stored.requestId, differs },
-  });
+  throw new VerityError(
+    'DUPLICATE_REQUEST',
+    `request ${stored.requestId} was already answered with a different ${differs.join(', ')}`,
+    {
+      details: { requestId: stored.requestId, differs },
+    },
+  );
 }

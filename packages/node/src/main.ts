@@ -17,7 +17,8 @@ const shutdownGraceMs = 30_000;
 function integer(name: string, min: number, max: number) {
   return (value: string): number => {
     const n = Number(value);
-    if (!/^\d+$/.test(value) || n < min || n > max) throw new InvalidArgumentError(`${name} must be an integer from ${min} to ${max}`);
+    if (!/^\d+$/.test(value) || n < min || n > max)
+      throw new InvalidArgumentError(`${name} must be an integer from ${min} to ${max}`);
     return n;
   };
 }
@@ -34,16 +35,46 @@ const program = new Command()
   .option('--port <port>', 'port to listen on (0 picks a free one)', integer('port', 0, 65535), defaultNodePort)
   .option('--host <host>', 'address to listen on', defaultNodeOptions.host)
   .option('--fee-wei <wei>', 'fee per request, in wei', decimal, defaultNodeOptions.feeWei)
-  .option('--chain-id <id>', 'chainId of the receipts\' EIP-712 domain', integer('chain id', 1, Number.MAX_SAFE_INTEGER), defaultNodeOptions.chainId)
-  .option('--body-limit-bytes <n>', 'largest JSON body accepted', integer('body limit', 1, Number.MAX_SAFE_INTEGER), defaultNodeOptions.bodyLimitBytes)
-  .option('--max-model-bytes <n>', 'largest model file accepted', integer('model limit', 1, Number.MAX_SAFE_INTEGER), defaultNodeOptions.maxModelBytes)
-  .option('--rpc-url <url>', 'JSON-RPC URL of the chain (chain mode; default: the deployment file\'s)')
+  .option(
+    '--chain-id <id>',
+    "chainId of the receipts' EIP-712 domain",
+    integer('chain id', 1, Number.MAX_SAFE_INTEGER),
+    defaultNodeOptions.chainId,
+  )
+  .option(
+    '--body-limit-bytes <n>',
+    'largest JSON body accepted',
+    integer('body limit', 1, Number.MAX_SAFE_INTEGER),
+    defaultNodeOptions.bodyLimitBytes,
+  )
+  .option(
+    '--max-model-bytes <n>',
+    'largest model file accepted',
+    integer('model limit', 1, Number.MAX_SAFE_INTEGER),
+    defaultNodeOptions.maxModelBytes,
+  )
+  .option('--rpc-url <url>', "JSON-RPC URL of the chain (chain mode; default: the deployment file's)")
   .option('--deployment <file>', 'deployment file naming the contracts (chain mode)')
   .option('--endpoint <url>', 'public base URL announced on chain (default: the URL the node listens on)')
-  .option('--stake-wei <wei>', 'stake to keep, in wei (default: the registry\'s minimum)', decimal)
-  .option('--heartbeat-interval-ms <ms>', 'time between heartbeats', integer('heartbeat interval', 1, 2 ** 31 - 1), defaultNodeOptions.heartbeatIntervalMs)
-  .option('--epoch-max-receipts <n>', 'receipts after which an epoch closes', integer('epoch size', 1, 0xffff_ffff), defaultNodeOptions.epochMaxReceipts)
-  .option('--epoch-max-age-ms <ms>', 'age of its first receipt at which an epoch closes', integer('epoch age', 1, 2 ** 31 - 1), defaultNodeOptions.epochMaxAgeMs)
+  .option('--stake-wei <wei>', "stake to keep, in wei (default: the registry's minimum)", decimal)
+  .option(
+    '--heartbeat-interval-ms <ms>',
+    'time between heartbeats',
+    integer('heartbeat interval', 1, 2 ** 31 - 1),
+    defaultNodeOptions.heartbeatIntervalMs,
+  )
+  .option(
+    '--epoch-max-receipts <n>',
+    'receipts after which an epoch closes',
+    integer('epoch size', 1, 0xffff_ffff),
+    defaultNodeOptions.epochMaxReceipts,
+  )
+  .option(
+    '--epoch-max-age-ms <ms>',
+    'age of its first receipt at which an epoch closes',
+    integer('epoch age', 1, 2 ** 31 - 1),
+    defaultNodeOptions.epochMaxAgeMs,
+  )
   .addOption(new Option('--fault <fault>', 'TEST ONLY: sign wrong answers on purpose').choices(['wrong-output']).hideHelp())
   .parse(process.argv);
 
@@ -86,7 +117,11 @@ async function main(): Promise<void> {
     process.stderr.write(`verity-node: set ${keyVariable} to the operator key (0x followed by 64 hex digits)\n`);
     process.exit(2);
   }
-  for (const [flag, value] of [['--rpc-url', cli.rpcUrl], ['--endpoint', cli.endpoint], ['--stake-wei', cli.stakeWei]] as const) {
+  for (const [flag, value] of [
+    ['--rpc-url', cli.rpcUrl],
+    ['--endpoint', cli.endpoint],
+    ['--stake-wei', cli.stakeWei],
+  ] as const) {
     if (value !== undefined && cli.deployment === undefined) {
       process.stderr.write(`verity-node: ${flag} needs --deployment <file> (the contracts to use)\n`);
       process.exit(2);

@@ -3,13 +3,7 @@
  * loading of untrusted files (size limit, a child-process probe before the in-process load).
  */
 import { readFile } from 'node:fs/promises';
-import {
-  type Hex,
-  type ModelEntry,
-  type RegisterModelRequest,
-  VerityError,
-  parseModelRef,
-} from '@verity/protocol';
+import { type Hex, type ModelEntry, type RegisterModelRequest, VerityError, parseModelRef } from '@verity/protocol';
 import { type Engine, type LoadedModel, probeOnnxFile } from '@verity/runtime';
 import type { BlobStore } from './blob-store.js';
 import type { ModelRow, NodeDb } from './db.js';
@@ -142,9 +136,13 @@ export class ModelRegistry {
     const size = await this.blobs.sizeOf(modelId);
     if (size !== null) return size;
     if (sources.length === 0) {
-      throw new VerityError('BLOB_NOT_FOUND', `no blob ${modelId} on this node; upload it with PUT /v1/blobs or name sources to fetch it from`, {
-        details: { sha256: modelId },
-      });
+      throw new VerityError(
+        'BLOB_NOT_FOUND',
+        `no blob ${modelId} on this node; upload it with PUT /v1/blobs or name sources to fetch it from`,
+        {
+          details: { sha256: modelId },
+        },
+      );
     }
     // Concurrent registrations of one missing blob share a single download.
     let fetch = this.fetches.get(modelId);
@@ -169,7 +167,8 @@ export class ModelRegistry {
 
   private async loadFile(modelId: Hex, probe: boolean): Promise<LoadedModel> {
     const size = await this.blobs.sizeOf(modelId);
-    if (size === null) throw new VerityError('BLOB_NOT_FOUND', `no blob ${modelId} on this node`, { details: { sha256: modelId } });
+    if (size === null)
+      throw new VerityError('BLOB_NOT_FOUND', `no blob ${modelId} on this node`, { details: { sha256: modelId } });
     if (size > this.blobs.maxBlobBytes) {
       throw new VerityError('MODEL_TOO_LARGE', `model is ${size} bytes (limit ${this.blobs.maxBlobBytes})`, {
         details: { size, limit: this.blobs.maxBlobBytes },
@@ -183,7 +182,11 @@ export class ModelRegistry {
 }
 
 function versionExists(key: string, stored: Hex, requested: Hex): VerityError {
-  return new VerityError('VERSION_EXISTS', `${key} is already registered with blob ${stored}; versions are immutable, register a new version`, {
-    details: { model: key, modelId: stored, requested },
-  });
+  return new VerityError(
+    'VERSION_EXISTS',
+    `${key} is already registered with blob ${stored}; versions are immutable, register a new version`,
+    {
+      details: { model: key, modelId: stored, requested },
+    },
+  );
 }

@@ -78,14 +78,19 @@ export function resolveNodeOptions(options: NodeStartOptions): NodeOptions {
     throw new TypeError('privateKey must be 0x followed by 64 hex digits');
   }
   if (!feePattern.test(resolved.feeWei)) throw new TypeError(`feeWei must be a decimal integer string, got "${resolved.feeWei}"`);
-  if (!Number.isInteger(resolved.chainId) || resolved.chainId <= 0) throw new TypeError(`chainId must be a positive integer, got ${resolved.chainId}`);
-  if (!Number.isInteger(resolved.port) || resolved.port < 0 || resolved.port > 65535) throw new TypeError(`port must be 0..65535, got ${resolved.port}`);
+  if (!Number.isInteger(resolved.chainId) || resolved.chainId <= 0)
+    throw new TypeError(`chainId must be a positive integer, got ${resolved.chainId}`);
+  if (!Number.isInteger(resolved.port) || resolved.port < 0 || resolved.port > 65535)
+    throw new TypeError(`port must be 0..65535, got ${resolved.port}`);
   for (const key of ['bodyLimitBytes', 'maxModelBytes'] as const) {
-    if (!Number.isInteger(resolved[key]) || resolved[key] <= 0) throw new TypeError(`${key} must be a positive integer, got ${resolved[key]}`);
+    if (!Number.isInteger(resolved[key]) || resolved[key] <= 0)
+      throw new TypeError(`${key} must be a positive integer, got ${resolved[key]}`);
   }
-  if (resolved.fault !== undefined && resolved.fault !== 'wrong-output') throw new TypeError(`unknown fault "${String(resolved.fault)}"`);
+  if (resolved.fault !== undefined && resolved.fault !== 'wrong-output')
+    throw new TypeError(`unknown fault "${String(resolved.fault)}"`);
   for (const key of ['heartbeatIntervalMs', 'epochMaxAgeMs'] as const) {
-    if (!Number.isInteger(resolved[key]) || resolved[key] <= 0) throw new TypeError(`${key} must be a positive integer, got ${resolved[key]}`);
+    if (!Number.isInteger(resolved[key]) || resolved[key] <= 0)
+      throw new TypeError(`${key} must be a positive integer, got ${resolved[key]}`);
   }
   // postRoot takes the count as a uint32.
   if (!Number.isInteger(resolved.epochMaxReceipts) || resolved.epochMaxReceipts <= 0 || resolved.epochMaxReceipts > 0xffff_ffff) {

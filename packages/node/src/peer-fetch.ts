@@ -28,7 +28,12 @@ async function fetchFrom(store: BlobStore, source: string, sha256: Hex, options:
   const url = `${source.replace(/\/+$/, '')}/v1/blobs/${sha256}`;
   let response: Awaited<ReturnType<typeof request>>;
   try {
-    response = await request(url, { method: 'GET', dispatcher: sharedAgent, headersTimeout: options.timeoutMs, bodyTimeout: options.timeoutMs });
+    response = await request(url, {
+      method: 'GET',
+      dispatcher: sharedAgent,
+      headersTimeout: options.timeoutMs,
+      bodyTimeout: options.timeoutMs,
+    });
   } catch (cause) {
     throw new VerityError('NODE_UNAVAILABLE', `GET ${url} failed: ${(cause as Error).message}`, { cause });
   }
@@ -45,7 +50,9 @@ async function fetchFrom(store: BlobStore, source: string, sha256: Hex, options:
   const declared = Number(response.headers['content-length']);
   if (Number.isFinite(declared) && declared > store.maxBlobBytes) {
     response.body.destroy();
-    throw new VerityError('MODEL_TOO_LARGE', `source offers ${declared} bytes, the limit is ${store.maxBlobBytes}`, { details: { size: declared, limit: store.maxBlobBytes } });
+    throw new VerityError('MODEL_TOO_LARGE', `source offers ${declared} bytes, the limit is ${store.maxBlobBytes}`, {
+      details: { size: declared, limit: store.maxBlobBytes },
+    });
   }
   try {
     return await store.put(response.body, sha256);
@@ -78,5 +85,9 @@ export async function fetchBlobFromPeers(
   if (failures.length > 0 && failures.every((f) => f.code === 'HASH_MISMATCH')) {
     throw new VerityError('HASH_MISMATCH', `every source served bytes that do not hash to ${sha256}`, { details });
   }
-  throw new VerityError('BLOB_NOT_FOUND', failures.length === 0 ? `no blob ${sha256} on this node and no sources to fetch it from` : `no source served blob ${sha256}`, { details });
+  throw new VerityError(
+    'BLOB_NOT_FOUND',
+    failures.length === 0 ? `no blob ${sha256} on this node and no sources to fetch it from` : `no source served blob ${sha256}`,
+    { details },
+  );
 }

@@ -76,7 +76,11 @@ describe('blobs', () => {
 
   it('stores a body of any content type as raw bytes, JSON included', async () => {
     const text = '{"not":"parsed"}';
-    const response = await request(`${node.url}/v1/blobs`, { method: 'PUT', body: text, headers: { 'content-type': 'application/json' } });
+    const response = await request(`${node.url}/v1/blobs`, {
+      method: 'PUT',
+      body: text,
+      headers: { 'content-type': 'application/json' },
+    });
     expect(response.statusCode).toBe(200);
     expect(await response.body.json()).toEqual({ sha256: sha256Of(Buffer.from(text)), size: text.length });
   });
@@ -90,7 +94,11 @@ describe('blobs', () => {
   it('checks x-verity-sha256 and stores nothing when the bytes hash differently', async () => {
     const bytes = Buffer.from('some bytes that are not what the header promises');
     const claimed = sha256Of(Buffer.from('other bytes'));
-    const error = await expectError(putBytes(`${node.url}/v1/blobs`, bytes, { headers: { 'x-verity-sha256': claimed } }), 'HASH_MISMATCH', 422);
+    const error = await expectError(
+      putBytes(`${node.url}/v1/blobs`, bytes, { headers: { 'x-verity-sha256': claimed } }),
+      'HASH_MISMATCH',
+      422,
+    );
     expect(error.details).toMatchObject({ expected: claimed, actual: sha256Of(bytes) });
     await expectError(getJson(`${node.url}/v1/blobs/${sha256Of(bytes)}`), 'BLOB_NOT_FOUND', 404);
     expect((await readdir(join(dataDir, 'blobs'))).filter((name) => name.startsWith('.tmp'))).toEqual([]);
@@ -101,7 +109,11 @@ describe('blobs', () => {
   it('answers 404 BLOB_NOT_FOUND for an unknown blob and 400 for a malformed hash', async () => {
     await expectError(getJson(`${node.url}/v1/blobs/0x${'ab'.repeat(32)}`), 'BLOB_NOT_FOUND', 404);
     await expectError(getJson(`${node.url}/v1/blobs/0x1234`), 'INVALID_REQUEST', 400);
-    await expectError(putBytes(`${node.url}/v1/blobs`, Buffer.from('x'), { headers: { 'x-verity-sha256': 'nope' } }), 'INVALID_REQUEST', 400);
+    await expectError(
+      putBytes(`${node.url}/v1/blobs`, Buffer.from('x'), { headers: { 'x-verity-sha256': 'nope' } }),
+      'INVALID_REQUEST',
+      400,
+    );
   });
 });
 
@@ -133,10 +145,19 @@ describe('models', () => {
   });
 
   it('is idempotent for the same name@version and blob, and refuses another blob with 409 VERSION_EXISTS', async () => {
-    const again = await postJson(`${node.url}/v1/models`, { name: 'm', version: '1', format: 'onnx', blob: entry.modelId.toUpperCase().replace('0X', '0x') });
+    const again = await postJson(`${node.url}/v1/models`, {
+      name: 'm',
+      version: '1',
+      format: 'onnx',
+      blob: entry.modelId.toUpperCase().replace('0X', '0x'),
+    });
     expect(again).toEqual(entry);
     const { sha256 } = await upload(node, otherModelBytes);
-    const error = await expectError(postJson(`${node.url}/v1/models`, { name: 'm', version: '1', format: 'onnx', blob: sha256 }), 'VERSION_EXISTS', 409);
+    const error = await expectError(
+      postJson(`${node.url}/v1/models`, { name: 'm', version: '1', format: 'onnx', blob: sha256 }),
+      'VERSION_EXISTS',
+      409,
+    );
     expect(error.details).toMatchObject({ modelId: entry.modelId, requested: sha256 });
   });
 
@@ -150,16 +171,32 @@ describe('models', () => {
   });
 
   it('refuses GGUF, a missing blob and a malformed request with typed errors', async () => {
-    const gguf = await expectError(postJson(`${node.url}/v1/models`, { name: 'g', version: '1', format: 'gguf', blob: entry.modelId }), 'INVALID_MODEL', 422);
+    const gguf = await expectError(
+      postJson(`${node.url}/v1/models`, { name: 'g', version: '1', format: 'gguf', blob: entry.modelId }),
+      'INVALID_MODEL',
+      422,
+    );
     expect(gguf.message).toBe('GGUF is not supported yet');
-    await expectError(postJson(`${node.url}/v1/models`, { name: 'n', version: '1', format: 'onnx', blob: `0x${'cd'.repeat(32)}` }), 'BLOB_NOT_FOUND', 404);
-    await expectError(postJson(`${node.url}/v1/models`, { name: '../etc', version: '1', format: 'onnx', blob: entry.modelId }), 'INVALID_REQUEST', 400);
+    await expectError(
+      postJson(`${node.url}/v1/models`, { name: 'n', version: '1', format: 'onnx', blob: `0x${'cd'.repeat(32)}` }),
+      'BLOB_NOT_FOUND',
+      404,
+    );
+    await expectError(
+      postJson(`${node.url}/v1/models`, { name: '../etc', version: '1', format: 'onnx', blob: entry.modelId }),
+      'INVALID_REQUEST',
+      400,
+    );
   });
 
   it('refuses a corrupt model file with INVALID_MODEL and keeps serving', async () => {
     const garbage = new Uint8Array(4096).map((_, i) => (i * 31 + 7) & 0xff);
     const { sha256 } = await upload(node, garbage);
-    await expectError(postJson(`${node.url}/v1/models`, { name: 'bad', version: '1', format: 'onnx', blob: sha256 }), 'INVALID_MODEL', 422);
+    await expectError(
+      postJson(`${node.url}/v1/models`, { name: 'bad', version: '1', format: 'onnx', blob: sha256 }),
+      'INVALID_MODEL',
+      422,
+    );
     expect((await health(node)).ok).toBe(true);
     const list = ModelListSchema.parse(await getJson(`${node.url}/v1/models`));
     expect(list.data.some((e) => e.name === 'bad')).toBe(false);
@@ -180,7 +217,13 @@ describe('infer', () => {
     expect(report.checks.filter((c) => !c.ok)).toEqual([]);
     expect(report.ok).toBe(true);
     const receipt = response.receipts[0];
-    expect(receipt?.typedData.message).toMatchObject({ executor: node.address, fee: '0', engine: onnxEngineName, policy: 'none', requestId: response.requestId });
+    expect(receipt?.typedData.message).toMatchObject({
+      executor: node.address,
+      fee: '0',
+      engine: onnxEngineName,
+      policy: 'none',
+      requestId: response.requestId,
+    });
     if (!receipt) throw new Error('no receipt');
     const { domain, types, primaryType, message } = receipt.typedData;
     const valid = await verifyTypedData({
@@ -212,19 +255,37 @@ describe('infer', () => {
     expect(response.receipts[0]?.typedData.message.inputHash).toBe(plain.receipts[0]?.typedData.message.inputHash);
   });
 
-  const x = (over: Record<string, unknown>) => ({ model: 'm@1', inputs: { x: { dtype: 'float32', shape: [1, 4], data: [1, 2, 3, 4], ...over } } });
+  const x = (over: Record<string, unknown>) => ({
+    model: 'm@1',
+    inputs: { x: { dtype: 'float32', shape: [1, 4], data: [1, 2, 3, 4], ...over } },
+  });
   const cases: [string, Record<string, unknown>, string, number][] = [
     ['an unknown model', { model: 'nope@1', inputs: sampleInputs }, 'UNKNOWN_MODEL', 404],
     ['an unknown model id', { model: `0x${'ef'.repeat(32)}`, inputs: sampleInputs }, 'UNKNOWN_MODEL', 404],
-    ['an unknown input name', { model: 'm@1', inputs: { ...sampleInputs, z: { dtype: 'float32', shape: [1], data: [1] } } }, 'UNKNOWN_INPUT', 400],
+    [
+      'an unknown input name',
+      { model: 'm@1', inputs: { ...sampleInputs, z: { dtype: 'float32', shape: [1], data: [1] } } },
+      'UNKNOWN_INPUT',
+      400,
+    ],
     ['a missing input', { model: 'm@1', inputs: {} }, 'MISSING_INPUT', 400],
     ['a wrong dtype', x({ dtype: 'float64' }), 'DTYPE_MISMATCH', 400],
     ['a wrong rank', x({ shape: [4] }), 'SHAPE_MISMATCH', 400],
     ['wrong dims', x({ shape: [1, 5], data: [1, 2, 3, 4, 5] }), 'SHAPE_MISMATCH', 400],
     ['a data length mismatch', x({ data: [1, 2, 3] }), 'DATA_LENGTH_MISMATCH', 400],
     ['a b64 length mismatch', x({ data: `b64:${Buffer.alloc(12).toString('base64')}` }), 'DATA_LENGTH_MISMATCH', 400],
-    ['NaN via b64', x({ data: `b64:${Buffer.from(new Float32Array([Number.NaN, 0, 0, 0]).buffer).toString('base64')}` }), 'NON_FINITE_INPUT', 400],
-    ['Infinity via b64', x({ data: `b64:${Buffer.from(new Float32Array([0, Number.POSITIVE_INFINITY, 0, 0]).buffer).toString('base64')}` }), 'NON_FINITE_INPUT', 400],
+    [
+      'NaN via b64',
+      x({ data: `b64:${Buffer.from(new Float32Array([Number.NaN, 0, 0, 0]).buffer).toString('base64')}` }),
+      'NON_FINITE_INPUT',
+      400,
+    ],
+    [
+      'Infinity via b64',
+      x({ data: `b64:${Buffer.from(new Float32Array([0, Number.POSITIVE_INFINITY, 0, 0]).buffer).toString('base64')}` }),
+      'NON_FINITE_INPUT',
+      400,
+    ],
     ['a non-number element', x({ data: [1, 'two', 3, 4] }), 'INVALID_TENSOR', 400],
     ['an unknown policy', { ...x({}), policy: 'majority:2' }, 'UNKNOWN_POLICY', 400],
     ['a malformed requestId', { ...x({}), requestId: '0x12' }, 'INVALID_REQUEST', 400],
@@ -236,7 +297,11 @@ describe('infer', () => {
   });
 
   it('refuses malformed JSON with 400 BAD_JSON', async () => {
-    const response = await request(`${node.url}/v1/infer`, { method: 'POST', body: '{"model": "m@1", "inputs": ', headers: { 'content-type': 'application/json' } });
+    const response = await request(`${node.url}/v1/infer`, {
+      method: 'POST',
+      body: '{"model": "m@1", "inputs": ',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(response.statusCode).toBe(400);
     expect(await response.body.json()).toMatchObject({ error: { code: 'BAD_JSON', details: {} } });
   });
@@ -250,10 +315,18 @@ describe('replays', () => {
   it('returns the stored response unchanged for a retry, and 409 DUPLICATE_REQUEST for anything different', async () => {
     const requestId = `0x${'01'.repeat(32)}`;
     const body = { model: 'm@1', inputs: sampleInputs, requestId, policy: 'none' };
-    const first = await request(`${node.url}/v1/infer`, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+    const first = await request(`${node.url}/v1/infer`, {
+      method: 'POST',
+      body: JSON.stringify(body),
+      headers: { 'content-type': 'application/json' },
+    });
     const firstText = await first.body.text();
     await new Promise((resolve) => setTimeout(resolve, 1100)); // a fresh signature would carry a later timestamp
-    const second = await request(`${node.url}/v1/infer`, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+    const second = await request(`${node.url}/v1/infer`, {
+      method: 'POST',
+      body: JSON.stringify(body),
+      headers: { 'content-type': 'application/json' },
+    });
     expect(second.statusCode).toBe(200);
     expect(await second.body.text()).toBe(firstText);
 
@@ -268,12 +341,17 @@ describe('replays', () => {
 
   it('releases exactly one answer when the same requestId arrives many times at once', async () => {
     const requestId = `0x${'02'.repeat(32)}`;
-    const responses = await Promise.all(Array.from({ length: 12 }, () => infer(node, { model: 'm@1', inputs: sampleInputs, requestId })));
+    const responses = await Promise.all(
+      Array.from({ length: 12 }, () => infer(node, { model: 'm@1', inputs: sampleInputs, requestId })),
+    );
     for (const response of responses) expect(response).toEqual(responses[0]);
   });
 
   it('gives each request without a requestId its own', async () => {
-    const [a, b] = await Promise.all([infer(node, { model: 'm@1', inputs: sampleInputs }), infer(node, { model: 'm@1', inputs: sampleInputs })]);
+    const [a, b] = await Promise.all([
+      infer(node, { model: 'm@1', inputs: sampleInputs }),
+      infer(node, { model: 'm@1', inputs: sampleInputs }),
+    ]);
     expect(a?.requestId).not.toBe(b?.requestId);
     expect(a?.outputs).toEqual(b?.outputs);
   });
@@ -284,7 +362,13 @@ describe('limits', () => {
   let smallDir: string;
   beforeAll(async () => {
     smallDir = await dirs.make();
-    small = await startTestNode(dirs, { dataDir: smallDir, bodyLimitBytes: 2048, maxModelBytes: 64 * 1024, feeWei: '1000', chainId: 8453 });
+    small = await startTestNode(dirs, {
+      dataDir: smallDir,
+      bodyLimitBytes: 2048,
+      maxModelBytes: 64 * 1024,
+      feeWei: '1000',
+      chainId: 8453,
+    });
   });
   afterAll(async () => {
     await small?.close();
@@ -314,4 +398,3 @@ describe('limits', () => {
     expect(verifyInferResponse(response, { inputs: sampleInputs, chainId: 8453 }).ok).toBe(true);
   });
 });
-

@@ -34,15 +34,21 @@ describe('batched runs against single-row runs', () => {
         for (const batch of [2, 3, 8, 17, 64]) {
           const rows = Array.from({ length: batch }, () => Float32Array.from({ length: model.width }, () => random() * 8 - 4));
           const stacked = new Float32Array(batch * model.width);
-          rows.forEach((row, i) => stacked.set(row, i * model.width));
+          rows.forEach((row, i) => {
+            stacked.set(row, i * model.width);
+          });
           const together = await loaded.run({ x: { dtype: 'float32', shape: [batch, model.width], data: stacked } });
           for (let i = 0; i < batch; i++) {
-            const alone: DecodedTensorMap = await loaded.run({ x: { dtype: 'float32', shape: [1, model.width], data: rows[i]! } });
+            const alone: DecodedTensorMap = await loaded.run({
+              x: { dtype: 'float32', shape: [1, model.width], data: rows[i]! },
+            });
             for (const [name, tensor] of Object.entries(alone)) {
               const all = together[name]!;
               const per = all.data.length / batch;
               expect(all.shape[0]).toBe(batch);
-              expect(sameBits(all.data.subarray(i * per, (i + 1) * per), tensor.data), `${name}, row ${i} of ${batch}`).toBe(true);
+              expect(sameBits(all.data.subarray(i * per, (i + 1) * per), tensor.data), `${name}, row ${i} of ${batch}`).toBe(
+                true,
+              );
             }
           }
         }

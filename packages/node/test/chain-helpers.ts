@@ -97,7 +97,12 @@ export class TestChain {
 }
 
 /** Polls `read` until `done` holds for its value, or fails after `timeoutMs` with the last value. */
-export async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000, what = 'condition'): Promise<T> {
+export async function eventually<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs = 15_000,
+  what = 'condition',
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: T | undefined;
   let lastError: unknown;
@@ -109,7 +114,9 @@ export async function eventually<T>(read: () => Promise<T>, done: (value: T) => 
       lastError = error;
     }
     if (Date.now() > deadline) {
-      throw new Error(`${what} not reached within ${timeoutMs} ms; last value ${JSON.stringify(last, (_, v) => (typeof v === 'bigint' ? v.toString() : v))}${lastError ? `; last error ${String(lastError)}` : ''}`);
+      throw new Error(
+        `${what} not reached within ${timeoutMs} ms; last value ${JSON.stringify(last, (_, v) => (typeof v === 'bigint' ? v.toString() : v))}${lastError ? `; last error ${String(lastError)}` : ''}`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

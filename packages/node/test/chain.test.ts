@@ -8,14 +8,38 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ExampleConsumer } from '@verity/contracts';
-import { type NodeRecord, anvilPrivateKeys, deployExampleConsumer, toReceiptStruct, verifyReceiptOnChain, writeDeployment } from '@verity/chain';
+import {
+  type NodeRecord,
+  anvilPrivateKeys,
+  deployExampleConsumer,
+  toReceiptStruct,
+  verifyReceiptOnChain,
+  writeDeployment,
+} from '@verity/chain';
 import { getJson } from '@verity/http/client';
-import { type Hex, type InferResponse, addressOf, merkleTree, receiptDigest, receiptLeaf, verifyMerkleProof } from '@verity/protocol';
+import {
+  type Hex,
+  type InferResponse,
+  addressOf,
+  merkleTree,
+  receiptDigest,
+  receiptLeaf,
+  verifyMerkleProof,
+} from '@verity/protocol';
 import { parseEther } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChainHealth, NodeStartOptions, RunningNode, Settlement } from '../src/index.js';
 import { TestChain, eventually, ownerKey } from './chain-helpers.js';
-import { TempDirs, infer, modelBytes, otherModelBytes, sampleInputs, sha256Of, startTestNode, uploadAndRegister } from './helpers.js';
+import {
+  TempDirs,
+  infer,
+  modelBytes,
+  otherModelBytes,
+  sampleInputs,
+  sha256Of,
+  startTestNode,
+  uploadAndRegister,
+} from './helpers.js';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const dirs = new TempDirs();
@@ -55,11 +79,21 @@ async function receipt(url: string, requestId: Hex): Promise<StoredReceipt> {
 }
 
 function posted(url: string, requestId: Hex, timeoutMs = 15_000): Promise<StoredReceipt> {
-  return eventually(() => receipt(url, requestId), (r) => r.settlement?.status === 'posted', timeoutMs, `receipt ${requestId} posted`);
+  return eventually(
+    () => receipt(url, requestId),
+    (r) => r.settlement?.status === 'posted',
+    timeoutMs,
+    `receipt ${requestId} posted`,
+  );
 }
 
 async function registered(operator: Hex): Promise<NodeRecord> {
-  return (await eventually(() => chain.node(operator), (n) => n?.registered === true && n.active, 15_000, `${operator} registered`)) as NodeRecord;
+  return (await eventually(
+    () => chain.node(operator),
+    (n) => n?.registered === true && n.active,
+    15_000,
+    `${operator} registered`,
+  )) as NodeRecord;
 }
 
 /** Checks a posted receipt with ReceiptRegistry (through verifyReceiptOnChain) and against its root offline. */
@@ -67,7 +101,12 @@ async function expectSettled(stored: StoredReceipt): Promise<void> {
   const settlement = stored.settlement as Settlement;
   const signed = stored.receipts[0]!;
   const { domain, message } = signed.typedData;
-  expect(domain).toEqual({ name: 'Verity', version: '1', chainId: chain.deployment.chainId, verifyingContract: chain.deployment.contracts.receiptRegistry });
+  expect(domain).toEqual({
+    name: 'Verity',
+    version: '1',
+    chainId: chain.deployment.chainId,
+    verifyingContract: chain.deployment.contracts.receiptRegistry,
+  });
   expect(settlement.txHash).toMatch(/^0x[0-9a-f]{64}$/);
   expect(verifyMerkleProof(receiptLeaf(receiptDigest(domain, message)), settlement.proof!, settlement.root!)).toBe(true);
   const verdict = await verifyReceiptOnChain(chain.clients.publicClient, chain.deployment.contracts.receiptRegistry, {
@@ -86,7 +125,13 @@ describe('a node on chain', () => {
     let node = await chainNode(key, { dataDir, feeWei: '7' });
     try {
       const record = await registered(operator);
-      expect(record).toMatchObject({ endpoint: node.url, priceWei: 7n, stake: parseEther('100'), modelIds: [], unstaking: false });
+      expect(record).toMatchObject({
+        endpoint: node.url,
+        priceWei: 7n,
+        stake: parseEther('100'),
+        modelIds: [],
+        unstaking: false,
+      });
       expect(await chainHealth(node.url)).toEqual({
         rpcUrl: chain.rpcUrl,
         registered: true,
@@ -95,12 +140,22 @@ describe('a node on chain', () => {
         openEpoch: null,
         unpostedEpochs: 0,
       });
-      await eventually(() => chain.node(operator), (n) => (n?.lastHeartbeat ?? 0) > record.lastHeartbeat, 8_000, 'a later heartbeat');
+      await eventually(
+        () => chain.node(operator),
+        (n) => (n?.lastHeartbeat ?? 0) > record.lastHeartbeat,
+        8_000,
+        'a later heartbeat',
+      );
     } finally {
       await node.close();
     }
 
-    node = await chainNode(key, { dataDir, feeWei: '9', endpoint: 'https://node-a.example:7071', stakeWei: parseEther('150').toString() });
+    node = await chainNode(key, {
+      dataDir,
+      feeWei: '9',
+      endpoint: 'https://node-a.example:7071',
+      stakeWei: parseEther('150').toString(),
+    });
     try {
       const updated = (await eventually(
         () => chain.node(operator),
@@ -130,7 +185,12 @@ describe('a node on chain', () => {
       expect(models.data.map((m) => m.modelId)).toEqual([onChainModel, offChainModel]);
       // A few heartbeats later (each one reconciles the list), still only the model that is both held and published.
       const before = (await chain.node(operator))!.lastHeartbeat;
-      await eventually(() => chain.node(operator), (n) => (n?.lastHeartbeat ?? 0) > before, 8_000, 'a later heartbeat');
+      await eventually(
+        () => chain.node(operator),
+        (n) => (n?.lastHeartbeat ?? 0) > before,
+        8_000,
+        'a later heartbeat',
+      );
       expect((await chain.node(operator))?.modelIds).toEqual([onChainModel]);
     } finally {
       await node.close();
@@ -159,7 +219,9 @@ describe('a node on chain', () => {
       expect(response).toEqual(first);
       // The root is the tree over the four receipts' leaves in leaf-index order.
       const byIndex = [...settled].sort((a, b) => a.settlement!.leafIndex - b.settlement!.leafIndex);
-      const leaves = byIndex.map((r) => receiptLeaf(receiptDigest(r.receipts[0]!.typedData.domain, r.receipts[0]!.typedData.message)));
+      const leaves = byIndex.map((r) =>
+        receiptLeaf(receiptDigest(r.receipts[0]!.typedData.domain, r.receipts[0]!.typedData.message)),
+      );
       expect(merkleTree(leaves).root).toBe(settled[0]!.settlement!.root);
       for (const stored of settled) await expectSettled(stored);
 
@@ -171,7 +233,12 @@ describe('a node on chain', () => {
         address: consumer.address,
         abi: ExampleConsumer.abi,
         functionName: 'accept',
-        args: [toReceiptStruct(signed.typedData.message), signed.signature, stored.settlement!.proof!, BigInt(stored.settlement!.epoch)],
+        args: [
+          toReceiptStruct(signed.typedData.message),
+          signed.signature,
+          stored.settlement!.proof!,
+          BigInt(stored.settlement!.epoch),
+        ],
       });
       expect((await chain.clients.publicClient.waitForTransactionReceipt({ hash })).status).toBe('success');
       const accepted = await chain.clients.publicClient.readContract({
@@ -183,7 +250,11 @@ describe('a node on chain', () => {
       expect(accepted).toBe(true);
 
       const next = await infer(node, { model: 'm@1', inputs: sampleInputs });
-      expect((await receipt(node.url, next.requestId as Hex)).settlement).toEqual({ epoch: epoch + 1, leafIndex: 0, status: 'open' });
+      expect((await receipt(node.url, next.requestId as Hex)).settlement).toEqual({
+        epoch: epoch + 1,
+        leafIndex: 0,
+        status: 'open',
+      });
     } finally {
       await node.close();
     }
@@ -235,7 +306,12 @@ describe('a node on chain', () => {
       try {
         const answers: InferResponse[] = [];
         for (let i = 0; i < 5; i++) answers.push(await infer(node, { model: 'm@1', inputs: sampleInputs }));
-        const owed = await eventually(() => chainHealth(node.url), (h) => h.unpostedEpochs === 2, 5_000, 'two epochs owed');
+        const owed = await eventually(
+          () => chainHealth(node.url),
+          (h) => h.unpostedEpochs === 2,
+          5_000,
+          'two epochs owed',
+        );
         expect(owed.openEpoch).not.toBeNull();
         late = await chainNode(nodeKeys[5]!);
         expect(await chainHealth(late.url)).toMatchObject({ registered: false, lastHeartbeatAt: null });
@@ -300,20 +376,43 @@ describe('main.ts on chain', () => {
     const deploymentFile = join(await dirs.make(), 'deployment.json');
     writeDeployment(deploymentFile, chain.deployment);
     const args = (maxAgeMs: number) => [
-      '--port', '0', '--data-dir', dataDir, '--fee-wei', '3',
-      '--rpc-url', chain.rpcUrl, '--deployment', deploymentFile,
-      '--heartbeat-interval-ms', '400', '--epoch-max-receipts', '2', '--epoch-max-age-ms', String(maxAgeMs),
+      '--port',
+      '0',
+      '--data-dir',
+      dataDir,
+      '--fee-wei',
+      '3',
+      '--rpc-url',
+      chain.rpcUrl,
+      '--deployment',
+      deploymentFile,
+      '--heartbeat-interval-ms',
+      '400',
+      '--epoch-max-receipts',
+      '2',
+      '--epoch-max-age-ms',
+      String(maxAgeMs),
     ];
     let child = runMain(args(600_000), key);
     try {
       const url = await listening(child);
-      await eventually(() => chainHealth(url), (h) => h.registered && h.active === true, 15_000, 'registered');
+      await eventually(
+        () => chainHealth(url),
+        (h) => h.registered && h.active === true,
+        15_000,
+        'registered',
+      );
       expect((await chain.node(addressOf(key)))?.priceWei).toBe(3n);
       await uploadAndRegister({ url } as RunningNode, modelBytes);
       await chain.stop();
       const answers: InferResponse[] = [];
       for (let i = 0; i < 3; i++) answers.push(await infer({ url } as RunningNode, { model: 'm@1', inputs: sampleInputs }));
-      const health = await eventually(() => chainHealth(url), (h) => h.unpostedEpochs === 1, 5_000, 'one epoch owed');
+      const health = await eventually(
+        () => chainHealth(url),
+        (h) => h.unpostedEpochs === 1,
+        5_000,
+        'one epoch owed',
+      );
       expect(health.openEpoch).not.toBeNull();
       child.process.kill('SIGKILL');
       await child.exited;

@@ -24,7 +24,16 @@ const hex = (byte: string) => `0x${byte.repeat(32)}` as Hex;
 const registry = '0xCf7Ed3AccA5a467e9e704C703E8D87F634fB0Fc9' as Hex;
 
 function row(byte: string): ReceiptRow {
-  return { requestId: hex(byte), modelId: hex('0a'), inputHash: hex('0b'), outputHash: hex('0c'), policy: 'none', feeWei: '0', timestamp: 1, responseJson: '{}' };
+  return {
+    requestId: hex(byte),
+    modelId: hex('0a'),
+    inputHash: hex('0b'),
+    outputHash: hex('0c'),
+    policy: 'none',
+    feeWei: '0',
+    timestamp: 1,
+    responseJson: '{}',
+  };
 }
 
 describe('NodeDb', () => {
@@ -32,7 +41,9 @@ describe('NodeDb', () => {
     const path = join(await dirs.make(), 'node.sqlite');
     const old = new Database(path);
     old.exec(versionOneSchema);
-    old.prepare('INSERT INTO receipts VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(hex('01'), hex('0a'), hex('0b'), hex('0c'), 'none', '0', 1, '{"old":true}');
+    old
+      .prepare('INSERT INTO receipts VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(hex('01'), hex('0a'), hex('0b'), hex('0c'), 'none', '0', 1, '{"old":true}');
     old.close();
 
     const db = new NodeDb(path);

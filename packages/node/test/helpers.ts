@@ -4,7 +4,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getJson, postJson, putBytes } from '@verity/http/client';
-import { type BlobPutResponse, type Hex, type InferResponse, type ModelEntry, type TensorMap, VerityError } from '@verity/protocol';
+import {
+  type BlobPutResponse,
+  type Hex,
+  type InferResponse,
+  type ModelEntry,
+  type TensorMap,
+  VerityError,
+} from '@verity/protocol';
 import { randomMlp } from '@verity/runtime';
 import { expect } from 'vitest';
 import { type RunningNode, type NodeStartOptions, startNode } from '../src/index.js';
@@ -56,7 +63,9 @@ export async function infer(node: RunningNode, body: Record<string, unknown>): P
   return (await postJson(`${node.url}/v1/infer`, body)) as InferResponse;
 }
 
-export async function health(node: RunningNode): Promise<{ ok: true; address: Hex; engine: string; models: number; inFlight: number }> {
+export async function health(
+  node: RunningNode,
+): Promise<{ ok: true; address: Hex; engine: string; models: number; inFlight: number }> {
   return (await getJson(`${node.url}/health`)) as { ok: true; address: Hex; engine: string; models: number; inFlight: number };
 }
 

@@ -30,7 +30,9 @@ function runMain(args: string[], env: Record<string, string>): Child {
   let stderr = '';
   child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
   return { process: child, stdout: () => stdout, stderr: () => stderr, exited };
 }
 
@@ -54,7 +56,13 @@ describe('main.ts', () => {
       expect(line.event).toBe('listening');
       expect(line.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       expect(line.address).toBe(addressOf(keys.b));
-      expect(await getJson(`${line.url}/health`)).toEqual({ ok: true, address: line.address, engine: expect.any(String), models: 0, inFlight: 0 });
+      expect(await getJson(`${line.url}/health`)).toEqual({
+        ok: true,
+        address: line.address,
+        engine: expect.any(String),
+        models: 0,
+        inFlight: 0,
+      });
       child.process.kill('SIGTERM');
       expect(await child.exited).toEqual({ code: 0, signal: null });
       expect(child.stdout().trim().split('\n')).toHaveLength(1);

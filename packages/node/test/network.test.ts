@@ -6,7 +6,14 @@ import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { getJson, postJson } from '@verity/http/client';
-import { type InferResponse, type ModelEntry, ModelListSchema, decodeTensorMap, encodeTensorMap, verifyInferResponse } from '@verity/protocol';
+import {
+  type InferResponse,
+  type ModelEntry,
+  ModelListSchema,
+  decodeTensorMap,
+  encodeTensorMap,
+  verifyInferResponse,
+} from '@verity/protocol';
 import { OnnxEngine, randomMlp } from '@verity/runtime';
 import { request } from 'undici';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -74,7 +81,9 @@ describe('restart', () => {
     const second = await start({ dataDir });
     expect(ModelListSchema.parse(await getJson(`${second.url}/v1/models`)).data).toEqual([good]);
     await expectError(infer(second, { model: 'bad@1', inputs: sampleInputs }), 'UNKNOWN_MODEL', 404);
-    expect(verifyInferResponse(await infer(second, { model: 'good@1', inputs: sampleInputs }), { inputs: sampleInputs }).ok).toBe(true);
+    expect(verifyInferResponse(await infer(second, { model: 'good@1', inputs: sampleInputs }), { inputs: sampleInputs }).ok).toBe(
+      true,
+    );
     await second.close();
   });
 });
@@ -84,7 +93,13 @@ describe('peer fetch', () => {
     const a = await start({ privateKey: keys.a });
     const b = await start({ privateKey: keys.b });
     const onA = await uploadAndRegister(a, modelBytes, 'm', '1');
-    const onB = (await postJson(`${b.url}/v1/models`, { name: 'm', version: '1', format: 'onnx', blob: onA.modelId, sources: [a.url] })) as ModelEntry;
+    const onB = (await postJson(`${b.url}/v1/models`, {
+      name: 'm',
+      version: '1',
+      format: 'onnx',
+      blob: onA.modelId,
+      sources: [a.url],
+    })) as ModelEntry;
     expect({ ...onB, created: 0 }).toEqual({ ...onA, created: 0 });
     const response = await infer(b, { model: 'm@1', inputs: sampleInputs });
     expect(response.receipts[0]?.typedData.message.executor).toBe(b.address);
@@ -115,12 +130,18 @@ describe('peer fetch', () => {
     expect(onlyLiar.details).toMatchObject({ sources: [{ source: liar.url, code: 'HASH_MISMATCH' }] });
     expect(await readdir(join(bDir, 'blobs'))).toEqual([]);
 
-    const entry = (await postJson(`${b.url}/v1/models`, { name: 'p', version: '1', format: 'onnx', blob: hash, sources: [liar.url, honest.url] })) as ModelEntry;
+    const entry = (await postJson(`${b.url}/v1/models`, {
+      name: 'p',
+      version: '1',
+      format: 'onnx',
+      blob: hash,
+      sources: [liar.url, honest.url],
+    })) as ModelEntry;
     expect(entry.modelId).toBe(hash);
     expect(await readdir(join(bDir, 'blobs'))).toEqual([hash.slice(2)]);
   });
 
-  it('answers 404 BLOB_NOT_FOUND with each source\'s error when no source has the blob', async () => {
+  it("answers 404 BLOB_NOT_FOUND with each source's error when no source has the blob", async () => {
     const a = await start();
     const b = await start({ privateKey: keys.b });
     const closed = await start();
@@ -132,7 +153,12 @@ describe('peer fetch', () => {
       'BLOB_NOT_FOUND',
       404,
     );
-    expect(error.details).toMatchObject({ sources: [{ source: a.url, code: 'BLOB_NOT_FOUND' }, { source: closedUrl, code: 'NODE_UNAVAILABLE' }] });
+    expect(error.details).toMatchObject({
+      sources: [
+        { source: a.url, code: 'BLOB_NOT_FOUND' },
+        { source: closedUrl, code: 'NODE_UNAVAILABLE' },
+      ],
+    });
   });
 });
 
@@ -204,9 +230,18 @@ describe('shutdown', () => {
 describe('createNodeApp', () => {
   it('serves in-process through app.inject()', async () => {
     const { app, address, close } = await createNodeApp({ dataDir: await dirs.make(), privateKey: keys.b });
-    const put = await app.inject({ method: 'PUT', url: '/v1/blobs', payload: Buffer.from(modelBytes), headers: { 'content-type': 'application/octet-stream' } });
+    const put = await app.inject({
+      method: 'PUT',
+      url: '/v1/blobs',
+      payload: Buffer.from(modelBytes),
+      headers: { 'content-type': 'application/octet-stream' },
+    });
     expect(put.json()).toEqual({ sha256: sha256Of(modelBytes), size: modelBytes.length });
-    const registered = await app.inject({ method: 'POST', url: '/v1/models', payload: { name: 'm', version: '1', format: 'onnx', blob: sha256Of(modelBytes) } });
+    const registered = await app.inject({
+      method: 'POST',
+      url: '/v1/models',
+      payload: { name: 'm', version: '1', format: 'onnx', blob: sha256Of(modelBytes) },
+    });
     expect(registered.statusCode).toBe(200);
     const response = await app.inject({ method: 'POST', url: '/v1/infer', payload: { model: 'm@1', inputs: sampleInputs } });
     expect(response.statusCode).toBe(200);
@@ -218,6 +253,8 @@ describe('createNodeApp', () => {
 
   it('refuses a malformed private key without echoing it', async () => {
     const secretish = `0x${'9'.repeat(63)}z`;
-    await expect(createNodeApp({ dataDir: await dirs.make(), privateKey: secretish as `0x${string}` })).rejects.toThrow(/^privateKey must be 0x followed by 64 hex digits$/);
+    await expect(createNodeApp({ dataDir: await dirs.make(), privateKey: secretish as `0x${string}` })).rejects.toThrow(
+      /^privateKey must be 0x followed by 64 hex digits$/,
+    );
   });
 });

@@ -11,7 +11,11 @@ import { DTypeSchema, TensorMapSchema, TensorSchema } from './tensor.js';
 const Bytes32 = z.string().regex(bytes32Pattern, 'expected 0x and 64 hex digits') as z.ZodType<Hex>;
 
 export const ErrorBodySchema = z.object({
-  error: z.object({ code: z.enum(errorCodes as [string, ...string[]]), message: z.string(), details: z.record(z.string(), z.unknown()) }),
+  error: z.object({
+    code: z.enum(errorCodes as [string, ...string[]]),
+    message: z.string(),
+    details: z.record(z.string(), z.unknown()),
+  }),
 });
 
 /** A tensor in a model's signature; a dimension is a number when fixed, a name or null when free. */
@@ -84,7 +88,9 @@ export type InferRequest = z.infer<typeof InferRequestSchema>;
  */
 export const TensorMapFormSchema = z.record(
   z.string().min(1).max(256),
-  TensorSchema.extend({ data: z.union([z.custom<unknown[]>((value) => Array.isArray(value), 'expected an array'), z.string().startsWith('b64:')]) }),
+  TensorSchema.extend({
+    data: z.union([z.custom<unknown[]>((value) => Array.isArray(value), 'expected an array'), z.string().startsWith('b64:')]),
+  }),
 );
 
 /** InferRequestSchema with inputs checked for form only (see TensorMapFormSchema). */

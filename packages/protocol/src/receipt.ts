@@ -230,7 +230,9 @@ export function recoverDigestSigner(digest: Uint8Array, signature: Hex): Hex | n
 }
 
 export function receiptDomain(chainId: number = localChainId, verifyingContract?: Hex): ReceiptDomain {
-  return verifyingContract ? { name: 'Verity', version: '1', chainId, verifyingContract } : { name: 'Verity', version: '1', chainId };
+  return verifyingContract
+    ? { name: 'Verity', version: '1', chainId, verifyingContract }
+    : { name: 'Verity', version: '1', chainId };
 }
 
 /** Signs a receipt with the executor's key; the result carries its whole typed data. */

@@ -6,13 +6,7 @@ import { hashTensorMap } from './canonical.js';
 import { VerityError } from './errors.js';
 import type { Hex } from './hex.js';
 import { parsePolicy, requiredAgreement } from './policy.js';
-import {
-  type SignedReceipt,
-  SignedReceiptSchema,
-  receiptTypes,
-  recoverReceiptSigner,
-  sameAddress,
-} from './receipt.js';
+import { type SignedReceipt, SignedReceiptSchema, receiptTypes, recoverReceiptSigner, sameAddress } from './receipt.js';
 import type { TensorMap } from './tensor.js';
 
 export interface Check {
@@ -60,7 +54,12 @@ export function verifyReceipt(input: unknown, options: VerifyReceiptOptions = {}
   const parsed = SignedReceiptSchema.safeParse(input);
   if (!parsed.success) {
     const message = `not a signed receipt: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`;
-    return { ok: false, checks: [index === undefined ? { check: 'format', ok: false, message } : { check: 'format', ok: false, message, receipt: index }] };
+    return {
+      ok: false,
+      checks: [
+        index === undefined ? { check: 'format', ok: false, message } : { check: 'format', ok: false, message, receipt: index },
+      ],
+    };
   }
   return verifyParsedReceipt(parsed.data, options, index);
 }
@@ -69,7 +68,11 @@ export function verifyReceipt(input: unknown, options: VerifyReceiptOptions = {}
  * verifyReceipt for a receipt already parsed with SignedReceiptSchema (for instance as part of a whole response),
  * so the hot path does not parse it twice; every other check is the same.
  */
-export function verifyParsedReceipt(receipt: SignedReceipt, options: VerifyReceiptOptions = {}, index?: number): VerificationReport {
+export function verifyParsedReceipt(
+  receipt: SignedReceipt,
+  options: VerifyReceiptOptions = {},
+  index?: number,
+): VerificationReport {
   const checks: Check[] = [];
   const add = (check: string, ok: boolean, message: string) =>
     checks.push(index === undefined ? { check, ok, message } : { check, ok, message, receipt: index });
@@ -81,7 +84,12 @@ export function verifyParsedReceipt(receipt: SignedReceipt, options: VerifyRecei
   }
   const signer = recoverReceiptSigner(receipt);
   if (signer && sameAddress(signer, message.executor)) add('signature', true, `signed by executor ${message.executor}`);
-  else add('signature', false, `signature does not recover to executor ${message.executor}${signer ? ` (recovers to ${signer})` : ''}`);
+  else
+    add(
+      'signature',
+      false,
+      `signature does not recover to executor ${message.executor}${signer ? ` (recovers to ${signer})` : ''}`,
+    );
   if (options.trustedExecutors) {
     const trusted = options.trustedExecutors.some((a) => sameAddress(a, message.executor));
     add('executor', trusted, trusted ? 'executor is trusted' : `executor ${message.executor} is not among the trusted executors`);

@@ -38,7 +38,10 @@ describe('canonical tensor map encoding (Protocol v1 test vectors)', () => {
   it('orders names by UTF-8 bytes, not by UTF-16 code units', () => {
     // U+FF21 (EF BC A1) sorts after U+1F600 (F0 9F 98 80)? No: EF < F0, so U+FF21 comes first in bytes,
     // while in UTF-16 the surrogate D83D sorts before FF21.
-    const map = { '\u{1F600}': { dtype: 'uint8' as const, shape: [1], data: [1] }, '\uFF21': { dtype: 'uint8' as const, shape: [1], data: [2] } };
+    const map = {
+      '\u{1F600}': { dtype: 'uint8' as const, shape: [1], data: [1] },
+      '\uFF21': { dtype: 'uint8' as const, shape: [1], data: [2] },
+    };
     const bytes = encodeCanonical(decodeTensorMap(map));
     expect(bytes[12]).toBe(0xef);
   });

@@ -80,7 +80,11 @@ describe('receipt digest', () => {
       modelId: hex32(i * 4 + 2),
       inputHash: hex32(i * 4 + 3),
       // Mixed case hex must give the same digest as lowercase.
-      outputHash: (i % 2 === 0 ? hex32(i * 4 + 4) : hex32(i * 4 + 4).toUpperCase().replace('0X', '0x')) as Hex,
+      outputHash: (i % 2 === 0
+        ? hex32(i * 4 + 4)
+        : hex32(i * 4 + 4)
+            .toUpperCase()
+            .replace('0X', '0x')) as Hex,
       executor: i % 3 === 0 ? executor : (executor.toLowerCase() as Hex),
       fee: fees[i % fees.length] as string,
       timestamp: [0, 1, 1_790_000_000, 2 ** 32, 2 ** 32 + 1, Number.MAX_SAFE_INTEGER][i % 6] as number,
@@ -95,7 +99,12 @@ describe('receipt digest', () => {
       for (let i = 0; i < 30; i++) {
         const domain = domains[i % domains.length]!;
         const m = message(i);
-        const expected = hashTypedData({ domain, types: receiptTypes, primaryType: 'Receipt', message: { ...m, fee: BigInt(m.fee), timestamp: BigInt(m.timestamp) } });
+        const expected = hashTypedData({
+          domain,
+          types: receiptTypes,
+          primaryType: 'Receipt',
+          message: { ...m, fee: BigInt(m.fee), timestamp: BigInt(m.timestamp) },
+        });
         expect(toHex(receiptDigest(domain, m))).toBe(expected);
       }
     }
@@ -111,7 +120,10 @@ describe('receipt digest', () => {
 
   it('reports a receipt whose fee overflows uint256 as unsigned rather than throwing', () => {
     const receipt = signReceipt(key, message(0));
-    const forged = { ...receipt, typedData: { ...receipt.typedData, message: { ...receipt.typedData.message, fee: '9'.repeat(78) } } };
+    const forged = {
+      ...receipt,
+      typedData: { ...receipt.typedData, message: { ...receipt.typedData.message, fee: '9'.repeat(78) } },
+    };
     expect(recoverReceiptSigner(forged)).toBeNull();
     const report = verifyReceipt(forged);
     expect(report.ok).toBe(false);

@@ -78,7 +78,12 @@ describe('receipts (EIP-712)', () => {
 
   it('requires k distinct agreeing executors for replicate:k', () => {
     const receipts = keys.map((key) => signReceipt(key, message(addressOf(key), { policy: 'replicate:3' })));
-    const base = { requestId: receipts[0]!.typedData.message.requestId, modelId: receipts[0]!.typedData.message.modelId, outputs, policy: 'replicate:3' };
+    const base = {
+      requestId: receipts[0]!.typedData.message.requestId,
+      modelId: receipts[0]!.typedData.message.modelId,
+      outputs,
+      policy: 'replicate:3',
+    };
     expect(verifyInferResponse({ ...base, receipts }).ok).toBe(true);
     expect(verifyInferResponse({ ...base, receipts: receipts.slice(0, 2) }).ok).toBe(true);
     const oneTwice = [receipts[0], receipts[0]];

@@ -11,7 +11,9 @@ describe('encodeTensorMap', () => {
   it('keeps the hash of tensors holding -0, NaN or Infinity through JSON', () => {
     for (const value of [-0, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY]) {
       for (const dtype of ['float32', 'float64'] as const) {
-        const map: DecodedTensorMap = { y: { dtype, shape: [3], data: dtype === 'float32' ? new Float32Array([1, value, 2]) : new Float64Array([1, value, 2]) } };
+        const map: DecodedTensorMap = {
+          y: { dtype, shape: [3], data: dtype === 'float32' ? new Float32Array([1, value, 2]) : new Float64Array([1, value, 2]) },
+        };
         const { wire, hash } = roundTrip(map);
         expect(String(wire.y.data)).toMatch(/^b64:/);
         expect(hash).toBe(hashDecodedTensorMap(map));

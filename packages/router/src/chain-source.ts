@@ -86,9 +86,13 @@ export class ChainNodeSource {
       return;
     }
     if (chainId !== this.chainId) {
-      throw new VerityError('CHAIN_UNAVAILABLE', `the RPC at ${this.shownUrl} serves chain ${chainId}, but the deployment is on chain ${this.chainId}`, {
-        details: { rpcUrl: this.shownUrl, chainId, expected: this.chainId },
-      });
+      throw new VerityError(
+        'CHAIN_UNAVAILABLE',
+        `the RPC at ${this.shownUrl} serves chain ${chainId}, but the deployment is on chain ${this.chainId}`,
+        {
+          details: { rpcUrl: this.shownUrl, chainId, expected: this.chainId },
+        },
+      );
     }
   }
 

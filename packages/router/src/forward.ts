@@ -53,13 +53,26 @@ export function nodeRequestBody(model: Hex, inputs: DecodedTensorMap, policy: st
 const NodeAnswerSchema = InferResponseFormSchema.omit({ dissent: true });
 
 /** Errors that say the node, not the caller, failed: the router tries elsewhere. */
-const nodeFaults = new Set<ErrorCode>(['NODE_UNAVAILABLE', 'TIMEOUT', 'INTERNAL', 'ENGINE_ERROR', 'UNKNOWN_MODEL', 'RECEIPT_INVALID', 'NO_QUORUM']);
+const nodeFaults = new Set<ErrorCode>([
+  'NODE_UNAVAILABLE',
+  'TIMEOUT',
+  'INTERNAL',
+  'ENGINE_ERROR',
+  'UNKNOWN_MODEL',
+  'RECEIPT_INVALID',
+  'NO_QUORUM',
+]);
 
 export function isNodeFault(error: unknown): boolean {
   return !(error instanceof VerityError) || nodeFaults.has(error.code);
 }
 
-export async function forwardInfer(nodeSet: NodeSet, node: NodeState, request: NodeRequest, timeoutMs: number): Promise<NodeAnswer> {
+export async function forwardInfer(
+  nodeSet: NodeSet,
+  node: NodeState,
+  request: NodeRequest,
+  timeoutMs: number,
+): Promise<NodeAnswer> {
   const started = performance.now();
   node.inFlight += 1;
   try {
@@ -91,7 +104,10 @@ export async function forwardInfer(nodeSet: NodeSet, node: NodeState, request: N
       });
     }
     if (receipt.typedData.message.policy !== request.policy) {
-      throw new VerityError('RECEIPT_INVALID', `node ${node.url} signed policy "${receipt.typedData.message.policy}", expected "${request.policy}"`);
+      throw new VerityError(
+        'RECEIPT_INVALID',
+        `node ${node.url} signed policy "${receipt.typedData.message.policy}", expected "${request.policy}"`,
+      );
     }
     // The answer's own fields must say what its receipt says: a client checks the receipt against them.
     if (
@@ -99,10 +115,19 @@ export async function forwardInfer(nodeSet: NodeSet, node: NodeState, request: N
       response.modelId.toLowerCase() !== request.model.toLowerCase() ||
       response.policy !== request.policy
     ) {
-      throw new VerityError('RECEIPT_INVALID', `node ${node.url} answered for another request, model or policy than it was asked`);
+      throw new VerityError(
+        'RECEIPT_INVALID',
+        `node ${node.url} answered for another request, model or policy than it was asked`,
+      );
     }
     nodeSet.recordSuccess(node, performance.now() - started);
-    return { node, response, text, exact: carriesOnlyKnownFields(raw), outputHash: receipt.typedData.message.outputHash.toLowerCase() as Hex };
+    return {
+      node,
+      response,
+      text,
+      exact: carriesOnlyKnownFields(raw),
+      outputHash: receipt.typedData.message.outputHash.toLowerCase() as Hex,
+    };
   } catch (error) {
     if (isNodeFault(error)) nodeSet.recordFailure(node);
     throw error;
@@ -136,7 +161,8 @@ function carriesOnlyKnownFields(raw: unknown): boolean {
   for (const receipt of receipts) {
     if (!only(receipt, signedReceiptKeys)) return false;
     const typedData = (receipt as { typedData: { domain: unknown; types: Record<string, unknown>; message: unknown } }).typedData;
-    if (!only(typedData, typedDataKeys) || !only(typedData.domain, domainKeys) || !only(typedData.message, messageKeys)) return false;
+    if (!only(typedData, typedDataKeys) || !only(typedData.domain, domainKeys) || !only(typedData.message, messageKeys))
+      return false;
     if (!only(typedData.types, ['Receipt'])) return false;
     for (const field of typedData.types.Receipt as unknown[]) if (!only(field, typeFieldKeys)) return false;
   }

@@ -17,7 +17,11 @@ const program = new Command('verity-router')
   .option('--nodes <urls>', 'comma-separated base URLs of the nodes, when there is no chain')
   .option('--data-dir <dir>', 'where the router keeps its records')
   .option('--timeout-ms <ms>', 'per-attempt timeout of a request to a node', String(defaultRouterOptions.requestTimeoutMs))
-  .option('--refresh-ms <ms>', 'how often the node set, health and models are refreshed', String(defaultRouterOptions.refreshIntervalMs))
+  .option(
+    '--refresh-ms <ms>',
+    'how often the node set, health and models are refreshed',
+    String(defaultRouterOptions.refreshIntervalMs),
+  )
   .parse();
 
 const flags = program.opts<{
@@ -54,7 +58,10 @@ if (flags.deployment) {
 } else if (flags.rpcUrl) {
   usage('--rpc-url needs --deployment <file> (the contracts to read the nodes from)');
 } else if (flags.nodes) {
-  options.nodes = flags.nodes.split(',').map((s) => s.trim()).filter(Boolean);
+  options.nodes = flags.nodes
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 } else {
   usage('give --deployment <file> (nodes from the chain) or --nodes <urls>');
 }

@@ -59,12 +59,20 @@ export class ModelDistributor {
     await Promise.all(first.map(attempt));
     if (entries.length === 0) throw errors[0]?.error ?? new VerityError('NODE_UNAVAILABLE', 'registration failed on every node');
     const withFresh = [...new Set([...sources, ...entries.map((e) => e.node)])];
-    await Promise.all(rest.map((node) => this.registerOn(node, request, withFresh).then(
-      (entry) => void entries.push({ node: node.url, entry }),
-      (error: unknown) => void errors.push({ node: node.url, error }),
-    )));
+    await Promise.all(
+      rest.map((node) =>
+        this.registerOn(node, request, withFresh).then(
+          (entry) => void entries.push({ node: node.url, entry }),
+          (error: unknown) => void errors.push({ node: node.url, error }),
+        ),
+      ),
+    );
     const entry = (entries[0] as { entry: ModelEntry }).entry;
-    if (this.nodeSet.chain) await this.awaitAnnounced(entry.modelId, entries.map((e) => e.node));
+    if (this.nodeSet.chain)
+      await this.awaitAnnounced(
+        entry.modelId,
+        entries.map((e) => e.node),
+      );
     return { ...entry, nodes: entries.map((e) => e.node) };
   }
 

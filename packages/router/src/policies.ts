@@ -62,7 +62,9 @@ function candidatesFor(nodeSet: NodeSet, modelId: Hex): NodeState[] {
 }
 
 function describe(error: unknown): { code: string; message: string } {
-  return error instanceof VerityError ? { code: error.code, message: error.message } : { code: 'INTERNAL', message: String(error) };
+  return error instanceof VerityError
+    ? { code: error.code, message: error.message }
+    : { code: 'INTERNAL', message: String(error) };
 }
 
 export async function runNone(ctx: PolicyContext, request: RoutedRequest): Promise<RoutedAnswer> {
@@ -73,7 +75,12 @@ export async function runNone(ctx: PolicyContext, request: RoutedRequest): Promi
     candidates = candidatesFor(ctx.nodeSet, request.entry.modelId);
   }
   const modelId = request.entry.modelId;
-  const nodeRequest = { model: modelId, policy: 'none', requestId: request.requestId, bodyText: nodeRequestBody(modelId, request.inputs, 'none', request.requestId) };
+  const nodeRequest = {
+    model: modelId,
+    policy: 'none',
+    requestId: request.requestId,
+    bodyText: nodeRequestBody(modelId, request.inputs, 'none', request.requestId),
+  };
   for (const node of candidates) {
     try {
       const answer = await forwardInfer(ctx.nodeSet, node, nodeRequest, ctx.timeoutMs);
@@ -83,7 +90,9 @@ export async function runNone(ctx: PolicyContext, request: RoutedRequest): Promi
       attempts.push({ node: node.url, error: describe(error) });
     }
   }
-  throw new VerityError('NODE_UNAVAILABLE', `no node could serve the request (${attempts.length} tried)`, { details: { attempts } });
+  throw new VerityError('NODE_UNAVAILABLE', `no node could serve the request (${attempts.length} tried)`, {
+    details: { attempts },
+  });
 }
 
 export async function runReplicate(ctx: PolicyContext, request: RoutedRequest, k: number): Promise<RoutedAnswer> {
@@ -96,16 +105,25 @@ export async function runReplicate(ctx: PolicyContext, request: RoutedRequest, k
   }
   const operators = new Set(ctx.nodeSet.nodes.filter((n) => n.healthy).map((n) => (n.address ?? n.url).toLowerCase()));
   if (pool.length < k) {
-    throw new VerityError('NOT_ENOUGH_NODES', `${policy} needs ${k} distinct operators serving the model; ${pool.length} available`, {
-      details: { needed: k, available: pool.length, operators: operators.size },
-    });
+    throw new VerityError(
+      'NOT_ENOUGH_NODES',
+      `${policy} needs ${k} distinct operators serving the model; ${pool.length} available`,
+      {
+        details: { needed: k, available: pool.length, operators: operators.size },
+      },
+    );
   }
 
   const answers: NodeAnswer[] = [];
   const failures: { node: NodeState; error: unknown }[] = [];
   const waiting = [...pool];
   const modelId = request.entry.modelId;
-  const nodeRequest = { model: modelId, policy, requestId: request.requestId, bodyText: nodeRequestBody(modelId, request.inputs, policy, request.requestId) };
+  const nodeRequest = {
+    model: modelId,
+    policy,
+    requestId: request.requestId,
+    bodyText: nodeRequestBody(modelId, request.inputs, policy, request.requestId),
+  };
   let callerError: unknown;
 
   // k lanes: each takes the next candidate and, if that node fails, the one after, so failures are replaced.
@@ -133,13 +151,21 @@ export async function runReplicate(ctx: PolicyContext, request: RoutedRequest, k
   const dissent: Dissent[] = [];
   for (const answer of answers) {
     if (answer.outputHash === winningHash) continue;
-    dissent.push({ executor: answer.response.receipts[0]?.typedData.message.executor ?? '', node: answer.node.url, outputHash: answer.outputHash });
+    dissent.push({
+      executor: answer.response.receipts[0]?.typedData.message.executor ?? '',
+      node: answer.node.url,
+      outputHash: answer.outputHash,
+    });
   }
   for (const { node, error } of failures) dissent.push({ executor: node.address ?? '', node: node.url, error: describe(error) });
 
   if (!winningHash || winners.length < quorum) {
     throw new VerityError('NO_QUORUM', `${policy}: no output was agreed by ${quorum} of ${k} distinct operators`, {
-      details: { needed: quorum, groups: [...groups.entries()].map(([hash, group]) => ({ outputHash: hash, executors: group.map((a) => a.node.url) })), dissent },
+      details: {
+        needed: quorum,
+        groups: [...groups.entries()].map(([hash, group]) => ({ outputHash: hash, executors: group.map((a) => a.node.url) })),
+        dissent,
+      },
     });
   }
   const at = Date.now();

@@ -38,10 +38,15 @@ export interface RunningRouter {
 function chainSourceOf(opts: RouterOptions): ChainNodeSource | undefined {
   if (!opts.deployment) {
     if (opts.rpcUrl !== undefined) throw new TypeError('rpcUrl needs a deployment (the contracts to read the nodes from)');
-    if (opts.nodes.length === 0) throw new TypeError('a router needs nodes: a deployment (nodes from the chain) or a list of node URLs');
+    if (opts.nodes.length === 0)
+      throw new TypeError('a router needs nodes: a deployment (nodes from the chain) or a list of node URLs');
     return undefined;
   }
-  return new ChainNodeSource({ rpcUrl: opts.rpcUrl ?? opts.deployment.rpcUrl, deployment: opts.deployment, rpcTimeoutMs: opts.rpcTimeoutMs });
+  return new ChainNodeSource({
+    rpcUrl: opts.rpcUrl ?? opts.deployment.rpcUrl,
+    deployment: opts.deployment,
+    rpcTimeoutMs: opts.rpcTimeoutMs,
+  });
 }
 
 export async function createRouterApp(options: RouterStartOptions) {
@@ -109,12 +114,17 @@ export async function createRouterApp(options: RouterStartOptions) {
     const length = request.headers['content-length'];
     if (typeof length === 'string') {
       if (Number(length) > opts.maxModelBytes) {
-        throw new VerityError('MODEL_TOO_LARGE', `blob is ${length} bytes (limit ${opts.maxModelBytes})`, { details: { size: Number(length), limit: opts.maxModelBytes } });
+        throw new VerityError('MODEL_TOO_LARGE', `blob is ${length} bytes (limit ${opts.maxModelBytes})`, {
+          details: { size: Number(length), limit: opts.maxModelBytes },
+        });
       }
       headers['content-length'] = length;
     }
     const result = BlobPutResponseSchema.parse(
-      await putBytes(`${target.url}/v1/blobs`, request.body as NodeJS.ReadableStream, { headers, timeoutMs: opts.requestTimeoutMs }),
+      await putBytes(`${target.url}/v1/blobs`, request.body as NodeJS.ReadableStream, {
+        headers,
+        timeoutMs: opts.requestTimeoutMs,
+      }),
     );
     distributor.noteBlob(result.sha256.toLowerCase() as Hex, target.url);
     return result;
@@ -143,12 +153,19 @@ export async function createRouterApp(options: RouterStartOptions) {
   app.get<{ Params: { requestId: string }; Querystring: { executor?: string } }>('/v1/receipts/:requestId', async (request) => {
     // ?executor=0x.. asks that operator's node first: under replication each executor keeps its own receipt
     // (and its own settlement of it).
-    if (!bytes32Pattern.test(request.params.requestId)) throw new VerityError('INVALID_REQUEST', 'a request id is 0x and 64 hex digits');
+    if (!bytes32Pattern.test(request.params.requestId))
+      throw new VerityError('INVALID_REQUEST', 'a request id is 0x and 64 hex digits');
     const executor = typeof request.query.executor === 'string' ? request.query.executor : undefined;
     const nodes = nodeSet.available();
-    if (executor) nodes.sort((a, b) => Number(!!b.address && sameAddress(b.address, executor)) - Number(!!a.address && sameAddress(a.address, executor)));
+    if (executor)
+      nodes.sort(
+        (a, b) =>
+          Number(!!b.address && sameAddress(b.address, executor)) - Number(!!a.address && sameAddress(a.address, executor)),
+      );
     for (const node of nodes) {
-      const upstream = await undiciRequest(`${node.url}/v1/receipts/${request.params.requestId}`, { dispatcher: sharedAgent }).catch(() => undefined);
+      const upstream = await undiciRequest(`${node.url}/v1/receipts/${request.params.requestId}`, {
+        dispatcher: sharedAgent,
+      }).catch(() => undefined);
       if (!upstream) continue;
       if (upstream.statusCode === 200) return upstream.body.json();
       await upstream.body.dump();
@@ -170,7 +187,8 @@ export async function createRouterApp(options: RouterStartOptions) {
         details: { policy: body.policy },
       });
     }
-    const answer = policy.kind === 'replicate' ? await runReplicate(policyContext, routed, policy.k) : await runNone(policyContext, routed);
+    const answer =
+      policy.kind === 'replicate' ? await runReplicate(policyContext, routed, policy.k) : await runNone(policyContext, routed);
     // One node's answer, verified on its exact text and carrying no unknown field, goes out as that text.
     if (answer.text !== undefined) return reply.type('application/json; charset=utf-8').send(answer.text);
     return answer.response;

@@ -141,17 +141,31 @@ describe('the router with a chain', () => {
     const state = await health();
     expect(state.chain).toMatchObject({ rpcUrl: anvil.rpcUrl, chainId: anvil.chainId, activeNodes: 3, error: null });
     expect(Date.parse(state.chain.lastRefreshAt ?? '')).toBeGreaterThan(Date.now() - 10_000);
-    expect(state.nodes.map((n) => n.url).sort()).toEqual(nodes.slice(0, 3).map((n) => n.url).sort());
+    expect(state.nodes.map((n) => n.url).sort()).toEqual(
+      nodes
+        .slice(0, 3)
+        .map((n) => n.url)
+        .sort(),
+    );
     expect(state.nodes.every((n) => n.healthy)).toBe(true);
     expect(state.nodes.map((n) => n.priceWei).sort()).toEqual(['1000000000', '2000000000', '3000000000']);
 
     const models = (await getJson(`${router.url}/v1/models`)) as ModelList;
     expect(models.data.map((m) => [m.id, m.modelId])).toEqual([['m@1', modelId]]);
-    expect(models.data[0]!.nodes?.sort()).toEqual(nodes.slice(0, 3).map((n) => n.url).sort());
+    expect(models.data[0]!.nodes?.sort()).toEqual(
+      nodes
+        .slice(0, 3)
+        .map((n) => n.url)
+        .sort(),
+    );
 
     const seen = await executorsOf(30);
     for (const executor of seen) expect(operators).toContain(executor);
-    const replicated = (await postJson(`${router.url}/v1/infer`, { model: 'm@1', inputs: input, policy: 'replicate:3' })) as InferResponse;
+    const replicated = (await postJson(`${router.url}/v1/infer`, {
+      model: 'm@1',
+      inputs: input,
+      policy: 'replicate:3',
+    })) as InferResponse;
     expect(new Set(replicated.receipts.map((r) => r.typedData.message.executor.toLowerCase()))).toEqual(new Set(operators));
   });
 
@@ -163,10 +177,14 @@ describe('the router with a chain', () => {
     const started = Date.now();
     const entry = await createClient({ url: router.url }).pushModel(path, { name: 'n', version: '1' });
     expect(Date.now() - started).toBeLessThan(1_500);
-    expect((await getJson(`${nodes[0]!.url}/v1/models`)) as ModelList).toMatchObject({ data: expect.arrayContaining([expect.objectContaining({ modelId: entry.modelId })]) });
+    expect((await getJson(`${nodes[0]!.url}/v1/models`)) as ModelList).toMatchObject({
+      data: expect.arrayContaining([expect.objectContaining({ modelId: entry.modelId })]),
+    });
     const models = (await getJson(`${router.url}/v1/models`)) as ModelList;
     expect(models.data.map((m) => m.id)).toEqual(['m@1']);
-    await expect(postJson(`${router.url}/v1/infer`, { model: 'n@1', inputs: input })).rejects.toMatchObject({ code: 'UNKNOWN_MODEL' });
+    await expect(postJson(`${router.url}/v1/infer`, { model: 'n@1', inputs: input })).rejects.toMatchObject({
+      code: 'UNKNOWN_MODEL',
+    });
   });
 
   it('never routes to an unregistered node, nor to an endpoint run by another key than its operator', async () => {
@@ -195,7 +213,9 @@ describe('the router with a chain', () => {
     const seen = await executorsOf(20);
     expect(seen.has(operators[1]!)).toBe(false);
     // Two honest operators left (the impostor's endpoint is not routed to): replicate:3 cannot be met.
-    const error = await postJson(`${router.url}/v1/infer`, { model: 'm@1', inputs: input, policy: 'replicate:3' }).catch((e: unknown) => e);
+    const error = await postJson(`${router.url}/v1/infer`, { model: 'm@1', inputs: input, policy: 'replicate:3' }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(VerityError);
     expect(error).toMatchObject({ code: 'NOT_ENOUGH_NODES' });
   });

@@ -32,8 +32,23 @@ const address = addressOf(key);
 const modelId: Hex = `0x${'ab'.repeat(32)}`;
 const engine = 'fake/1/cpu-fp32';
 
-const signature = { inputs: [{ name: 'x', dtype: 'float32' as const, shape: [null, 3] }], outputs: [{ name: 'y', dtype: 'float32' as const, shape: [null, 3] }] };
-const entry: ModelEntry = { id: 'double@1', object: 'model', created: 1, owned_by: address, modelId, name: 'double', version: '1', format: 'onnx', size: 1, engine, signature };
+const signature = {
+  inputs: [{ name: 'x', dtype: 'float32' as const, shape: [null, 3] }],
+  outputs: [{ name: 'y', dtype: 'float32' as const, shape: [null, 3] }],
+};
+const entry: ModelEntry = {
+  id: 'double@1',
+  object: 'model',
+  created: 1,
+  owned_by: address,
+  modelId,
+  name: 'double',
+  version: '1',
+  format: 'onnx',
+  size: 1,
+  engine,
+  signature,
+};
 
 /** How the fake node answers: honestly, or tampered in one way. */
 type Mode =
@@ -53,7 +68,12 @@ interface FakeNode {
   app: FastifyInstance;
   mode: Mode;
   /** Bodies received on /v1/infer, as parsed JSON. */
-  received: { inputs: Record<string, { dtype: string; shape: number[]; data: unknown }>; policy: string; requestId: Hex; model: Hex }[];
+  received: {
+    inputs: Record<string, { dtype: string; shape: number[]; data: unknown }>;
+    policy: string;
+    requestId: Hex;
+    model: Hex;
+  }[];
   /** The exact text of the last /v1/infer answer. */
   lastText: string;
 }
@@ -74,19 +94,31 @@ async function startFakeNode(): Promise<FakeNode> {
     const inputs = decodeTensorMap(body.inputs as never);
     const outputs = double(inputs);
     const signed: DecodedTensorMap =
-      fake.mode === 'wrong-output' ? { y: { ...outputs.y!, data: (outputs.y!.data as Float32Array).map((v) => v + 1) } } : outputs;
-    const receipt = signReceipt(fake.mode === 'other-signer' ? otherKey : key, {
+      fake.mode === 'wrong-output'
+        ? { y: { ...outputs.y!, data: (outputs.y!.data as Float32Array).map((v) => v + 1) } }
+        : outputs;
+    const receipt = signReceipt(
+      fake.mode === 'other-signer' ? otherKey : key,
+      {
+        requestId: body.requestId,
+        modelId: body.model,
+        inputHash: hashDecodedTensorMap(inputs),
+        outputHash: hashDecodedTensorMap(signed),
+        executor: address,
+        fee: '0',
+        timestamp: 1_790_000_000,
+        policy: fake.mode === 'other-policy' ? 'replicate:3' : body.policy,
+        engine,
+      },
+      receiptDomain(),
+    );
+    const response: Record<string, unknown> = {
       requestId: body.requestId,
       modelId: body.model,
-      inputHash: hashDecodedTensorMap(inputs),
-      outputHash: hashDecodedTensorMap(signed),
-      executor: address,
-      fee: '0',
-      timestamp: 1_790_000_000,
-      policy: fake.mode === 'other-policy' ? 'replicate:3' : body.policy,
-      engine,
-    }, receiptDomain());
-    const response: Record<string, unknown> = { requestId: body.requestId, modelId: body.model, outputs: encodeTensorMap(outputs), policy: body.policy, receipts: [receipt] };
+      outputs: encodeTensorMap(outputs),
+      policy: body.policy,
+      receipts: [receipt],
+    };
     if (fake.mode === 'extra-field') response.dissent = [{ executor: '0x0', node: 'forged' }];
     if (fake.mode === 'extra-receipt-field') (receipt as unknown as Record<string, unknown>).note = 'unsigned words';
     if (fake.mode === 'other-request-id') response.requestId = `0x${'ee'.repeat(32)}`;
@@ -125,7 +157,12 @@ async function forward(policy = 'none') {
   const node = nodeSet.nodes[0]!;
   node.healthy = true;
   node.lastFailureAt = 0;
-  return forwardInfer(nodeSet, node, { model: modelId, policy, requestId, bodyText: nodeRequestBody(modelId, inputs, policy, requestId) }, 5_000);
+  return forwardInfer(
+    nodeSet,
+    node,
+    { model: modelId, policy, requestId, bodyText: nodeRequestBody(modelId, inputs, policy, requestId) },
+    5_000,
+  );
 }
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
@@ -169,7 +206,15 @@ describe('forwardInfer', () => {
   });
 
   it('refuses answers whose receipt does not hold on the text received', async () => {
-    for (const mode of ['wrong-output', 'bad-element', 'other-signer', 'other-policy', 'other-request-id', 'other-answer-policy', 'not-json'] as const) {
+    for (const mode of [
+      'wrong-output',
+      'bad-element',
+      'other-signer',
+      'other-policy',
+      'other-request-id',
+      'other-answer-policy',
+      'not-json',
+    ] as const) {
       fake.mode = mode;
       expect(await codeOf(forward()), mode).toBe('RECEIPT_INVALID');
     }
@@ -189,7 +234,7 @@ describe('the router answering /v1/infer', () => {
 
   const post = (body: unknown) => router.app.inject({ method: 'POST', url: '/v1/infer', payload: body as object });
 
-  it("passes a verified, exact answer on byte for byte", async () => {
+  it('passes a verified, exact answer on byte for byte', async () => {
     const reply = await post({ model: 'double@1', inputs: encodeTensorMap(inputs), requestId });
     expect(reply.statusCode).toBe(200);
     expect(reply.body).toBe(fake.lastText);
@@ -227,7 +272,11 @@ describe('over a real socket', () => {
     const { startRouter } = await import('../src/server.js');
     const router = await startRouter({ nodes: [fake.url], port: 0, refreshIntervalMs: 60_000 });
     try {
-      const response = (await postJson(`${router.url}/v1/infer`, { model: modelId, inputs: encodeTensorMap(inputs), requestId })) as InferResponse;
+      const response = (await postJson(`${router.url}/v1/infer`, {
+        model: modelId,
+        inputs: encodeTensorMap(inputs),
+        requestId,
+      })) as InferResponse;
       expect(response).toEqual(JSON.parse(fake.lastText));
     } finally {
       await router.close();

@@ -24,7 +24,8 @@ const urls = (nodes: NodeState[]) => nodes.map((n) => n.url);
 
 describe('rankNodes', () => {
   it('prefers the cheaper of two nodes equally fast and loaded', () => {
-    for (let i = 0; i < 20; i++) expect(urls(rankNodes([node('a', 2, 3n * 10n ** 15n), node('b', 2, 10n ** 15n)]))).toEqual(['http://b', 'http://a']);
+    for (let i = 0; i < 20; i++)
+      expect(urls(rankNodes([node('a', 2, 3n * 10n ** 15n), node('b', 2, 10n ** 15n)]))).toEqual(['http://b', 'http://a']);
   });
 
   it('never lets price outweigh a node twice as fast, or one with half the load', () => {

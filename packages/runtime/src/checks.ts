@@ -5,9 +5,13 @@ export function checkInputs(signature: ModelSignature, inputs: DecodedTensorMap)
   const expected = new Map(signature.inputs.map((spec) => [spec.name, spec]));
   for (const name of Object.keys(inputs)) {
     if (!expected.has(name)) {
-      throw new VerityError('UNKNOWN_INPUT', `the model has no input "${name}"; its inputs are ${[...expected.keys()].map((n) => `"${n}"`).join(', ')}`, {
-        details: { input: name, expected: [...expected.keys()] },
-      });
+      throw new VerityError(
+        'UNKNOWN_INPUT',
+        `the model has no input "${name}"; its inputs are ${[...expected.keys()].map((n) => `"${n}"`).join(', ')}`,
+        {
+          details: { input: name, expected: [...expected.keys()] },
+        },
+      );
     }
   }
   for (const spec of signature.inputs) {
@@ -27,9 +31,13 @@ export function checkInputs(signature: ModelSignature, inputs: DecodedTensorMap)
         spec.shape.every((dim, i) => typeof dim !== 'number' || dim < 0 || dim === tensor.shape[i]);
       if (!fits) {
         const want = spec.shape.map((d) => (typeof d === 'number' && d >= 0 ? d : (d ?? '?'))).join(', ');
-        throw new VerityError('SHAPE_MISMATCH', `input "${spec.name}" must have shape [${want}], got [${tensor.shape.join(', ')}]`, {
-          details: { input: spec.name, expected: spec.shape, actual: tensor.shape },
-        });
+        throw new VerityError(
+          'SHAPE_MISMATCH',
+          `input "${spec.name}" must have shape [${want}], got [${tensor.shape.join(', ')}]`,
+          {
+            details: { input: spec.name, expected: spec.shape, actual: tensor.shape },
+          },
+        );
       }
     }
     if (tensor.dtype === 'float32' || tensor.dtype === 'float64') {

@@ -35,7 +35,11 @@ function specOf(meta: ort.InferenceSession.ValueMetadata, role: 'input' | 'outpu
       details: { [role]: meta.name, dtype: meta.type },
     });
   }
-  return { name: meta.name, dtype: meta.type, shape: meta.shape.map((d) => (typeof d === 'number' && d >= 0 ? d : typeof d === 'string' && d !== '' ? d : null)) };
+  return {
+    name: meta.name,
+    dtype: meta.type,
+    shape: meta.shape.map((d) => (typeof d === 'number' && d >= 0 ? d : typeof d === 'string' && d !== '' ? d : null)),
+  };
 }
 
 class OnnxModel implements LoadedModel {

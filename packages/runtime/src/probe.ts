@@ -38,7 +38,11 @@ export function probeOnnxFile(path: string, options: Partial<ProbeOptions> = {})
           result = undefined;
         }
         if (result?.ok) return resolve();
-        const reason = result?.message ?? (error?.killed ? `timed out after ${timeoutMs} ms` : `the parser crashed (${error?.signal ?? error?.code ?? 'no output'})`);
+        const reason =
+          result?.message ??
+          (error?.killed
+            ? `timed out after ${timeoutMs} ms`
+            : `the parser crashed (${error?.signal ?? error?.code ?? 'no output'})`);
         reject(new VerityError('INVALID_MODEL', `not a loadable ONNX model: ${reason}`, { details: { reason } }));
       },
     );

@@ -85,7 +85,11 @@ describe('OnnxEngine with the iris demo model', () => {
     try {
       const [a, b] = [await model.run(input(rows)), await other.run(input(rows))];
       expect(hashDecodedTensorMap(a)).toBe(hashDecodedTensorMap(b));
-      expect(Buffer.from((a.probabilities?.data as Float32Array).buffer).equals(Buffer.from((b.probabilities?.data as Float32Array).buffer))).toBe(true);
+      expect(
+        Buffer.from((a.probabilities!.data as Float32Array).buffer).equals(
+          Buffer.from((b.probabilities!.data as Float32Array).buffer),
+        ),
+      ).toBe(true);
     } finally {
       await other.dispose();
     }
@@ -102,11 +106,24 @@ describe('checkInputs against the iris signature', () => {
   });
 
   it('accepts a well-formed batch', () => {
-    expect(() => checkInputs(model.signature, input([[5.1, 3.5, 1.4, 0.2], [6, 3, 5, 2]]))).not.toThrow();
+    expect(() =>
+      checkInputs(
+        model.signature,
+        input([
+          [5.1, 3.5, 1.4, 0.2],
+          [6, 3, 5, 2],
+        ]),
+      ),
+    ).not.toThrow();
   });
 
   it('rejects an input the model does not have', () => {
-    const error = errorOf(() => checkInputs(model.signature, { ...input([[5.1, 3.5, 1.4, 0.2]]), y: { dtype: 'float32', shape: [1], data: new Float32Array(1) } }));
+    const error = errorOf(() =>
+      checkInputs(model.signature, {
+        ...input([[5.1, 3.5, 1.4, 0.2]]),
+        y: { dtype: 'float32', shape: [1], data: new Float32Array(1) },
+      }),
+    );
     expect(error.code).toBe('UNKNOWN_INPUT');
     expect(error.details).toMatchObject({ input: 'y', expected: ['x'] });
   });
@@ -116,7 +133,9 @@ describe('checkInputs against the iris signature', () => {
   });
 
   it('rejects the wrong dtype', () => {
-    const error = errorOf(() => checkInputs(model.signature, { x: { dtype: 'float64', shape: [1, 4], data: new Float64Array(4) } }));
+    const error = errorOf(() =>
+      checkInputs(model.signature, { x: { dtype: 'float64', shape: [1, 4], data: new Float64Array(4) } }),
+    );
     expect(error.code).toBe('DTYPE_MISMATCH');
   });
 
@@ -126,14 +145,20 @@ describe('checkInputs against the iris signature', () => {
   });
 
   it('rejects the wrong fixed dimension', () => {
-    const error = errorOf(() => checkInputs(model.signature, { x: { dtype: 'float32', shape: [2, 3], data: new Float32Array(6) } }));
+    const error = errorOf(() =>
+      checkInputs(model.signature, { x: { dtype: 'float32', shape: [2, 3], data: new Float32Array(6) } }),
+    );
     expect(error.code).toBe('SHAPE_MISMATCH');
     expect(error.message).toContain('[N, 4]');
   });
 
   it('rejects NaN sent as exact base64 bytes', () => {
     const values = new Float32Array([5.1, 3.5, Number.NaN, 0.2]);
-    const x = decodeTensor('x', { dtype: 'float32', shape: [1, 4], data: `b64:${Buffer.from(values.buffer).toString('base64')}` });
+    const x = decodeTensor('x', {
+      dtype: 'float32',
+      shape: [1, 4],
+      data: `b64:${Buffer.from(values.buffer).toString('base64')}`,
+    });
     const error = errorOf(() => checkInputs(model.signature, { x }));
     expect(error.code).toBe('NON_FINITE_INPUT');
     expect(error.details).toMatchObject({ input: 'x', index: 2 });
@@ -187,7 +212,7 @@ describe('randomMlp', () => {
       expect(model.signature.inputs).toEqual([{ name: 'x', dtype: 'float32', shape: ['N', 512] }]);
       const out = await model.run({ x: { dtype: 'float32', shape: [1, 512], data: new Float32Array(512).fill(0.5) } });
       expect(out.y?.shape).toEqual([1, 512]);
-      expect((out.y?.data as Float32Array).every(Number.isFinite)).toBe(true);
+      expect((out.y!.data as Float32Array).every(Number.isFinite)).toBe(true);
     } finally {
       await model.dispose();
     }

@@ -74,7 +74,10 @@ export function createChainContext(config: ChainConfig): ChainContext {
     const chain = await chainModule();
     const parsed = chain.DeploymentSchema.safeParse(config.deployment);
     if (!parsed.success) {
-      throw new VerityError('INVALID_REQUEST', `chain.deployment is not a Verity deployment: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      throw new VerityError(
+        'INVALID_REQUEST',
+        `chain.deployment is not a Verity deployment: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      );
     }
     const created = chain.createChainClients({ rpcUrl, chainId: parsed.data.chainId });
     return {
@@ -96,9 +99,13 @@ export function createChainContext(config: ChainConfig): ChainContext {
         throw await chainFailure(error, 'reading the chain id');
       }
       if (chainId !== loaded.deployment.chainId) {
-        throw new VerityError('CHAIN_UNAVAILABLE', `the RPC serves chain ${chainId}, but the deployment is on chain ${loaded.deployment.chainId}`, {
-          details: { chainId, expected: loaded.deployment.chainId },
-        });
+        throw new VerityError(
+          'CHAIN_UNAVAILABLE',
+          `the RPC serves chain ${chainId}, but the deployment is on chain ${loaded.deployment.chainId}`,
+          {
+            details: { chainId, expected: loaded.deployment.chainId },
+          },
+        );
       }
     })();
     await checked;
@@ -120,7 +127,10 @@ export async function chainOf(client: Client, what: string): Promise<LoadedChain
 }
 
 /** The client's chain and signing account; INVALID_REQUEST when it has no key. */
-export async function walletOf(client: Client, what: string): Promise<LoadedChain & { walletClient: WalletClient<Transport, Chain, Account> }> {
+export async function walletOf(
+  client: Client,
+  what: string,
+): Promise<LoadedChain & { walletClient: WalletClient<Transport, Chain, Account> }> {
   if (client.chain && client.chain.account === undefined) {
     throw new VerityError('INVALID_REQUEST', `${what} sends a transaction: give the client a key (chain.privateKey)`);
   }
@@ -158,27 +168,48 @@ export function formatVrt(wei: unknown): string {
 
 /** What each custom error means, for people; unlisted errors become CHAIN_REVERTED naming the error. */
 const reverts: Record<string, (args: readonly unknown[]) => [VerityError['code'], string]> = {
-  VersionExists: ([name, version, modelId]) => ['VERSION_EXISTS', `${String(name)}@${String(version)} is already published with model id ${String(modelId)}`],
+  VersionExists: ([name, version, modelId]) => [
+    'VERSION_EXISTS',
+    `${String(name)}@${String(version)} is already published with model id ${String(modelId)}`,
+  ],
   ModelExists: ([modelId]) => ['VERSION_EXISTS', `model id ${String(modelId)} is already published`],
-  NameOwnedByOther: ([name, owner]) => ['CHAIN_REVERTED', `the model name "${String(name)}" belongs to another publisher (${String(owner)})`],
+  NameOwnedByOther: ([name, owner]) => [
+    'CHAIN_REVERTED',
+    `the model name "${String(name)}" belongs to another publisher (${String(owner)})`,
+  ],
   InvalidName: () => ['INVALID_REQUEST', 'the model name is empty, too long, or holds "@", spaces or control characters'],
   InvalidVersion: () => ['INVALID_REQUEST', 'the version is empty, too long, or holds "@", spaces or control characters'],
   InvalidFormat: () => ['INVALID_REQUEST', 'the model format is empty, too long, or holds spaces'],
   RoyaltyTooHigh: ([bps]) => ['INVALID_REQUEST', `royalty ${String(bps)} bps is above 10000 (100%)`],
   ZeroModelId: () => ['INVALID_REQUEST', 'the model id is zero'],
-  StakeTooLow: ([stake, minimum]) => ['INVALID_REQUEST', `a stake of ${formatVrt(stake)} is below the minimum of ${formatVrt(minimum)}`],
+  StakeTooLow: ([stake, minimum]) => [
+    'INVALID_REQUEST',
+    `a stake of ${formatVrt(stake)} is below the minimum of ${formatVrt(minimum)}`,
+  ],
   ZeroAmount: () => ['INVALID_REQUEST', 'the amount is zero'],
   InvalidEndpoint: () => ['INVALID_REQUEST', 'the endpoint is empty or longer than 256 bytes'],
-  TooManyModels: ([count, max]) => ['INVALID_REQUEST', `${String(count)} models is more than the ${String(max)} a node may announce`],
+  TooManyModels: ([count, max]) => [
+    'INVALID_REQUEST',
+    `${String(count)} models is more than the ${String(max)} a node may announce`,
+  ],
   UnknownModel: ([modelId]) => ['UNKNOWN_MODEL', `model id ${String(modelId)} is not published on chain`],
   DeprecatedModel: ([modelId]) => ['CHAIN_REVERTED', `model id ${String(modelId)} is deprecated`],
   AlreadyRegistered: ([operator]) => ['CHAIN_REVERTED', `operator ${String(operator)} is already registered`],
   NotRegistered: ([operator]) => ['CHAIN_REVERTED', `operator ${String(operator)} is not registered`],
   Unstaking: ([operator]) => ['CHAIN_REVERTED', `operator ${String(operator)} is unstaking`],
   NotUnstaking: ([operator]) => ['CHAIN_REVERTED', `operator ${String(operator)} has not requested to unstake`],
-  UnstakeLocked: ([availableAt]) => ['CHAIN_REVERTED', `the stake is locked until ${new Date(Number(availableAt) * 1000).toISOString()}`],
-  ERC20InsufficientBalance: ([, balance, needed]) => ['CHAIN_REVERTED', `not enough VRT: the balance is ${formatVrt(balance)}, ${formatVrt(needed)} needed`],
-  ERC20InsufficientAllowance: ([, allowance, needed]) => ['CHAIN_REVERTED', `the VRT allowance of ${formatVrt(allowance)} is short of ${formatVrt(needed)}`],
+  UnstakeLocked: ([availableAt]) => [
+    'CHAIN_REVERTED',
+    `the stake is locked until ${new Date(Number(availableAt) * 1000).toISOString()}`,
+  ],
+  ERC20InsufficientBalance: ([, balance, needed]) => [
+    'CHAIN_REVERTED',
+    `not enough VRT: the balance is ${formatVrt(balance)}, ${formatVrt(needed)} needed`,
+  ],
+  ERC20InsufficientAllowance: ([, allowance, needed]) => [
+    'CHAIN_REVERTED',
+    `the VRT allowance of ${formatVrt(allowance)} is short of ${formatVrt(needed)}`,
+  ],
 };
 
 /** Whether an error or any of its causes has one of these names (viem's error classes, matched by name). */
@@ -216,9 +247,13 @@ export async function chainFailure(error: unknown, what: string): Promise<Verity
     return new VerityError('INVALID_REQUEST', `${what}: the account has not enough ETH to pay for gas`, { cause: error });
   }
   if (causedBy(error, ['ContractFunctionZeroDataError'])) {
-    return new VerityError('CHAIN_UNAVAILABLE', `${what}: no Verity contract answers at the deployment's address on this chain (is the deployment file for this chain?)`, {
-      cause: error,
-    });
+    return new VerityError(
+      'CHAIN_UNAVAILABLE',
+      `${what}: no Verity contract answers at the deployment's address on this chain (is the deployment file for this chain?)`,
+      {
+        cause: error,
+      },
+    );
   }
   return new VerityError('INTERNAL', `${what}: ${short}`, { cause: error });
 }

@@ -25,11 +25,7 @@ import {
 import { type WithdrawStakeReturnType, withdrawStake } from './actions/withdrawStake.js';
 import { type ChainConfig, type ChainContext, createChainContext } from './chain.js';
 import { type PutBlobParameters, type PutBlobReturnType, putBlob } from './actions/putBlob.js';
-import {
-  type RegisterModelParameters,
-  type RegisterModelReturnType,
-  registerModel,
-} from './actions/registerModel.js';
+import { type RegisterModelParameters, type RegisterModelReturnType, registerModel } from './actions/registerModel.js';
 import { type VerifyParameters, type VerifyReturnType, verify } from './actions/verify.js';
 
 export interface ClientConfig {

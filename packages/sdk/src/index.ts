@@ -36,7 +36,13 @@ export { type HealthReturnType, health } from './actions/health.js';
 export { type InferParameters, type InferReturnType, checkInferResponse, infer } from './actions/infer.js';
 export { type ListModelsReturnType, listModels } from './actions/listModels.js';
 export { type PushModelParameters, type PushModelReturnType, modelFormatOf, pushModel } from './actions/pushModel.js';
-export { type ProgressCallback, type PutBlobParameters, type PutBlobReturnType, putBlob, sha256Header } from './actions/putBlob.js';
+export {
+  type ProgressCallback,
+  type PutBlobParameters,
+  type PutBlobReturnType,
+  putBlob,
+  sha256Header,
+} from './actions/putBlob.js';
 export { type RegisterModelParameters, type RegisterModelReturnType, registerModel } from './actions/registerModel.js';
 export { type VerifyParameters, type VerifyReturnType, verify } from './actions/verify.js';
 export {

@@ -5,7 +5,9 @@ import type { Client } from './client.js';
 
 /** The part of a zod schema used here (zod itself stays a dependency of protocol only). */
 interface Schema<T> {
-  safeParse(value: unknown):
+  safeParse(
+    value: unknown,
+  ):
     | { success: true; data: T }
     | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
 }

@@ -34,7 +34,9 @@ function bytes32(value: unknown): value is Hex {
 export function parseSettlement(value: unknown, what: string): Settlement | undefined {
   if (value === undefined || value === null) return undefined;
   const fail = (problem: string) =>
-    new VerityError('NODE_UNAVAILABLE', `${what} answered with a settlement that cannot be read: ${problem}`, { details: { settlement: value } });
+    new VerityError('NODE_UNAVAILABLE', `${what} answered with a settlement that cannot be read: ${problem}`, {
+      details: { settlement: value },
+    });
   if (typeof value !== 'object' || Array.isArray(value)) throw fail('not an object');
   const raw = value as Record<string, unknown>;
   const epoch = integer(raw.epoch);

@@ -29,7 +29,9 @@ export function checkResponse(response: InferResponse, expected: Expected): Veri
     checks.push({
       check: 'requestId',
       ok,
-      message: ok ? 'the response answers the requestId asked about' : `the response answers ${response.requestId}, not ${expected.requestId}`,
+      message: ok
+        ? 'the response answers the requestId asked about'
+        : `the response answers ${response.requestId}, not ${expected.requestId}`,
     });
   }
   const ref = expected.model === undefined ? undefined : parseModelRef(expected.model);
@@ -38,7 +40,9 @@ export function checkResponse(response: InferResponse, expected: Expected): Veri
     checks.push({
       check: 'modelId',
       ok,
-      message: ok ? 'the response comes from the model asked for' : `the response comes from ${response.modelId}, not ${ref.modelId}`,
+      message: ok
+        ? 'the response comes from the model asked for'
+        : `the response comes from ${response.modelId}, not ${ref.modelId}`,
     });
   }
   return { ok: checks.every((c) => c.ok), checks };

@@ -77,7 +77,15 @@ describe('publishModel', () => {
   it('publishes a version once; the same version with the same id again is returned as it is', async () => {
     const client = createClient({ url: node.url, chain: { deployment, privateKey: publisherKey } });
     const modelId = id('model a');
-    const first = await client.publishModel({ modelId, name: 'a', version: '1', format: 'onnx', description: 'first', priceWei: 5n, royaltyBps: 250 });
+    const first = await client.publishModel({
+      modelId,
+      name: 'a',
+      version: '1',
+      format: 'onnx',
+      description: 'first',
+      priceWei: 5n,
+      royaltyBps: 250,
+    });
     expect(first).toMatchObject({
       modelId,
       name: 'a',
@@ -101,7 +109,9 @@ describe('publishModel', () => {
 
   it('refuses a version that exists with another id, and an id published as another version: VERSION_EXISTS', async () => {
     const client = createClient({ url: node.url, chain: { deployment, privateKey: publisherKey } });
-    const taken = await rejection(client.publishModel({ modelId: id('model a, changed'), name: 'a', version: '1', format: 'onnx' }));
+    const taken = await rejection(
+      client.publishModel({ modelId: id('model a, changed'), name: 'a', version: '1', format: 'onnx' }),
+    );
     expect(taken.code).toBe('VERSION_EXISTS');
     expect(taken.message).toBe(
       `a@1 is already published with another model id (${id('model a')}); versions are immutable: publish this file as a new version`,
@@ -116,16 +126,24 @@ describe('publishModel', () => {
   it('maps contract refusals and missing configuration to typed errors', async () => {
     // Another publisher cannot add versions under a name that is not theirs.
     const other = createClient({ url: node.url, chain: { deployment, privateKey: strangerKey } });
-    const owned = await rejection(other.publishModel({ modelId: id('model a, by someone else'), name: 'a', version: '9', format: 'onnx' }));
+    const owned = await rejection(
+      other.publishModel({ modelId: id('model a, by someone else'), name: 'a', version: '9', format: 'onnx' }),
+    );
     expect(owned.code).toBe('CHAIN_REVERTED');
     expect(owned.details).toMatchObject({ revert: 'NameOwnedByOther', args: ['a', addressOf(publisherKey)] });
     expect(owned.message).toContain(`the model name "a" belongs to another publisher (${addressOf(publisherKey)})`);
 
     const readOnly = createClient({ url: node.url, chain: { deployment } });
-    expect((await rejection(readOnly.publishModel({ modelId: id('x'), name: 'x', version: '1', format: 'onnx' }))).code).toBe('INVALID_REQUEST');
+    expect((await rejection(readOnly.publishModel({ modelId: id('x'), name: 'x', version: '1', format: 'onnx' }))).code).toBe(
+      'INVALID_REQUEST',
+    );
     const noChain = createClient({ url: node.url });
-    expect((await rejection(noChain.publishModel({ modelId: id('x'), name: 'x', version: '1', format: 'onnx' }))).message).toContain('needs a chain');
-    expect(() => createClient({ url: node.url, chain: { deployment, privateKey: '0x1234' as Hex } })).toThrow(/^chain.privateKey must be 0x followed by 64 hex digits$/);
+    expect(
+      (await rejection(noChain.publishModel({ modelId: id('x'), name: 'x', version: '1', format: 'onnx' }))).message,
+    ).toContain('needs a chain');
+    expect(() => createClient({ url: node.url, chain: { deployment, privateKey: '0x1234' as Hex } })).toThrow(
+      /^chain.privateKey must be 0x followed by 64 hex digits$/,
+    );
 
     const down = createClient({ url: node.url, chain: { deployment, rpcUrl: 'http://127.0.0.1:9' } });
     const unavailable = await rejection(down.listNodes());
@@ -142,9 +160,17 @@ describe('publishModel', () => {
     const entry = await client.pushModel(path, { name: 'p', version: '1', license: 'MIT', priceWei: 7n });
     expect(entry.modelId).toBe(id(bytes));
     expect(entry.id).toBe('p@1');
-    expect(entry.published).toMatchObject({ modelId: entry.modelId, name: 'p', version: '1', priceWei: 7n, alreadyPublished: false });
+    expect(entry.published).toMatchObject({
+      modelId: entry.modelId,
+      name: 'p',
+      version: '1',
+      priceWei: 7n,
+      alreadyPublished: false,
+    });
     expect(entry.published?.metadataHash).toBe(modelMetadataHash({ name: 'p', version: '1', format: 'onnx', license: 'MIT' }));
-    const record = await getModel((await client.chain!.load()).publicClient, deployment.contracts.modelRegistry, { modelId: entry.modelId });
+    const record = await getModel((await client.chain!.load()).publicClient, deployment.contracts.modelRegistry, {
+      modelId: entry.modelId,
+    });
     expect(record?.publisher).toBe(addressOf(publisherKey));
 
     // Without a key nothing is published.
@@ -164,10 +190,22 @@ describe('operating a node', () => {
     expect(registered.operator).toBe(addressOf(operatorKey));
     await client.addStake(parseEther('50'));
     const [listed] = await client.listNodes();
-    expect(listed).toMatchObject({ operator: addressOf(operatorKey), endpoint: node.url, stake: parseEther('150'), priceWei: 3n, active: true });
+    expect(listed).toMatchObject({
+      operator: addressOf(operatorKey),
+      endpoint: node.url,
+      stake: parseEther('150'),
+      priceWei: 3n,
+      active: true,
+    });
 
     const status = await client.getChainStatus();
-    expect(status).toMatchObject({ chainId: anvil.chainId, operatorCount: 1, activeNodes: 1, modelCount: 2, minStakeWei: parseEther('100') });
+    expect(status).toMatchObject({
+      chainId: anvil.chainId,
+      operatorCount: 1,
+      activeNodes: 1,
+      modelCount: 2,
+      minStakeWei: parseEther('100'),
+    });
     expect(status.models.map((m) => `${m.name}@${m.version}`)).toEqual(['a@1', 'p@1']);
 
     const unstaked = await client.requestUnstake();
@@ -183,9 +221,18 @@ describe('verifySettlement, with a node that settles on chain', () => {
   it('fetches the settlement from the node and checks the receipt on chain', async () => {
     const nodeKey = anvilPrivateKeys[6] as Hex;
     const clients = createChainClients({ rpcUrl: anvil.rpcUrl, chainId: anvil.chainId });
-    await mintTokens(clients.walletFor(deployerKey), deployment.contracts.token, { to: addressOf(nodeKey), amount: parseEther('1000') });
+    await mintTokens(clients.walletFor(deployerKey), deployment.contracts.token, {
+      to: addressOf(nodeKey),
+      amount: parseEther('1000'),
+    });
     // Epochs of one receipt: each answer is settled as soon as its root is posted.
-    const settling = await startNode({ dataDir: join(dir, 'settling'), privateKey: nodeKey, rpcUrl: anvil.rpcUrl, deployment, epochMaxReceipts: 1 });
+    const settling = await startNode({
+      dataDir: join(dir, 'settling'),
+      privateKey: nodeKey,
+      rpcUrl: anvil.rpcUrl,
+      deployment,
+      epochMaxReceipts: 1,
+    });
     try {
       const path = join(dir, 's.onnx');
       await writeFile(path, randomMlp('s', [4, 8, 3], 4));
@@ -208,7 +255,10 @@ describe('verifySettlement, with a node that settles on chain', () => {
       // The caller's copy is what is checked: an altered receipt does not pass on the node's proof.
       const altered = structuredClone(receipt);
       altered.typedData.message.fee = '1';
-      expect(await client.verifySettlement({ receipt: altered })).toMatchObject({ outcome: 'invalid', status: 'SignerNotExecutor' });
+      expect(await client.verifySettlement({ receipt: altered })).toMatchObject({
+        outcome: 'invalid',
+        status: 'SignerNotExecutor',
+      });
     } finally {
       await settling.close();
     }
@@ -247,12 +297,24 @@ describe('verifyOnChain', () => {
     const fromResponse = await reader.verifyOnChain({ response: { receipts: [receipts[2]!] }, proof: tree.proof(2), epoch: 0 });
     expect(fromResponse.valid).toBe(true);
 
-    expect(await reader.verifyOnChain({ receipt: receipts[1]!, proof: tree.proof(0), epoch: 0 })).toMatchObject({ valid: false, status: 'NotIncluded' });
-    expect(await reader.verifyOnChain({ receipt: receipts[1]!, proof: tree.proof(1), epoch: 1 })).toMatchObject({ valid: false, status: 'RootNotPosted' });
+    expect(await reader.verifyOnChain({ receipt: receipts[1]!, proof: tree.proof(0), epoch: 0 })).toMatchObject({
+      valid: false,
+      status: 'NotIncluded',
+    });
+    expect(await reader.verifyOnChain({ receipt: receipts[1]!, proof: tree.proof(1), epoch: 1 })).toMatchObject({
+      valid: false,
+      status: 'RootNotPosted',
+    });
     const forged: SignedReceipt = signReceipt(strangerKey, message(1, addressOf(strangerKey)), domain);
-    expect(await reader.verifyOnChain({ receipt: forged, proof: tree.proof(1), epoch: 0 })).toMatchObject({ valid: false, status: 'ExecutorNotRegistered' });
+    expect(await reader.verifyOnChain({ receipt: forged, proof: tree.proof(1), epoch: 0 })).toMatchObject({
+      valid: false,
+      status: 'ExecutorNotRegistered',
+    });
     const otherDomain = signReceipt(signer, message(1, addressOf(signer)), receiptDomain(anvil.chainId));
-    expect(await reader.verifyOnChain({ receipt: otherDomain, proof: tree.proof(1), epoch: 0 })).toMatchObject({ valid: false, status: 'WrongDomain' });
+    expect(await reader.verifyOnChain({ receipt: otherDomain, proof: tree.proof(1), epoch: 0 })).toMatchObject({
+      valid: false,
+      status: 'WrongDomain',
+    });
 
     const ambiguous = await rejection(reader.verifyOnChain({ response: { receipts }, proof: tree.proof(1), epoch: 0 }));
     expect(ambiguous.message).toBe("the response has 3 receipts: say which executor's to check");

@@ -76,7 +76,11 @@ describe('createClient', () => {
   it('pushes a model file with progress events, then lists it', async () => {
     const client = createClient({ url: node.url });
     const events: [number, number][] = [];
-    const entry = await client.pushModel(modelPath, { name: 'm', version: '1', onProgress: (sent, total) => events.push([sent, total]) });
+    const entry = await client.pushModel(modelPath, {
+      name: 'm',
+      version: '1',
+      onProgress: (sent, total) => events.push([sent, total]),
+    });
     const modelId = sha256Of(modelBytes);
     expect(entry).toMatchObject({ id: 'm@1', name: 'm', version: '1', format: 'onnx', modelId, size: modelBytes.length });
     expect(events[0]).toEqual([0, modelBytes.length]);
@@ -104,7 +108,12 @@ describe('createClient', () => {
     const client = createClient({ url: node.url });
     for (const source of [bigPath, big]) {
       const events: number[] = [];
-      const stored = await client.putBlob(source, { onProgress: (sent, total) => (expect(total).toBe(big.length), events.push(sent)) });
+      const stored = await client.putBlob(source, {
+        onProgress: (sent, total) => {
+          expect(total).toBe(big.length);
+          events.push(sent);
+        },
+      });
       expect(stored).toEqual({ sha256: sha256Of(big), size: big.length });
       expect(events.length).toBeGreaterThan(3);
       expect(events[0]).toBe(0);
@@ -196,8 +205,13 @@ describe('createClient', () => {
 
   it('brings back protocol errors as VerityError with their code', async () => {
     const client = createClient({ url: node.url });
-    await expect(client.infer({ model: 'nope@1', inputs })).rejects.toMatchObject({ code: 'UNKNOWN_MODEL', details: { status: 404 } });
-    await expect(client.infer({ model: 'm@1', inputs: { x: { dtype: 'float32', shape: [1, 3], data: [1, 2, 3] } } })).rejects.toMatchObject({
+    await expect(client.infer({ model: 'nope@1', inputs })).rejects.toMatchObject({
+      code: 'UNKNOWN_MODEL',
+      details: { status: 404 },
+    });
+    await expect(
+      client.infer({ model: 'm@1', inputs: { x: { dtype: 'float32', shape: [1, 3], data: [1, 2, 3] } } }),
+    ).rejects.toMatchObject({
       code: 'SHAPE_MISMATCH',
     });
     await expect(client.getReceipt('0x1234')).rejects.toMatchObject({ code: 'INVALID_REQUEST' });

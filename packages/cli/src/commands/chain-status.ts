@@ -11,7 +11,10 @@ export function chainStatusCommand(context: Context): Command {
       'after',
       examples([
         ['verity chain status --deployment .verity/devnet/deployment.json'],
-        ['VERITY_DEPLOYMENT=deployment.json verity chain status --rpc-url http://10.0.0.5:8545', 'another RPC for the same chain'],
+        [
+          'VERITY_DEPLOYMENT=deployment.json verity chain status --rpc-url http://10.0.0.5:8545',
+          'another RPC for the same chain',
+        ],
         ['verity chain status --json', 'amounts in wei, as decimal strings'],
       ]),
     )
@@ -23,13 +26,18 @@ export function chainStatusCommand(context: Context): Command {
       out.line(
         fields(
           [
-            ['chain', `${status.chainId} at block ${status.blockNumber} (${new Date(status.blockTimestamp * 1000).toISOString()})`],
+            [
+              'chain',
+              `${status.chainId} at block ${status.blockNumber} (${new Date(status.blockTimestamp * 1000).toISOString()})`,
+            ],
             ['rpc', shownRpcUrl(chain.rpcUrl)],
             ['token', status.contracts.token],
             ['model registry', status.contracts.modelRegistry],
             ['node registry', status.contracts.nodeRegistry],
             ['receipt registry', status.contracts.receiptRegistry],
-            ...(status.contracts.exampleConsumer ? ([['example consumer', status.contracts.exampleConsumer]] as [string, string][]) : []),
+            ...(status.contracts.exampleConsumer
+              ? ([['example consumer', status.contracts.exampleConsumer]] as [string, string][])
+              : []),
             ['nodes', `${status.activeNodes} active of ${status.operatorCount} registered`],
             ['min stake', formatVrt(status.minStakeWei)],
             ['liveness window', `${status.livenessWindowSeconds} s`],

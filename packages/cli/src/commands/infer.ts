@@ -48,7 +48,8 @@ export function inferCommand(context: Context): Command {
         parameters.policy = options.policy;
       }
       if (options.requestId !== undefined) {
-        if (!bytes32Pattern.test(options.requestId)) throw new UsageError(`--request-id must be 0x and 64 hex digits, got "${options.requestId}"`);
+        if (!bytes32Pattern.test(options.requestId))
+          throw new UsageError(`--request-id must be 0x and 64 hex digits, got "${options.requestId}"`);
         parameters.requestId = options.requestId as Hex;
       }
 
@@ -78,12 +79,23 @@ export function inferCommand(context: Context): Command {
         fields([
           ['policy', response.policy],
           ['receipts', String(response.receipts.length)],
-          ['executors', `${executors.size} distinct${executors.size > 0 ? ` (${[...executors.values()].map(shortAddress).join(', ')})` : ''}`],
+          [
+            'executors',
+            `${executors.size} distinct${executors.size > 0 ? ` (${[...executors.values()].map(shortAddress).join(', ')})` : ''}`,
+          ],
           ['verified offline', report.ok ? out.style.green('yes') : out.style.red('no')],
           ...(response.dissent?.length ? ([['dissent', String(response.dissent.length)]] as [string, string][]) : []),
         ]),
       );
-      out.line(fields([['request id', response.requestId], ['model id', response.modelId]], ''));
+      out.line(
+        fields(
+          [
+            ['request id', response.requestId],
+            ['model id', response.modelId],
+          ],
+          '',
+        ),
+      );
       if (options.output) out.line(`saved to ${options.output}`);
       if (!report.ok) {
         for (const check of failed) context.io.stderr.write(`${formatCheck(check, out.style)}\n`);

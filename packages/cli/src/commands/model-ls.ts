@@ -7,13 +7,7 @@ export function modelLsCommand(context: Context): Command {
   return new Command('ls')
     .alias('list')
     .description('list the models served at --url')
-    .addHelpText(
-      'after',
-      examples([
-        ['verity model ls'],
-        ['verity model ls --json', 'the raw /v1/models list'],
-      ]),
-    )
+    .addHelpText('after', examples([['verity model ls'], ['verity model ls --json', 'the raw /v1/models list']]))
     .action(async (_options: unknown, command: Command) => {
       const { out, client } = context.session(command);
       const list = await client().listModels();

@@ -50,7 +50,8 @@ export function modelPushCommand(context: Context): Command {
       if (!info?.isFile()) throw new UsageError(`no such file: ${file}`);
       const priceWei = parseWei(options.priceWei ?? '0', '--price-wei');
       const royaltyBps = Number(options.royaltyBps ?? '0');
-      if (!Number.isInteger(royaltyBps) || royaltyBps < 0 || royaltyBps > 10_000) throw new UsageError('--royalty-bps must be a whole number from 0 to 10000');
+      if (!Number.isInteger(royaltyBps) || royaltyBps < 0 || royaltyBps > 10_000)
+        throw new UsageError('--royalty-bps must be a whole number from 0 to 10000');
       // With a deployment, the key decides: set, the version is published on chain first; unset, it is not.
       const chain = session.hasChain ? await session.chainClient({ key: 'optional', why: 'model push' }) : undefined;
       const verity = chain ? chain.client : session.client();
@@ -67,7 +68,7 @@ export function modelPushCommand(context: Context): Command {
         royaltyBps,
       };
       const progress = out.progress('uploading');
-      let entry;
+      let entry: Awaited<ReturnType<typeof verity.pushModel>>;
       try {
         entry = await verity.pushModel(file, { ...parameters, onProgress: (sent, total) => progress.update(sent, total) });
       } finally {

@@ -26,11 +26,16 @@ export function nodeRegisterCommand(context: Context): Command {
       const { out, chainClient } = context.session(command);
       const stakeWei = parseVrt(options.stake, '--stake');
       const priceWei = parseWei(options.priceWei, '--price-wei');
-      const modelIds = (options.models ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-      for (const id of modelIds) if (!bytes32Pattern.test(id)) throw new UsageError(`--models: "${id}" is not 0x and 64 hex digits`);
+      const modelIds = (options.models ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+      for (const id of modelIds)
+        if (!bytes32Pattern.test(id)) throw new UsageError(`--models: "${id}" is not 0x and 64 hex digits`);
       const { client } = await chainClient({ key: 'required', why: 'node register' });
       const result = await client.registerNode({ endpoint: options.endpoint, stakeWei, priceWei, modelIds: modelIds as Hex[] });
-      if (out.json) return out.result({ ...result, endpoint: options.endpoint.replace(/\/+$/, ''), stakeWei, priceWei, modelIds });
+      if (out.json)
+        return out.result({ ...result, endpoint: options.endpoint.replace(/\/+$/, ''), stakeWei, priceWei, modelIds });
       out.line(`${out.style.green('registered')} ${result.operator}`);
       out.line(
         fields([

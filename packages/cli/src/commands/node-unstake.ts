@@ -14,6 +14,11 @@ export function nodeUnstakeCommand(context: Context): Command {
       const result = await client.requestUnstake();
       if (out.json) return out.result(result);
       out.line(`${out.style.green('unstake requested')} for ${result.operator}: the node is no longer active`);
-      out.line(fields([['withdraw from', `${formatTime(result.availableAt)} (verity node withdraw)`], ['tx', result.txHash]]));
+      out.line(
+        fields([
+          ['withdraw from', `${formatTime(result.availableAt)} (verity node withdraw)`],
+          ['tx', result.txHash],
+        ]),
+      );
     });
 }

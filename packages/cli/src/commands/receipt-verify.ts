@@ -28,7 +28,8 @@ interface VerifyOptions {
 
 /** The receipts of a parsed file that have the form of signed receipts (the offline checks report the rest). */
 function receiptsOf(value: unknown): SignedReceipt[] {
-  const list = isObject(value) && Array.isArray(value.receipts) ? value.receipts : isObject(value) && 'typedData' in value ? [value] : [];
+  const list =
+    isObject(value) && Array.isArray(value.receipts) ? value.receipts : isObject(value) && 'typedData' in value ? [value] : [];
   return list.flatMap((item: unknown) => {
     const parsed = SignedReceiptSchema.safeParse(item);
     return parsed.success ? [parsed.data] : [];
@@ -77,7 +78,10 @@ export function receiptVerifyCommand(context: Context): Command {
         report = verifyReceipt(value, verifyOptions);
         what = 'signed receipt';
       } else {
-        report = { ok: false, checks: [{ check: 'format', ok: false, message: 'neither an infer response (with receipts) nor a signed receipt' }] };
+        report = {
+          ok: false,
+          checks: [{ check: 'format', ok: false, message: 'neither an infer response (with receipts) nor a signed receipt' }],
+        };
         what = file === '-' ? 'stdin' : file;
       }
       let settlements: VerifySettlementReturnType[] | undefined;

@@ -4,7 +4,17 @@
  * models the node holds that are published and not deprecated on chain. Every failure is logged and retried with
  * backoff: a node whose RPC is down keeps serving and joins when the RPC answers.
  */
-import { type ChainClients, type NodeRecord, addStake, getModel, getNode, heartbeat, registerNode, setNodeModels, updateNode } from '@verity/chain';
+import {
+  type ChainClients,
+  type NodeRecord,
+  addStake,
+  getModel,
+  getNode,
+  heartbeat,
+  registerNode,
+  setNodeModels,
+  updateNode,
+} from '@verity/chain';
 import type { Hex } from '@verity/protocol';
 import type { Account, Address, Chain, Transport, WalletClient } from 'viem';
 import { logEvent } from '../log.js';
@@ -66,7 +76,9 @@ export class Membership {
 
   start(): void {
     // run() handles its own failures; this catch only keeps a bug from becoming an unhandled rejection (a crash).
-    this.loop ??= this.run().catch((error: unknown) => logEvent('chain-loop-failed', { reason: describeChainError(error, this.options.rpcUrl) }));
+    this.loop ??= this.run().catch((error: unknown) =>
+      logEvent('chain-loop-failed', { reason: describeChainError(error, this.options.rpcUrl) }),
+    );
   }
 
   /** Ends the loop at its next step (a call in flight finishes on its own). */
@@ -117,7 +129,13 @@ export class Membership {
     if (!existing?.registered) {
       const modelIds = await this.usableHeldModels();
       const result = await registerNode(this.wallet, nodeRegistry, { endpoint, priceWei, modelIds, stake: target });
-      logEvent('chain-registered', { operator, endpoint, stakeWei: target.toString(), models: modelIds.length, txHash: result.hash });
+      logEvent('chain-registered', {
+        operator,
+        endpoint,
+        stakeWei: target.toString(),
+        models: modelIds.length,
+        txHash: result.hash,
+      });
     } else if (existing.unstaking) {
       // The operator is leaving: no heartbeat or update is accepted any more, but roots can still be posted.
       logEvent('chain-unstaking', { operator, availableAt: existing.unstakeAvailableAt });
@@ -172,7 +190,9 @@ export class Membership {
   /** The models the node holds that are published on chain and not deprecated (NodeRegistry accepts only those). */
   private async usableHeldModels(): Promise<Hex[]> {
     const held = [...new Set(this.options.heldModels().map((id) => id.toLowerCase() as Hex))];
-    const records = await Promise.all(held.map((modelId) => getModel(this.publicClient, this.options.modelRegistry, { modelId })));
+    const records = await Promise.all(
+      held.map((modelId) => getModel(this.publicClient, this.options.modelRegistry, { modelId })),
+    );
     return held.filter((_, i) => {
       const record = records[i];
       return record !== null && record !== undefined && !record.deprecated;
@@ -193,13 +213,17 @@ export class Membership {
       logEvent('heartbeat-interval-too-long', { heartbeatIntervalMs, livenessWindowSeconds: parameters.livenessWindowSeconds });
     }
     if (this.options.stakeWei !== undefined && this.options.stakeWei < parameters.minStakeWei) {
-      logEvent('stake-below-minimum', { stakeWei: this.options.stakeWei.toString(), minStakeWei: parameters.minStakeWei.toString() });
+      logEvent('stake-below-minimum', {
+        stakeWei: this.options.stakeWei.toString(),
+        minStakeWei: parameters.minStakeWei.toString(),
+      });
     }
     return parameters;
   }
 
   private targetStake(parameters: RegistryParameters): bigint {
     const wanted = this.options.stakeWei ?? parameters.minStakeWei;
+    // biome-ignore lint/complexity/useMathMinMax: bigints, which Math.max does not take
     return wanted > parameters.minStakeWei ? wanted : parameters.minStakeWei;
   }
 }

@@ -113,7 +113,13 @@ export class RootPoster {
       throw new Error(`transaction ${result.hash} was mined but the registry holds no root for epoch ${epoch.epoch}`);
     }
     this.db.markEpochPosted(epoch.epoch, result.hash, Date.now());
-    logEvent('epoch-posted', { epoch: epoch.epoch, root, count: epoch.count, txHash: result.hash, gasUsed: Number(result.gasUsed) });
+    logEvent('epoch-posted', {
+      epoch: epoch.epoch,
+      root,
+      count: epoch.count,
+      txHash: result.hash,
+      gasUsed: Number(result.gasUsed),
+    });
   }
 
   private async findPostingTx(epoch: number): Promise<Hex | null> {

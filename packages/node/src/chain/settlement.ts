@@ -44,7 +44,8 @@ export class SettlementView {
     // A renumbered epoch can leave a stale entry under a number now used by another epoch: the root tells.
     if (!tree || tree.root !== root) {
       tree = merkleTree(this.db.epochLeaves(epoch));
-      if (tree.root !== root) throw new Error(`epoch ${epoch}: the stored leaves hash to ${tree.root}, not to the stored root ${root}`);
+      if (tree.root !== root)
+        throw new Error(`epoch ${epoch}: the stored leaves hash to ${tree.root}, not to the stored root ${root}`);
     }
     this.trees.delete(epoch);
     this.trees.set(epoch, tree);

@@ -17,9 +17,13 @@ export function blobRoutes(blobs: BlobStore) {
       const declared = Number(request.headers['content-length']);
       try {
         if (Number.isFinite(declared) && declared > blobs.maxBlobBytes) {
-          throw new VerityError('MODEL_TOO_LARGE', `blob of ${declared} bytes is larger than the limit of ${blobs.maxBlobBytes} bytes`, {
-            details: { size: declared, limit: blobs.maxBlobBytes },
-          });
+          throw new VerityError(
+            'MODEL_TOO_LARGE',
+            `blob of ${declared} bytes is larger than the limit of ${blobs.maxBlobBytes} bytes`,
+            {
+              details: { size: declared, limit: blobs.maxBlobBytes },
+            },
+          );
         }
         return await blobs.put(request.raw, expected);
       } catch (error) {

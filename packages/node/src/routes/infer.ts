@@ -15,7 +15,7 @@ export function inferRoutes(executor: Executor, inFlight: InFlight, settlementOf
   return async function inferRoutesPlugin(app: FastifyInstance): Promise<void> {
     app.post(routes.infer.path, {
       // Counted from the headers on, so a large body still being received or parsed holds up shutdown too.
-      onRequest: (request, reply, done) => {
+      onRequest: (_request, reply, done) => {
         const leave = inFlight.enter();
         reply.raw.once('close', leave);
         done();
@@ -31,12 +31,16 @@ export function inferRoutes(executor: Executor, inFlight: InFlight, settlementOf
     app.get<{ Params: { requestId: string } }>(routes.getReceipt.path, async (request, reply) => {
       const { requestId } = request.params;
       if (!bytes32Pattern.test(requestId)) {
-        throw new VerityError('INVALID_REQUEST', 'requestId must be 0x followed by 64 hex digits', { details: { requestId: requestId.slice(0, 80) } });
+        throw new VerityError('INVALID_REQUEST', 'requestId must be 0x followed by 64 hex digits', {
+          details: { requestId: requestId.slice(0, 80) },
+        });
       }
       const stored = executor.storedResponse(requestId as Hex);
       const settlement = settlementOf?.(requestId.toLowerCase() as Hex);
       // The stored bytes stay as they are (they are what was signed for and sent); the settlement is appended.
-      return reply.type(jsonType).send(settlement ? `${stored.slice(0, -1)},"settlement":${JSON.stringify(settlement)}}` : stored);
+      return reply
+        .type(jsonType)
+        .send(settlement ? `${stored.slice(0, -1)},"settlement":${JSON.stringify(settlement)}}` : stored);
     });
   };
 }

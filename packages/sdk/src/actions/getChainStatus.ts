@@ -28,7 +28,10 @@ export interface GetChainStatusReturnType {
   models: ModelRecord[];
 }
 
-export async function getChainStatus(client: Client, parameters: GetChainStatusParameters = {}): Promise<GetChainStatusReturnType> {
+export async function getChainStatus(
+  client: Client,
+  parameters: GetChainStatusParameters = {},
+): Promise<GetChainStatusReturnType> {
   const chain = await chainOf(client, 'getChainStatus');
   const { publicClient, deployment } = chain;
   const { nodeRegistry, modelRegistry } = deployment.contracts;
@@ -52,7 +55,13 @@ export async function getChainStatus(client: Client, parameters: GetChainStatusP
     const listed = Math.min(Number(modelCount), parameters.maxModels ?? 100);
     const models: ModelRecord[] = [];
     for (let i = 0; i < listed; i++) {
-      const modelId = await readContract(publicClient, { address: modelRegistry, abi: ModelRegistry.abi, functionName: 'modelAt', args: [BigInt(i)], ...at });
+      const modelId = await readContract(publicClient, {
+        address: modelRegistry,
+        abi: ModelRegistry.abi,
+        functionName: 'modelAt',
+        args: [BigInt(i)],
+        ...at,
+      });
       const model = await getModel(publicClient, modelRegistry, { modelId });
       if (model) models.push(model);
     }

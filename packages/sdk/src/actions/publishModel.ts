@@ -78,13 +78,25 @@ async function sha256File(path: string): Promise<Hex> {
   return `0x${hash.digest('hex')}`;
 }
 
-const MetadataSchema = RegisterModelRequestSchema.pick({ name: true, version: true, format: true, description: true, license: true });
+const MetadataSchema = RegisterModelRequestSchema.pick({
+  name: true,
+  version: true,
+  format: true,
+  description: true,
+  license: true,
+});
 
 export async function publishModel(client: Client, parameters: PublishModelParameters): Promise<PublishModelReturnType> {
   const { path, priceWei = 0n, royaltyBps = 0 } = parameters;
   const metadata = parseParameters(
     MetadataSchema,
-    { name: parameters.name, version: parameters.version, format: parameters.format, description: parameters.description, license: parameters.license },
+    {
+      name: parameters.name,
+      version: parameters.version,
+      format: parameters.format,
+      description: parameters.description,
+      license: parameters.license,
+    },
     'model metadata',
   ) as ModelMetadata;
   if (priceWei < 0n) throw new VerityError('INVALID_REQUEST', 'priceWei must not be negative');
@@ -93,7 +105,8 @@ export async function publishModel(client: Client, parameters: PublishModelParam
   }
   let modelId: Hex;
   if (parameters.modelId !== undefined) {
-    if (!bytes32Pattern.test(parameters.modelId)) throw new VerityError('INVALID_REQUEST', 'modelId must be 0x and 64 hex digits (the sha256 of the file)');
+    if (!bytes32Pattern.test(parameters.modelId))
+      throw new VerityError('INVALID_REQUEST', 'modelId must be 0x and 64 hex digits (the sha256 of the file)');
     modelId = parameters.modelId.toLowerCase() as Hex;
   } else if (path !== undefined) {
     modelId = await sha256File(path);
@@ -106,7 +119,9 @@ export async function publishModel(client: Client, parameters: PublishModelParam
   const { name, version } = metadata;
 
   const recorded = async (alreadyPublished: boolean, txHash?: Hex): Promise<PublishModelReturnType | undefined> => {
-    const model = await onChain('reading the model from ModelRegistry', () => getModel(chain.publicClient, registry, { modelId }));
+    const model = await onChain('reading the model from ModelRegistry', () =>
+      getModel(chain.publicClient, registry, { modelId }),
+    );
     if (!model) return undefined;
     if (model.name !== name || model.version !== version) {
       throw new VerityError('VERSION_EXISTS', `model id ${modelId} is already published as ${model.name}@${model.version}`, {
@@ -119,11 +134,17 @@ export async function publishModel(client: Client, parameters: PublishModelParam
 
   const existing = await recorded(true);
   if (existing) return existing;
-  const taken = await onChain('resolving the version on ModelRegistry', () => resolveModel(chain.publicClient, registry, { name, version }));
+  const taken = await onChain('resolving the version on ModelRegistry', () =>
+    resolveModel(chain.publicClient, registry, { name, version }),
+  );
   if (taken) {
-    throw new VerityError('VERSION_EXISTS', `${name}@${version} is already published with another model id (${taken}); versions are immutable: publish this file as a new version`, {
-      details: { name, version, modelId: taken, requested: modelId },
-    });
+    throw new VerityError(
+      'VERSION_EXISTS',
+      `${name}@${version} is already published with another model id (${taken}); versions are immutable: publish this file as a new version`,
+      {
+        details: { name, version, modelId: taken, requested: modelId },
+      },
+    );
   }
   let txHash: Hex;
   try {

@@ -42,9 +42,13 @@ export async function pushModel(client: Client, parameters: PushModelParameters)
   const { path, name, version, description, license, onProgress } = parameters;
   const format = parameters.format ?? modelFormatOf(path);
   if (!format) {
-    throw new VerityError('INVALID_REQUEST', `cannot tell the format of ${path} from its extension: pass format ("onnx" or "gguf")`, {
-      details: { path },
-    });
+    throw new VerityError(
+      'INVALID_REQUEST',
+      `cannot tell the format of ${path} from its extension: pass format ("onnx" or "gguf")`,
+      {
+        details: { path },
+      },
+    );
   }
   const publish = parameters.publish ?? client.chain?.account !== undefined;
   let published: PublishModelReturnType | undefined;

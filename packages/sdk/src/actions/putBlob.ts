@@ -80,7 +80,8 @@ export async function putBlob(client: Client, parameters: PutBlobParameters): Pr
   let body: Uint8Array | NodeJS.ReadableStream;
   if (typeof source !== 'string' && !onProgress) body = source;
   else {
-    const from = typeof source === 'string' ? createReadStream(source, { highWaterMark: chunkBytes }) : Readable.from(chunksOf(source));
+    const from =
+      typeof source === 'string' ? createReadStream(source, { highWaterMark: chunkBytes }) : Readable.from(chunksOf(source));
     // pipeline destroys the counter when the file fails mid-way, which aborts the upload.
     body = onProgress ? pipeline(from, countingTransform(expected.size, onProgress), () => {}) : from;
     onProgress?.(0, expected.size);

@@ -33,10 +33,13 @@ export async function registerNode(client: Client, parameters: RegisterNodeParam
   } catch {
     throw new VerityError('INVALID_REQUEST', `endpoint is not a URL: "${endpoint.slice(0, 100)}"`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new VerityError('INVALID_REQUEST', 'endpoint must be an http or https URL');
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new VerityError('INVALID_REQUEST', 'endpoint must be an http or https URL');
   if (stakeWei <= 0n) throw new VerityError('INVALID_REQUEST', 'the stake must be more than 0');
   if (priceWei < 0n) throw new VerityError('INVALID_REQUEST', 'priceWei must not be negative');
-  for (const id of modelIds) if (!bytes32Pattern.test(id)) throw new VerityError('INVALID_REQUEST', `model id ${id.slice(0, 80)} is not 0x and 64 hex digits`);
+  for (const id of modelIds)
+    if (!bytes32Pattern.test(id))
+      throw new VerityError('INVALID_REQUEST', `model id ${id.slice(0, 80)} is not 0x and 64 hex digits`);
   const chain = await walletOf(client, 'registerNode');
   const { registerNode: registerNodeOnChain } = await chainModule();
   const result = await onChain('registering the node', () =>

@@ -1,10 +1,5 @@
 /** Offline verification of an infer response's receipts: no network, no trust in whoever relayed it. */
-import {
-  type InferResponse,
-  type VerificationReport,
-  type VerifyResponseOptions,
-  verifyInferResponse,
-} from '@verity/protocol';
+import { type InferResponse, type VerificationReport, type VerifyResponseOptions, verifyInferResponse } from '@verity/protocol';
 import type { Client } from '../client.js';
 
 export interface VerifyParameters extends VerifyResponseOptions {

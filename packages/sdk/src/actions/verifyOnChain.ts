@@ -41,7 +41,8 @@ function pickReceipt(parameters: VerifyOnChainParameters): SignedReceipt {
   if (parameters.receipt) return parameters.receipt;
   const { receipts } = parameters.response;
   const { executor } = parameters;
-  const matching = executor === undefined ? receipts : receipts.filter((r) => sameAddress(r.typedData.message.executor, executor));
+  const matching =
+    executor === undefined ? receipts : receipts.filter((r) => sameAddress(r.typedData.message.executor, executor));
   if (matching.length !== 1 || !matching[0]) {
     throw new VerityError(
       'INVALID_REQUEST',
@@ -60,7 +61,11 @@ export async function verifyOnChain(client: Client, parameters: VerifyOnChainPar
   const chain = await chainOf(client, 'verifyOnChain');
   const { verifyReceiptOnChain } = await chainModule();
   const verdict = await onChain('verifying the receipt on chain', () =>
-    verifyReceiptOnChain(chain.publicClient, chain.deployment.contracts.receiptRegistry, { receipt, proof: parameters.proof, epoch }),
+    verifyReceiptOnChain(chain.publicClient, chain.deployment.contracts.receiptRegistry, {
+      receipt,
+      proof: parameters.proof,
+      epoch,
+    }),
   );
   const { executor, requestId } = receipt.typedData.message;
   return { ...verdict, executor, requestId, epoch: Number(epoch) };

@@ -44,7 +44,10 @@ async function storedAt(client: Client, requestId: Hex, executor: Hex): Promise<
   }
 }
 
-export async function verifySettlement(client: Client, parameters: VerifySettlementParameters): Promise<VerifySettlementReturnType> {
+export async function verifySettlement(
+  client: Client,
+  parameters: VerifySettlementParameters,
+): Promise<VerifySettlementReturnType> {
   const { receipt } = parameters;
   const { executor, requestId } = receipt.typedData.message;
   const chain = await chainOf(client, 'verifySettlement');
@@ -60,14 +63,35 @@ export async function verifySettlement(client: Client, parameters: VerifySettlem
     );
     if (node && /^https?:\/\//.test(node.endpoint)) {
       source = node.endpoint.replace(/\/+$/, '');
-      stored = await storedAt({ url: source, timeoutMs: client.timeoutMs, verifyResponses: false, ...(client.dispatcher ? { dispatcher: client.dispatcher } : {}) }, requestId, executor);
+      stored = await storedAt(
+        {
+          url: source,
+          timeoutMs: client.timeoutMs,
+          verifyResponses: false,
+          ...(client.dispatcher ? { dispatcher: client.dispatcher } : {}),
+        },
+        requestId,
+        executor,
+      );
     }
     if (!ownAnswer(stored, executor)) {
-      return { ...base, outcome: 'unavailable', message: node ? `the executor's node (${source}) has no stored answer for this request` : 'no stored answer by this executor was found, and it is not registered on chain' };
+      return {
+        ...base,
+        outcome: 'unavailable',
+        message: node
+          ? `the executor's node (${source}) has no stored answer for this request`
+          : 'no stored answer by this executor was found, and it is not registered on chain',
+      };
     }
   }
   const settlement = (stored as GetReceiptReturnType).settlement;
-  if (!settlement) return { ...base, outcome: 'unsettled', source, message: 'not settled: the node reports no settlement for this receipt (it does not settle on chain)' };
+  if (!settlement)
+    return {
+      ...base,
+      outcome: 'unsettled',
+      source,
+      message: 'not settled: the node reports no settlement for this receipt (it does not settle on chain)',
+    };
   if (settlement.status !== 'posted') {
     const why = settlement.status === 'open' ? 'its epoch is still open' : 'its epoch is closed, its root not posted yet';
     return { ...base, outcome: 'unsettled', source, settlement, message: `not settled yet: epoch ${settlement.epoch}: ${why}` };
