@@ -4,3 +4,5 @@ export * from './engine.js';
 export * from './onnx.js';
 export * from './probe.js';
 export * from './onnx-builder.js';
+export * from './gguf/tiny-llama.js';
+export * from './gguf/writer.js';
