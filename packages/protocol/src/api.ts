@@ -118,6 +118,26 @@ export type InferResponse = z.infer<typeof InferResponseSchema>;
 /** InferResponseSchema with outputs checked for form only (see TensorMapFormSchema): hash them before trusting them. */
 export const InferResponseFormSchema = InferResponseSchema.extend({ outputs: TensorMapFormSchema });
 
+/** Where a receipt is settled on chain (GET /v1/receipts/:requestId, chain mode). */
+export const settlementStatuses = ['open', 'closed', 'posted'] as const;
+export const SettlementSchema = z.object({
+  epoch: z.number().int().nonnegative(),
+  /** The receipt's position among the epoch's leaves. */
+  leafIndex: z.number().int().nonnegative(),
+  /** open: the epoch takes receipts; closed: its root is computed, not on chain yet; posted: on chain. */
+  status: z.enum(settlementStatuses),
+  /** The epoch's Merkle root, once it is closed. */
+  root: Bytes32.optional(),
+  /** The receipt leaf's sibling path to `root` (OpenZeppelin MerkleProof), once the epoch is closed. */
+  proof: z.array(Bytes32).optional(),
+  /** The transaction that posted the root. */
+  txHash: Bytes32.optional(),
+});
+export type Settlement = z.infer<typeof SettlementSchema>;
+
+export const StoredInferResponseSchema = InferResponseSchema.extend({ settlement: SettlementSchema.optional() });
+export type StoredInferResponse = z.infer<typeof StoredInferResponseSchema>;
+
 export const HealthSchema = z.object({ ok: z.literal(true) }).loose();
 
 export const routes = {
@@ -127,7 +147,7 @@ export const routes = {
   getBlob: { method: 'GET', path: '/v1/blobs/:sha256' },
   registerModel: { method: 'POST', path: '/v1/models', body: RegisterModelRequestSchema, response: ModelEntrySchema },
   infer: { method: 'POST', path: '/v1/infer', body: InferRequestSchema, response: InferResponseSchema },
-  getReceipt: { method: 'GET', path: '/v1/receipts/:requestId', response: InferResponseSchema },
+  getReceipt: { method: 'GET', path: '/v1/receipts/:requestId', response: StoredInferResponseSchema },
 } as const;
 
 /** Parses a model reference: "name@version", "name" (latest) or "0x<sha256>". */

@@ -10,7 +10,8 @@ export {
   defaultClientConfig,
 } from './client.js';
 export type { ChainConfig, ChainContext, LoadedChain } from './chain.js';
-export { type Settlement, settlementStatuses } from './settlement.js';
+export type { Settlement } from './settlement.js';
+export { settlementStatuses } from '@verity/protocol';
 export { type AddStakeParameters, type AddStakeReturnType, addStake } from './actions/addStake.js';
 export { type GetChainStatusParameters, type GetChainStatusReturnType, getChainStatus } from './actions/getChainStatus.js';
 export { type ListNodesReturnType, listNodes } from './actions/listNodes.js';

@@ -3,9 +3,7 @@
  * epoch the receipt fell in, its leaf index, the epoch's Merkle root and the receipt's inclusion proof, and whether
  * the root is on chain yet. Read leniently (numbers may come as decimal strings) but checked for form.
  */
-import { type Hex, VerityError, bytes32Pattern } from '@verity/protocol';
-
-export const settlementStatuses = ['open', 'closed', 'posted'] as const;
+import { type Hex, VerityError, bytes32Pattern, settlementStatuses } from '@verity/protocol';
 
 export interface Settlement {
   epoch: number;

@@ -2,20 +2,10 @@
  * What GET /v1/receipts/:requestId adds in chain mode: where the receipt is settled. The epoch's Merkle tree is
  * rebuilt from the stored leaves when first asked for and kept for the few epochs asked about most recently.
  */
-import { type Hex, type MerkleTree, merkleTree } from '@verity/protocol';
-import type { EpochStatus, NodeDb } from '../db.js';
+import { type Hex, type MerkleTree, type Settlement, merkleTree } from '@verity/protocol';
+import type { NodeDb } from '../db.js';
 
-export interface Settlement {
-  epoch: number;
-  leafIndex: number;
-  status: EpochStatus;
-  /** The epoch's Merkle root, once it is closed. */
-  root?: Hex;
-  /** The receipt leaf's sibling path to `root` (OpenZeppelin MerkleProof), once the epoch is closed. */
-  proof?: Hex[];
-  /** The transaction that posted the root, once posted (absent when the root was found already on chain). */
-  txHash?: Hex;
-}
+export type { Settlement };
 
 const cachedTrees = 8;
 
