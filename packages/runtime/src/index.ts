@@ -6,3 +6,4 @@ export * from './probe.js';
 export * from './onnx-builder.js';
 export * from './gguf/tiny-llama.js';
 export * from './gguf/writer.js';
+export * from './llm/engine.js';

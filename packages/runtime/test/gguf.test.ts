@@ -2,7 +2,7 @@
  * The GGUF writer and the tiny llama generator, read back with a small independent GGUF reader written here:
  * header, metadata, tensor infos, alignment, data size and values, the shapes llama.cpp expects, and determinism
  * (the committed models/tiny-llama.gguf is what scripts/make-llm.ts builds). Loading in llama.cpp itself is
- * checked outside the repo, since node-llama-cpp is not a dependency.
+ * checked by llm.test.ts, against the real node-llama-cpp.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';

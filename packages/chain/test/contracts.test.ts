@@ -10,7 +10,7 @@ import {
   revertError,
   revertErrorName,
   startAnvil,
-} from '@verity/chain';
+} from '../src/index.js';
 import {
   type Hex,
   type ReceiptMessage,
@@ -44,7 +44,7 @@ import {
 } from 'viem';
 import { deployContract } from 'viem/actions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ExampleConsumer, ModelRegistry, NodeRegistry, ReceiptRegistry, VerityToken } from '../src/index.js';
+import { ExampleConsumer, ModelRegistry, NodeRegistry, ReceiptRegistry, VerityToken } from '@verity/contracts';
 
 const minStake = parseEther('100');
 const livenessWindow = 60;

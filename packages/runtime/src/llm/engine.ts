@@ -1,0 +1,466 @@
+/**
+ * The LLM engine: GGUF models run by node-llama-cpp under a deterministic profile, so that a second node replaying
+ * a request gets the same tokens. It owns the llama.cpp binding (one per process, released with the last model),
+ * request checks, prompt rendering (the model's chat template, or the fixed template below), sampling settings,
+ * stop sequences and incremental UTF-8-safe text streaming.
+ *
+ * Deterministic profile: CPU only (`gpu: false`), the prebuilt binary only (`build: 'never'`, never a download or a
+ * compile), one thread, a fixed batch size, one sequence per context with requests run one at a time, greedy
+ * decoding at temperature 0 and otherwise seeded sampling (seed 0 when none is given) with top-k and min-p off.
+ */
+import { randomUUID } from 'node:crypto';
+import { rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { VerityError } from '@verity/protocol';
+import {
+  getLlama,
+  type Llama,
+  type LlamaContext,
+  type LlamaContextSequence,
+  LlamaLogLevel,
+  type LlamaModel,
+  resolveChatWrapper,
+  type Token,
+} from 'node-llama-cpp';
+
+/** The node-llama-cpp release this engine is pinned to; receipts name it. */
+export const LLM_ENGINE_VERSION = '3.21.1';
+
+export interface LlmEngineOptions {
+  /** Largest model file accepted, in bytes. */
+  maxModelBytes: number;
+  /** CPU threads for evaluation; part of the deterministic profile. */
+  threads: number;
+  /** Tokens evaluated per batch; part of the deterministic profile (prompt numerics depend on it). */
+  batchSize: number;
+  /** Upper bound on the context; the model's training context is used when smaller. */
+  maxContextTokens: number;
+}
+
+export const defaultLlmEngineOptions: LlmEngineOptions = {
+  maxModelBytes: 8 * 1024 * 1024 * 1024,
+  threads: 1,
+  batchSize: 512,
+  maxContextTokens: 4096,
+};
+
+export type LlmRole = 'system' | 'user' | 'assistant';
+
+export interface LlmMessage {
+  role: LlmRole;
+  content: string;
+}
+
+export interface LlmCompletionRequest {
+  /** A chat; exactly one of `messages` and `prompt` is given. */
+  messages?: readonly LlmMessage[];
+  /** Raw text continued as is (the BOS token is added when the model asks for it). */
+  prompt?: string;
+  /** Most tokens to generate, 1 up to the context size. */
+  maxTokens: number;
+  /** 0 (the default) is greedy decoding; up to 2. */
+  temperature?: number;
+  /** Nucleus sampling mass in (0, 1]; 1 (the default) is off. Ignored when greedy. */
+  topP?: number;
+  /** Sampling seed, an integer in [0, 2^32); 0 when not given. Ignored when greedy. */
+  seed?: number;
+  /** Up to 4 non-empty strings; generation ends before the first one produced, which is not part of the text. */
+  stop?: readonly string[];
+}
+
+export type LlmFinishReason = 'stop' | 'length';
+
+export interface LlmCompletion {
+  text: string;
+  /** The generated token ids, including any that spelled a stop sequence. */
+  tokens: number[];
+  finishReason: LlmFinishReason;
+  usage: { promptTokens: number; completionTokens: number };
+}
+
+export interface LoadedLlm {
+  /** `node-llama-cpp/<version>/cpu-threads<n>-batch<n>-ctx<n>`, as receipts state it. */
+  readonly engine: string;
+  readonly contextSize: number;
+  /** Whether chats are rendered with the model's own chat template (else the fixed template). */
+  readonly hasChatTemplate: boolean;
+  complete(request: LlmCompletionRequest): Promise<LlmCompletion>;
+  /** Yields text chunks; its return value is the same completion `complete` gives for the same request. */
+  stream(request: LlmCompletionRequest): AsyncGenerator<string, LlmCompletion, void>;
+  dispose(): Promise<void>;
+}
+
+export interface LlmEngine {
+  readonly engine: string;
+  load(model: Uint8Array | { path: string }): Promise<LoadedLlm>;
+}
+
+const MAX_STOP_SEQUENCES = 4;
+const MAX_SEED = 2 ** 32;
+
+/**
+ * The fixed chat template, for models without one: each message as `<Role>: <content>\n` (roles `System`, `User`,
+ * `Assistant`), then `Assistant:` for the model to continue, after BOS when the model asks for it. `\nUser:` is an
+ * implicit stop sequence, so a model that keeps writing the dialogue ends its turn there.
+ */
+export const FIXED_CHAT_STOP = '\nUser:';
+const fixedRoleNames: Record<LlmRole, string> = { system: 'System', user: 'User', assistant: 'Assistant' };
+export function renderFixedChat(messages: readonly LlmMessage[]): string {
+  return `${messages.map((m) => `${fixedRoleNames[m.role]}: ${m.content}\n`).join('')}Assistant:`;
+}
+
+// One binding per process: getLlama probes the binaries (about a second), so models share it; it is released
+// when the last loaded model is disposed.
+let sharedLlama: Promise<Llama> | undefined;
+let sharedLlamaUsers = 0;
+
+async function acquireLlama(): Promise<Llama> {
+  sharedLlamaUsers += 1;
+  sharedLlama ??= getLlama({ gpu: false, build: 'never', logLevel: LlamaLogLevel.error, progressLogs: false });
+  try {
+    return await sharedLlama;
+  } catch (cause) {
+    sharedLlama = undefined;
+    sharedLlamaUsers -= 1;
+    throw new VerityError('ENGINE_ERROR', 'node-llama-cpp could not start its CPU binding', { cause });
+  }
+}
+
+async function releaseLlama(): Promise<void> {
+  sharedLlamaUsers -= 1;
+  if (sharedLlamaUsers > 0 || sharedLlama === undefined) return;
+  const llama = sharedLlama;
+  sharedLlama = undefined;
+  await (await llama).dispose();
+}
+
+export function createLlmEngine(options: Partial<LlmEngineOptions> = {}): LlmEngine {
+  const opts: LlmEngineOptions = { ...defaultLlmEngineOptions, ...options };
+  return {
+    engine: `node-llama-cpp/${LLM_ENGINE_VERSION}/cpu-threads${opts.threads}-batch${opts.batchSize}`,
+    load: (model) => loadLlm(model, opts),
+  };
+}
+
+async function loadLlm(source: Uint8Array | { path: string }, opts: LlmEngineOptions): Promise<LoadedLlm> {
+  let tempPath: string | undefined;
+  let modelPath: string;
+  if (source instanceof Uint8Array) {
+    if (source.byteLength > opts.maxModelBytes) {
+      throw new VerityError('MODEL_TOO_LARGE', 'model is larger than this engine accepts', {
+        details: { bytes: source.byteLength, maxModelBytes: opts.maxModelBytes },
+      });
+    }
+    // llama.cpp reads models from files only; the file lives as long as the model.
+    tempPath = join(tmpdir(), `verity-llm-${randomUUID()}.gguf`);
+    await writeFile(tempPath, source);
+    modelPath = tempPath;
+  } else {
+    modelPath = source.path;
+  }
+  const removeTemp = async () => {
+    if (tempPath !== undefined) await rm(tempPath, { force: true });
+  };
+
+  let llama: Llama;
+  try {
+    llama = await acquireLlama();
+  } catch (error) {
+    await removeTemp();
+    throw error;
+  }
+  let model: LlamaModel | undefined;
+  let context: LlamaContext;
+  try {
+    model = await llama.loadModel({ modelPath, gpuLayers: 0 });
+    const contextSize = Math.min(model.trainContextSize, opts.maxContextTokens);
+    context = await model.createContext({
+      contextSize,
+      batchSize: Math.min(opts.batchSize, contextSize),
+      threads: { ideal: opts.threads, min: opts.threads },
+      sequences: 1,
+      flashAttention: false,
+    });
+  } catch (cause) {
+    await model?.dispose().catch(() => undefined);
+    await releaseLlama();
+    await removeTemp();
+    throw new VerityError('INVALID_MODEL', 'node-llama-cpp could not load the model', {
+      details: { reason: cause instanceof Error ? cause.message : String(cause) },
+      cause,
+    });
+  }
+  return new NodeLlamaCppModel(model, context, opts, async () => {
+    await releaseLlama();
+    await removeTemp();
+  });
+}
+
+interface Prepared {
+  promptTokens: Token[];
+  maxTokens: number;
+  stops: string[];
+  stopTokenSequences: Token[][];
+  sampling: { temperature: number; topP: number; topK: number; minP: number; seed: number };
+}
+
+class NodeLlamaCppModel implements LoadedLlm {
+  readonly engine: string;
+  readonly contextSize: number;
+  readonly hasChatTemplate: boolean;
+  readonly #sequence: LlamaContextSequence;
+  /** Requests run one at a time on the one sequence: the tail of the queue. */
+  #queue: Promise<void> = Promise.resolve();
+  #disposed = false;
+
+  constructor(
+    readonly model: LlamaModel,
+    readonly context: LlamaContext,
+    opts: LlmEngineOptions,
+    private readonly release: () => Promise<void>,
+  ) {
+    this.contextSize = context.contextSize;
+    this.engine = `node-llama-cpp/${LLM_ENGINE_VERSION}/cpu-threads${opts.threads}-batch${context.batchSize}-ctx${this.contextSize}`;
+    this.#sequence = context.getSequence();
+    const template = model.fileInfo.metadata.tokenizer?.chat_template;
+    this.hasChatTemplate = typeof template === 'string' && template.length > 0;
+  }
+
+  async complete(request: LlmCompletionRequest): Promise<LlmCompletion> {
+    const chunks = this.stream(request);
+    for (;;) {
+      const next = await chunks.next();
+      if (next.done) return next.value;
+    }
+  }
+
+  async *stream(request: LlmCompletionRequest): AsyncGenerator<string, LlmCompletion, void> {
+    if (this.#disposed) throw new VerityError('ENGINE_ERROR', 'the model was disposed');
+    const prepared = this.#prepare(request);
+    const previous = this.#queue;
+    let done!: () => void;
+    this.#queue = new Promise((resolve) => {
+      done = resolve;
+    });
+    await previous;
+    try {
+      return yield* this.#generate(prepared);
+    } finally {
+      done();
+    }
+  }
+
+  async dispose(): Promise<void> {
+    if (this.#disposed) return;
+    this.#disposed = true;
+    await this.#queue;
+    await this.context.dispose();
+    await this.model.dispose();
+    await this.release();
+  }
+
+  #prepare(request: LlmCompletionRequest): Prepared {
+    const { messages, prompt } = request;
+    if ((messages === undefined) === (prompt === undefined)) {
+      throw invalid('give exactly one of messages and prompt');
+    }
+    const maxTokens = request.maxTokens;
+    if (!Number.isInteger(maxTokens) || maxTokens < 1 || maxTokens > this.contextSize) {
+      throw invalid(`maxTokens must be an integer from 1 to ${this.contextSize}`, { maxTokens });
+    }
+    const temperature = request.temperature ?? 0;
+    if (!Number.isFinite(temperature) || temperature < 0 || temperature > 2) {
+      throw invalid('temperature must be from 0 to 2', { temperature });
+    }
+    const topP = request.topP ?? 1;
+    if (!Number.isFinite(topP) || topP <= 0 || topP > 1) throw invalid('topP must be in (0, 1]', { topP });
+    const seed = request.seed ?? 0;
+    if (!Number.isInteger(seed) || seed < 0 || seed >= MAX_SEED) {
+      throw invalid('seed must be an integer in [0, 2^32)', { seed });
+    }
+    const stops = [...(request.stop ?? [])];
+    if (stops.length > MAX_STOP_SEQUENCES || stops.some((s) => typeof s !== 'string' || s.length === 0)) {
+      throw invalid(`stop must be at most ${MAX_STOP_SEQUENCES} non-empty strings`);
+    }
+
+    let promptTokens: Token[];
+    const stopTokenSequences: Token[][] = [];
+    if (messages !== undefined) {
+      if (messages.length === 0) throw invalid('messages must not be empty');
+      for (const [index, m] of messages.entries()) {
+        if (!(m.role in fixedRoleNames) || typeof m.content !== 'string') {
+          throw invalid('each message needs a role (system, user or assistant) and string content', { index });
+        }
+      }
+      if (this.hasChatTemplate) {
+        const wrapper = resolveChatWrapper(this.model);
+        const state = wrapper.generateContextState({
+          chatHistory: [
+            ...messages.map((m) =>
+              m.role === 'assistant' ? { type: 'model' as const, response: [m.content] } : { type: m.role, text: m.content },
+            ),
+            { type: 'model', response: [] },
+          ],
+        });
+        promptTokens = state.contextText.tokenize(this.model.tokenizer);
+        // The template's end-of-turn markers; EOG tokens among them already end generation.
+        for (const trigger of state.stopGenerationTriggers) {
+          const tokens = trigger.tokenize(this.model.tokenizer);
+          if (tokens.length > 0) stopTokenSequences.push(tokens);
+        }
+      } else {
+        promptTokens = this.#tokenizeText(renderFixedChat(messages));
+        stops.push(FIXED_CHAT_STOP);
+      }
+    } else {
+      if (typeof prompt !== 'string') throw invalid('prompt must be a string');
+      promptTokens = this.#tokenizeText(prompt);
+    }
+    if (promptTokens.length === 0) throw invalid('the prompt is empty');
+    if (promptTokens.length + maxTokens > this.contextSize) {
+      throw new VerityError('INPUT_TOO_LARGE', 'the prompt and maxTokens do not fit in the context', {
+        details: { promptTokens: promptTokens.length, maxTokens, contextSize: this.contextSize },
+      });
+    }
+    return {
+      promptTokens,
+      maxTokens,
+      stops,
+      stopTokenSequences,
+      sampling: { temperature, topP, topK: 0, minP: 0, seed },
+    };
+  }
+
+  #tokenizeText(text: string): Token[] {
+    const tokens = this.model.tokenize(text, false);
+    const bos = this.model.tokens.bos;
+    return this.model.tokens.shouldPrependBosToken && bos !== null ? [bos, ...tokens] : tokens;
+  }
+
+  async *#generate(p: Prepared): AsyncGenerator<string, LlmCompletion, void> {
+    const sequence = this.#sequence;
+    await sequence.clearHistory();
+    const generated: Token[] = [];
+    const text = new IncrementalText(this.model, p.promptTokens, p.stops);
+    let finishReason: LlmFinishReason = 'length';
+    const evaluation = sequence.evaluate(p.promptTokens, p.sampling);
+    try {
+      for await (const token of evaluation) {
+        generated.push(token);
+        if (p.stopTokenSequences.some((s) => endsWith(generated, s))) {
+          finishReason = 'stop';
+          break;
+        }
+        const chunk = text.push(token);
+        if (text.stopped) {
+          finishReason = 'stop';
+          if (chunk.length > 0) yield chunk;
+          break;
+        }
+        if (chunk.length > 0) yield chunk;
+        if (generated.length >= p.maxTokens) break;
+      }
+      // The evaluation ends by itself only on an end-of-generation token.
+      if (!text.stopped && generated.length < p.maxTokens) finishReason = 'stop';
+    } catch (cause) {
+      if (cause instanceof VerityError) throw cause;
+      throw new VerityError('ENGINE_ERROR', 'node-llama-cpp failed while generating', { cause });
+    } finally {
+      await evaluation.return();
+    }
+    const rest = text.flush();
+    if (rest.length > 0) yield rest;
+    return {
+      text: text.emitted,
+      tokens: generated,
+      finishReason,
+      usage: { promptTokens: p.promptTokens.length, completionTokens: generated.length },
+    };
+  }
+}
+
+/**
+ * Turns generated tokens into text chunks that only ever extend what was sent: a token may end inside a UTF-8
+ * character (byte tokens do), so trailing U+FFFD is held back until the next token settles it, and so is any tail
+ * that could still grow into a stop sequence.
+ */
+class IncrementalText {
+  emitted = '';
+  stopped = false;
+  /** Tokens not yet turned into settled text, and the text they decode to. */
+  #pending: Token[] = [];
+  #pendingText = '';
+  /** Settled text not yet sent because it might begin a stop sequence. */
+  #held = '';
+  #context: Token[];
+
+  constructor(
+    private readonly model: LlamaModel,
+    promptTokens: readonly Token[],
+    private readonly stops: readonly string[],
+  ) {
+    this.#context = promptTokens.slice(-8);
+  }
+
+  push(token: Token): string {
+    this.#pending.push(token);
+    this.#pendingText = this.model.detokenize(this.#pending, false, this.#context);
+    if (this.#pendingText.endsWith('\uFFFD')) return '';
+    return this.#settle(this.#pendingText, false);
+  }
+
+  flush(): string {
+    if (this.stopped) return '';
+    return this.#settle(this.#pending.length > 0 ? this.#pendingText : '', true);
+  }
+
+  #settle(settled: string, final: boolean): string {
+    this.#context = [...this.#context, ...this.#pending].slice(-8);
+    this.#pending = [];
+    this.#pendingText = '';
+    let candidate = this.#held + settled;
+    // A stop may straddle already-sent text only within the held tail, which is why the tail was held.
+    let cut = -1;
+    for (const stop of this.stops) {
+      const at = candidate.indexOf(stop);
+      if (at !== -1 && (cut === -1 || at < cut)) cut = at;
+    }
+    if (cut !== -1) {
+      this.stopped = true;
+      candidate = candidate.slice(0, cut);
+      this.#held = '';
+      this.emitted += candidate;
+      return candidate;
+    }
+    const hold = final ? 0 : longestStopPrefixSuffix(candidate, this.stops);
+    const out = candidate.slice(0, candidate.length - hold);
+    this.#held = candidate.slice(candidate.length - hold);
+    this.emitted += out;
+    return out;
+  }
+}
+
+/** Length of the longest suffix of `text` that is a proper prefix of some stop sequence. */
+function longestStopPrefixSuffix(text: string, stops: readonly string[]): number {
+  let best = 0;
+  for (const stop of stops) {
+    for (let n = Math.min(stop.length - 1, text.length); n > best; n--) {
+      if (text.endsWith(stop.slice(0, n))) {
+        best = n;
+        break;
+      }
+    }
+  }
+  return best;
+}
+
+function endsWith(tokens: readonly Token[], tail: readonly Token[]): boolean {
+  if (tail.length > tokens.length) return false;
+  const offset = tokens.length - tail.length;
+  return tail.every((t, i) => tokens[offset + i] === t);
+}
+
+function invalid(message: string, details: Record<string, unknown> = {}): VerityError {
+  return new VerityError('INVALID_REQUEST', message, { details });
+}
