@@ -6,7 +6,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { addressOf, type Hex } from '@verity/protocol';
 import { createServer, listen } from '@verity/http/server';
-import { OnnxEngine } from '@verity/runtime';
+import { OnnxEngine, createLlmEngine } from '@verity/runtime';
 import type { FastifyInstance } from 'fastify';
 import { BlobStore } from './blob-store.js';
 import type { ChainAgent } from './chain/agent.js';
@@ -17,6 +17,7 @@ import { describeError, logEvent } from './log.js';
 import { ModelRegistry } from './models.js';
 import { type NodeStartOptions, isChainMode, resolveNodeOptions } from './options.js';
 import { blobRoutes } from './routes/blobs.js';
+import { chatRoutes } from './routes/chat.js';
 import { healthRoutes } from './routes/health.js';
 import { inferRoutes } from './routes/infer.js';
 import { modelRoutes } from './routes/models.js';
@@ -56,7 +57,8 @@ export async function createNodeApp(options: NodeStartOptions): Promise<NodeApp>
   try {
     const blobs = await BlobStore.open(join(resolved.dataDir, 'blobs'), { maxBlobBytes: resolved.maxModelBytes });
     const engine = new OnnxEngine({ maxModelBytes: resolved.maxModelBytes });
-    const registry = new ModelRegistry(db, blobs, engine);
+    const llmEngine = createLlmEngine({ maxModelBytes: resolved.maxModelBytes });
+    const registry = new ModelRegistry(db, blobs, engine, llmEngine);
     models = registry;
     await registry.reload();
     // Loaded only in chain mode: viem and the contracts' artifacts double a chainless node's start-up time.
@@ -98,6 +100,7 @@ export async function createNodeApp(options: NodeStartOptions): Promise<NodeApp>
     await app.register(blobRoutes(blobs));
     await app.register(modelRoutes(registry, chain && (() => chain.announceModels())));
     await app.register(inferRoutes(executor, inferences, chain && ((requestId) => chain.settlementOf(requestId))));
+    await app.register(chatRoutes(executor, inferences));
 
     let closing: Promise<void> | undefined;
     const close = (): Promise<void> => {

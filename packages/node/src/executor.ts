@@ -5,11 +5,15 @@
  */
 import { randomBytes } from 'node:crypto';
 import {
+  type ChatCompletionRequest,
   type Hex,
   type InferRequest,
   type ReceiptDomain,
   type SignedReceipt,
   VerityError,
+  chatHashedFields,
+  chatInputHash,
+  chatOutputHash,
   decodeTensorMap,
   encodeTensorMap,
   hashDecodedTensorMap,
@@ -59,11 +63,17 @@ export class Executor {
   async infer(request: InferRequest): Promise<InferResponseJson> {
     const served = this.models.resolve(request.model);
     const modelId = served.entry.modelId;
+    if (served.loaded.kind !== 'onnx') {
+      throw new VerityError('INVALID_REQUEST', `${served.entry.id} is a language model: use POST /v1/chat/completions`, {
+        details: { model: request.model, format: served.entry.format },
+      });
+    }
+    const model = served.loaded.model;
     const policy = request.policy ?? 'none';
     // The node runs once whatever the policy; parsing only refuses names no one can verify against.
     parsePolicy(policy);
     const inputs = decodeTensorMap(request.inputs);
-    checkInputs(served.loaded.signature, inputs);
+    checkInputs(model.signature, inputs);
     const inputHash = hashDecodedTensorMap(inputs);
 
     const requestId = request.requestId ? (request.requestId.toLowerCase() as Hex) : randomRequestId();
@@ -72,9 +82,70 @@ export class Executor {
       if (stored) return replay(stored, modelId, inputHash, policy);
     }
 
-    const outputs = await served.loaded.run(inputs);
+    const outputs = await model.run(inputs);
     applyFault(this.options.fault, outputs);
     const outputHash = hashDecodedTensorMap(outputs);
+    return this.signAndRecord({ requestId, modelId, inputHash, outputHash, policy, engine: model.engine }, (receipt) =>
+      JSON.stringify({ requestId, modelId, outputs: encodeTensorMap(outputs), policy, receipts: [receipt] }),
+    );
+  }
+
+  /**
+   * Runs a chat completion on a GGUF model: the receipt's inputHash is chatInputHash of the request, its
+   * outputHash chatOutputHash of the text and finish reason. Recorded like tensor receipts before the reply.
+   */
+  async chat(request: ChatCompletionRequest): Promise<InferResponseJson> {
+    const served = this.models.resolve(request.model);
+    const modelId = served.entry.modelId;
+    if (served.loaded.kind !== 'gguf') {
+      throw new VerityError('INVALID_REQUEST', `${served.entry.id} is not a language model: use POST /v1/infer`, {
+        details: { model: request.model, format: served.entry.format },
+      });
+    }
+    const llm = served.loaded.llm;
+    const policy = request.verity?.policy ?? 'none';
+    parsePolicy(policy);
+    const fields = chatHashedFields(request);
+    const inputHash = chatInputHash(request);
+    const requested = request.verity?.requestId;
+    const requestId = requested ? (requested.toLowerCase() as Hex) : randomRequestId();
+    if (requested) {
+      const stored = this.db.receipt(requestId);
+      if (stored) return replay(stored, modelId, inputHash, policy);
+    }
+
+    const completion = await llm.complete({
+      messages: fields.messages,
+      ...(fields.max_tokens !== null ? { maxTokens: fields.max_tokens } : {}),
+      temperature: fields.temperature,
+      topP: fields.top_p,
+      seed: fields.seed,
+      stop: fields.stop,
+    });
+    const outputHash = chatOutputHash(completion);
+    return this.signAndRecord({ requestId, modelId, inputHash, outputHash, policy, engine: llm.engine }, (receipt, timestamp) =>
+      JSON.stringify({
+        id: `chatcmpl-${requestId.slice(2)}`,
+        object: 'chat.completion',
+        created: timestamp,
+        model: served.entry.id,
+        choices: [{ index: 0, message: { role: 'assistant', content: completion.text }, finish_reason: completion.finishReason }],
+        usage: {
+          prompt_tokens: completion.usage.promptTokens,
+          completion_tokens: completion.usage.completionTokens,
+          total_tokens: completion.usage.promptTokens + completion.usage.completionTokens,
+        },
+        verity: { requestId, modelId, policy, receipts: [receipt] },
+      }),
+    );
+  }
+
+  /** Signs the receipt, builds the response around it and records both before anything is released. */
+  private signAndRecord(
+    fields: { requestId: Hex; modelId: Hex; inputHash: Hex; outputHash: Hex; policy: string; engine: string },
+    respond: (receipt: SignedReceipt, timestamp: number) => string,
+  ): InferResponseJson {
+    const { requestId, modelId, inputHash, outputHash, policy, engine } = fields;
     const timestamp = Math.floor(Date.now() / 1000);
     const receipt = signReceipt(
       this.options.privateKey,
@@ -87,11 +158,11 @@ export class Executor {
         fee: this.options.feeWei,
         timestamp,
         policy,
-        engine: served.loaded.engine,
+        engine,
       },
       this.domain,
     );
-    const responseJson = JSON.stringify({ requestId, modelId, outputs: encodeTensorMap(outputs), policy, receipts: [receipt] });
+    const responseJson = respond(receipt, timestamp);
     const row: ReceiptRow = {
       requestId,
       modelId,

@@ -2,21 +2,28 @@
  * The model registry: which name@version maps to which blob, the engines those blobs are loaded into, and the
  * loading of untrusted files (size limit, a child-process probe before the in-process load).
  */
-import { readFile } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import { type Hex, type ModelEntry, type RegisterModelRequest, VerityError, parseModelRef } from '@verity/protocol';
-import { type Engine, type LoadedModel, probeOnnxFile } from '@verity/runtime';
+import { type Engine, type LlmEngine, type LoadedLlm, type LoadedModel, probeOnnxFile } from '@verity/runtime';
 import type { BlobStore } from './blob-store.js';
 import type { ModelRow, NodeDb } from './db.js';
 import { describeError, logEvent } from './log.js';
 import { fetchBlobFromPeers } from './peer-fetch.js';
 
+type ModelFormat = ModelRow['format'];
+
+/** A model loaded by its engine: an ONNX model (tensors in, tensors out) or a GGUF LLM (chat). */
+export type Loaded = { kind: 'onnx'; model: LoadedModel } | { kind: 'gguf'; llm: LoadedLlm };
+
 /** A registered model version the node can run. */
 export interface ServedModel {
   entry: ModelEntry;
-  loaded: LoadedModel;
+  loaded: Loaded;
 }
 
-function entryOf(row: ModelRow, loaded: LoadedModel): ModelEntry {
+const noSignature = { inputs: [], outputs: [] };
+
+function entryOf(row: ModelRow, loaded: Loaded): ModelEntry {
   return {
     id: `${row.name}@${row.version}`,
     object: 'model',
@@ -27,8 +34,8 @@ function entryOf(row: ModelRow, loaded: LoadedModel): ModelEntry {
     version: row.version,
     format: row.format,
     size: row.size,
-    engine: loaded.engine,
-    signature: loaded.signature,
+    engine: loaded.kind === 'onnx' ? loaded.model.engine : loaded.llm.engine,
+    signature: loaded.kind === 'onnx' ? loaded.model.signature : noSignature,
   };
 }
 
@@ -39,13 +46,14 @@ export class ModelRegistry {
   private readonly latest = new Map<string, ServedModel>();
   private readonly byId = new Map<Hex, ServedModel>();
   /** One engine session per blob, shared by every name@version that points at it. */
-  private readonly sessions = new Map<Hex, Promise<LoadedModel>>();
+  private readonly sessions = new Map<Hex, Promise<Loaded>>();
   private readonly fetches = new Map<Hex, Promise<unknown>>();
 
   constructor(
     private readonly db: NodeDb,
     private readonly blobs: BlobStore,
     private readonly engine: Engine,
+    private readonly llmEngine?: LlmEngine,
   ) {}
 
   get size(): number {
@@ -75,7 +83,7 @@ export class ModelRegistry {
       try {
         // The file passed the probe when it was registered; checking its hash proves it is still those bytes.
         await this.blobs.verify(row.modelId);
-        this.serve(row, await this.load(row.modelId, false));
+        this.serve(row, await this.load(row.modelId, row.format, false));
       } catch (error) {
         logEvent('model-skipped', { model: `${row.name}@${row.version}`, modelId: row.modelId, reason: describeError(error) });
       }
@@ -86,8 +94,8 @@ export class ModelRegistry {
   async register(request: RegisterModelRequest): Promise<ModelEntry> {
     const { name, version } = request;
     const modelId = request.blob.toLowerCase() as Hex;
-    if (request.format === 'gguf') {
-      throw new VerityError('INVALID_MODEL', 'GGUF is not supported yet', { details: { format: 'gguf' } });
+    if (request.format === 'gguf' && !this.llmEngine) {
+      throw new VerityError('INVALID_MODEL', 'this node has no GGUF engine', { details: { format: 'gguf' } });
     }
     const key = `${name}@${version}`;
     const existing = this.db.model(name, version);
@@ -96,7 +104,7 @@ export class ModelRegistry {
     if (served) return served.entry;
 
     const size = await this.ensureBlob(modelId, request.sources ?? []);
-    const loaded = await this.load(modelId, true);
+    const loaded = await this.load(modelId, request.format, true);
     const row = this.db.insertModel(
       existing ?? {
         name,
@@ -120,10 +128,15 @@ export class ModelRegistry {
     this.byVersion.clear();
     this.latest.clear();
     this.byId.clear();
-    await Promise.allSettled(sessions.map(async (session) => (await session).dispose()));
+    await Promise.allSettled(
+      sessions.map(async (session) => {
+        const loaded = await session;
+        await (loaded.kind === 'onnx' ? loaded.model.dispose() : loaded.llm.dispose());
+      }),
+    );
   }
 
-  private serve(row: ModelRow, loaded: LoadedModel): ServedModel {
+  private serve(row: ModelRow, loaded: Loaded): ServedModel {
     const served: ServedModel = { entry: entryOf(row, loaded), loaded };
     this.byVersion.set(served.entry.id, served);
     this.latest.set(row.name, served);
@@ -154,18 +167,25 @@ export class ModelRegistry {
     return (await this.blobs.sizeOf(modelId)) ?? 0;
   }
 
-  private load(modelId: Hex, probe: boolean): Promise<LoadedModel> {
+  private async load(modelId: Hex, format: ModelFormat, probe: boolean): Promise<Loaded> {
     let session = this.sessions.get(modelId);
     if (!session) {
-      session = this.loadFile(modelId, probe);
+      session = this.loadFile(modelId, format, probe);
       this.sessions.set(modelId, session);
       // A failed load is forgotten, so a later registration may try again (after a fresh upload, say).
       session.catch(() => this.sessions.delete(modelId));
     }
-    return session;
+    const loaded = await session;
+    // One blob registered under both formats is refused for the second one.
+    if (loaded.kind !== format) {
+      throw new VerityError('INVALID_MODEL', `blob ${modelId} is loaded as ${loaded.kind}, not ${format}`, {
+        details: { modelId, format, loadedAs: loaded.kind },
+      });
+    }
+    return loaded;
   }
 
-  private async loadFile(modelId: Hex, probe: boolean): Promise<LoadedModel> {
+  private async loadFile(modelId: Hex, format: ModelFormat, probe: boolean): Promise<Loaded> {
     const size = await this.blobs.sizeOf(modelId);
     if (size === null)
       throw new VerityError('BLOB_NOT_FOUND', `no blob ${modelId} on this node`, { details: { sha256: modelId } });
@@ -175,9 +195,33 @@ export class ModelRegistry {
       });
     }
     const path = this.blobs.pathOf(modelId);
+    if (format === 'gguf') {
+      if (!this.llmEngine) throw new VerityError('INVALID_MODEL', 'this node has no GGUF engine', { details: { format } });
+      await checkGgufMagic(path);
+      // llama.cpp reads the blob file in place; its parser checks every header field and tensor bound itself.
+      return { kind: 'gguf', llm: await this.llmEngine.load({ path }) };
+    }
     // A hostile file may crash or hang the native parser: let it do so in a throwaway child process first.
     if (probe) await probeOnnxFile(path);
-    return this.engine.load(await readFile(path));
+    return { kind: 'onnx', model: await this.engine.load(await readFile(path)) };
+  }
+}
+
+const ggufMagic = 'GGUF';
+
+/** Refuses a file that does not start with the GGUF magic bytes before llama.cpp sees it. */
+async function checkGgufMagic(path: string): Promise<void> {
+  const file = await open(path, 'r');
+  try {
+    const head = Buffer.alloc(4);
+    const { bytesRead } = await file.read(head, 0, 4, 0);
+    if (bytesRead < 4 || head.toString('latin1') !== ggufMagic) {
+      throw new VerityError('INVALID_MODEL', 'not a GGUF file (no "GGUF" magic bytes)', {
+        details: { format: 'gguf', magic: head.subarray(0, bytesRead).toString('hex') },
+      });
+    }
+  } finally {
+    await file.close();
   }
 }
 

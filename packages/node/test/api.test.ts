@@ -170,13 +170,13 @@ describe('models', () => {
     expect(byId.modelId).toBe(v2.modelId);
   });
 
-  it('refuses GGUF, a missing blob and a malformed request with typed errors', async () => {
+  it('refuses an ONNX blob registered as GGUF, a missing blob and a malformed request with typed errors', async () => {
     const gguf = await expectError(
       postJson(`${node.url}/v1/models`, { name: 'g', version: '1', format: 'gguf', blob: entry.modelId }),
       'INVALID_MODEL',
       422,
     );
-    expect(gguf.message).toBe('GGUF is not supported yet');
+    expect(gguf.message).toMatch(/loaded as onnx, not gguf/);
     await expectError(
       postJson(`${node.url}/v1/models`, { name: 'n', version: '1', format: 'onnx', blob: `0x${'cd'.repeat(32)}` }),
       'BLOB_NOT_FOUND',

@@ -1,6 +1,7 @@
 /** @verity/protocol: Protocol v1, pure (no I/O): schemas, canonical encoding, receipts, errors. */
 export * from './api.js';
 export * from './canonical.js';
+export * from './chat.js';
 export * from './errors.js';
 export * from './hex.js';
 export * from './policy.js';

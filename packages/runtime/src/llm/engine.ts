@@ -57,8 +57,8 @@ export interface LlmCompletionRequest {
   messages?: readonly LlmMessage[];
   /** Raw text continued as is (the BOS token is added when the model asks for it). */
   prompt?: string;
-  /** Most tokens to generate, 1 up to the context size. */
-  maxTokens: number;
+  /** Most tokens to generate, 1 up to the context size; when not given, the rest of the context after the prompt. */
+  maxTokens?: number;
   /** 0 (the default) is greedy decoding; up to 2. */
   temperature?: number;
   /** Nucleus sampling mass in (0, 1]; 1 (the default) is off. Ignored when greedy. */
@@ -265,9 +265,12 @@ class NodeLlamaCppModel implements LoadedLlm {
     if ((messages === undefined) === (prompt === undefined)) {
       throw invalid('give exactly one of messages and prompt');
     }
-    const maxTokens = request.maxTokens;
-    if (!Number.isInteger(maxTokens) || maxTokens < 1 || maxTokens > this.contextSize) {
-      throw invalid(`maxTokens must be an integer from 1 to ${this.contextSize}`, { maxTokens });
+    const requestedMaxTokens = request.maxTokens;
+    if (
+      requestedMaxTokens !== undefined &&
+      (!Number.isInteger(requestedMaxTokens) || requestedMaxTokens < 1 || requestedMaxTokens > this.contextSize)
+    ) {
+      throw invalid(`maxTokens must be an integer from 1 to ${this.contextSize}`, { maxTokens: requestedMaxTokens });
     }
     const temperature = request.temperature ?? 0;
     if (!Number.isFinite(temperature) || temperature < 0 || temperature > 2) {
@@ -318,7 +321,8 @@ class NodeLlamaCppModel implements LoadedLlm {
       promptTokens = this.#tokenizeText(prompt);
     }
     if (promptTokens.length === 0) throw invalid('the prompt is empty');
-    if (promptTokens.length + maxTokens > this.contextSize) {
+    const maxTokens = requestedMaxTokens ?? this.contextSize - promptTokens.length;
+    if (maxTokens < 1 || promptTokens.length + maxTokens > this.contextSize) {
       throw new VerityError('INPUT_TOO_LARGE', 'the prompt and maxTokens do not fit in the context', {
         details: { promptTokens: promptTokens.length, maxTokens, contextSize: this.contextSize },
       });
