@@ -216,12 +216,10 @@ export class NodeDb {
       receipt: this.db.prepare<[string], ReceiptRecord>(
         'SELECT request_id, model_id, input_hash, output_hash, policy, fee, timestamp, response_json FROM receipts WHERE request_id = ?',
       ),
-      insertReceipt: this.db.prepare<[string, string, string, string, string, string, number, string]>(
-        'INSERT INTO receipts (request_id, model_id, input_hash, output_hash, policy, fee, timestamp, response_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (request_id) DO NOTHING',
-      ),
       receiptCount: this.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM receipts'),
-      insertReceiptInEpoch: this.db.prepare<
-        [string, string, string, string, string, string, number, string, number, number, string]
+      // Epoch, leaf index and leaf are null for a receipt signed without a chain.
+      insertReceipt: this.db.prepare<
+        [string, string, string, string, string, string, number, string, number | null, number | null, string | null]
       >(
         'INSERT INTO receipts (request_id, model_id, input_hash, output_hash, policy, fee, timestamp, response_json, epoch, leaf_index, leaf) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (request_id) DO NOTHING',
       ),
@@ -252,7 +250,7 @@ export class NodeDb {
     };
     const statements = this.statements;
     this.insertInEpoch = this.db.transaction((row: ReceiptRow, slot: EpochSlot): boolean => {
-      const { changes } = statements.insertReceiptInEpoch.run(
+      const { changes } = statements.insertReceipt.run(
         row.requestId,
         row.modelId,
         row.inputHash,
@@ -318,15 +316,19 @@ export class NodeDb {
 
   /** Records a receipt; false when one with this requestId already exists (the stored one wins). */
   insertReceipt(row: ReceiptRow): boolean {
+    const { requestId, modelId, inputHash, outputHash, policy, feeWei, timestamp, responseJson } = row;
     const { changes } = this.statements.insertReceipt.run(
-      row.requestId,
-      row.modelId,
-      row.inputHash,
-      row.outputHash,
-      row.policy,
-      row.feeWei,
-      row.timestamp,
-      row.responseJson,
+      requestId,
+      modelId,
+      inputHash,
+      outputHash,
+      policy,
+      feeWei,
+      timestamp,
+      responseJson,
+      null,
+      null,
+      null,
     );
     return changes === 1;
   }

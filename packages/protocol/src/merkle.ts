@@ -12,7 +12,7 @@
  * sibling at that level, so its proof skips it). One leaf: the root is the leaf, the proof is empty.
  * Pure: no I/O, no Buffer.
  */
-import { keccak_256 } from '@noble/hashes/sha3.js';
+import { keccak256 } from './hashes.js';
 import type { Hex } from './hex.js';
 
 /** 32 bytes, as 0x-prefixed hex or raw bytes. */
@@ -66,12 +66,12 @@ function hashPair(a: Uint8Array, b: Uint8Array): Uint8Array {
     buffer.set(b, 0);
     buffer.set(a, 32);
   }
-  return keccak_256(buffer);
+  return keccak256(buffer);
 }
 
 /** The leaf of a receipt: keccak256(bytes.concat(keccak256(abi.encode(digest)))). abi.encode of a bytes32 is itself. */
 export function receiptLeaf(digest: Bytes32Like): Hex {
-  return hex32(keccak_256(keccak_256(bytes32(digest, 'receipt digest'))));
+  return hex32(keccak256(keccak256(bytes32(digest, 'receipt digest'))));
 }
 
 function buildLevels(leaves: readonly Bytes32Like[]): Uint8Array[][] {

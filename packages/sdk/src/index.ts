@@ -11,7 +11,7 @@ export {
 } from './client.js';
 export type { ChainConfig, ChainContext, LoadedChain } from './chain.js';
 export type { Settlement } from './settlement.js';
-export { settlementStatuses } from '@verity/protocol';
+export { canonicalJson, settlementStatuses } from '@verity/protocol';
 export { type AddStakeParameters, type AddStakeReturnType, addStake } from './actions/addStake.js';
 export { type GetChainStatusParameters, type GetChainStatusReturnType, getChainStatus } from './actions/getChainStatus.js';
 export { type ListNodesReturnType, listNodes } from './actions/listNodes.js';
@@ -19,7 +19,6 @@ export {
   type ModelMetadata,
   type PublishModelParameters,
   type PublishModelReturnType,
-  canonicalJson,
   modelMetadataHash,
   publishModel,
 } from './actions/publishModel.js';

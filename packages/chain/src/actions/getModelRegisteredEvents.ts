@@ -1,7 +1,7 @@
 import { ModelRegistry } from '@verity/contracts';
-import type { Address, BlockNumber, BlockTag, Hash, Hex } from 'viem';
+import type { Address, BlockNumber, BlockTag, Hash } from 'viem';
 import { getContractEvents } from 'viem/actions';
-import type { ReadClient } from '../types.js';
+import type { ModelRecord, ReadClient } from '../types.js';
 
 export interface GetModelRegisteredEventsParameters {
   publisher?: Address;
@@ -9,15 +9,8 @@ export interface GetModelRegisteredEventsParameters {
   toBlock?: BlockNumber | BlockTag;
 }
 
-export interface ModelRegisteredEvent {
-  modelId: Hex;
-  publisher: Address;
-  name: string;
-  version: string;
-  format: string;
-  metadataHash: Hex;
-  priceWei: bigint;
-  royaltyBps: number;
+/** The version as published (the registry's record without what changes later), and where. */
+export interface ModelRegisteredEvent extends Omit<ModelRecord, 'publishedAt' | 'deprecated'> {
   blockNumber: bigint;
   transactionHash: Hash;
 }

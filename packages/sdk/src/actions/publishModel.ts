@@ -6,8 +6,15 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { keccak_256 } from '@noble/hashes/sha3.js';
-import { type Hex, RegisterModelRequestSchema, VerityError, bytes32Pattern, toHex } from '@verity/protocol';
+import {
+  type Hex,
+  RegisterModelRequestSchema,
+  VerityError,
+  bytes32Pattern,
+  canonicalJson,
+  keccak256,
+  toHex,
+} from '@verity/protocol';
 import type { Address } from 'viem';
 import { chainFailure, chainModule, onChain, walletOf } from '../chain.js';
 import type { Client } from '../client.js';
@@ -50,22 +57,10 @@ export interface PublishModelReturnType {
   txHash?: Hex;
 }
 
-/** JSON with object keys sorted and no whitespace, so equal values have equal text (and hash). */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (typeof value === 'object' && value !== null) {
-    const entries = Object.entries(value)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
 /** ModelRegistry's metadataHash: keccak256 of the canonical JSON of {name, version, format, description?, license?}. */
 export function modelMetadataHash(metadata: ModelMetadata): Hex {
   const { name, version, format, description, license } = metadata;
-  return toHex(keccak_256(new TextEncoder().encode(canonicalJson({ name, version, format, description, license }))));
+  return toHex(keccak256(new TextEncoder().encode(canonicalJson({ name, version, format, description, license }))));
 }
 
 async function sha256File(path: string): Promise<Hex> {
