@@ -76,3 +76,27 @@ export {
   verifyReceiptOnChain,
 } from './actions/verifyReceiptOnChain.js';
 export { type WithdrawStakeReturnType, withdrawStake } from './actions/withdrawStake.js';
+export {
+  type ChannelConfig,
+  type Erc3009DepositAuthorization,
+  batchSettlementAddress,
+  batchSettlementDomain,
+  batchSettlementDomainNameVersion,
+  cancelAuthorizationTypes,
+  channelConfigTypes,
+  channelIdOf,
+  claimBatchTypes,
+  erc3009CollectorData,
+  erc3009DepositCollectorAddress,
+  erc3009DepositNonce,
+  maxWithdrawDelaySeconds,
+  minWithdrawDelaySeconds,
+  permit2DepositCollectorAddress,
+  receiveWithAuthorizationTypes,
+  refundTypes,
+  transferWithAuthorizationTypes,
+  verityTokenDomainNameVersion,
+  voucherTypes,
+} from './batch-settlement.js';
+export { type GetChannelParameters, type GetChannelReturnType, getChannel } from './actions/getChannel.js';
+export { type InstallBatchSettlementReturnType, installBatchSettlement } from './actions/installBatchSettlement.js';

@@ -15,7 +15,14 @@ export const sourcesDir = join(packageDir, 'contracts');
 export const artifactsPath = join(packageDir, 'src', 'artifacts.ts');
 
 /** The contracts the package exports, in deployment order. */
-export const contractNames = ['VerityToken', 'ModelRegistry', 'NodeRegistry', 'ReceiptRegistry', 'ExampleConsumer'] as const;
+export const contractNames = [
+  'VerityToken',
+  'ModelRegistry',
+  'NodeRegistry',
+  'ReceiptRegistry',
+  'ExampleConsumer',
+  'BatchSettlement',
+] as const;
 export type ContractName = (typeof contractNames)[number];
 
 /** Pinned so that a given source always gives the same bytecode (the drift test relies on it). */

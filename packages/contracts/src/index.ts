@@ -1,5 +1,6 @@
 /** @verity/contracts: the Solidity contracts' ABIs and bytecode (generated into artifacts.ts), typed for viem. */
 export {
+  BatchSettlement,
   ExampleConsumer,
   ModelRegistry,
   NodeRegistry,
