@@ -95,5 +95,5 @@ export class Output {
 }
 
 export function errorBody(code: ErrorBody['error']['code'], message: string, details: Record<string, unknown> = {}): ErrorBody {
-  return { error: { code, message, details } };
+  return new VerityError(code, message, { details }).toBody();
 }

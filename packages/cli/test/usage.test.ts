@@ -115,7 +115,13 @@ describe('verity (command line)', () => {
     expect(code).toBe(2);
     expect(stderr).toBe('');
     expect(JSON.parse(stdout)).toEqual({
-      error: { code: 'INVALID_REQUEST', message: "unknown option '--bogus'", details: { usage: true } },
+      error: {
+        code: 'INVALID_REQUEST',
+        message: "unknown option '--bogus'",
+        details: { usage: true },
+        type: 'invalid_request_error',
+        param: null,
+      },
     });
   });
 

@@ -25,7 +25,7 @@ export interface NetworkOptions {
   /** Where nodes keep blobs and records; a fresh temp directory when absent. */
   dataDir?: string;
   /** TEST ONLY: faults injected into nodes by index. */
-  faults?: Record<number, 'wrong-output'>;
+  faults?: Record<number, 'wrong-output' | 'drop-stream'>;
   /** Per-attempt timeout of the router's requests to nodes. */
   routerTimeoutMs?: number;
   /** How often the router refreshes its node set (from the chain), health and models. */

@@ -3,6 +3,7 @@
  * Protocol v1 error bodies come back as VerityError; network failures as NODE_UNAVAILABLE or TIMEOUT.
  */
 import { errorFromBody, VerityError } from '@verity/protocol';
+import { createParser } from 'eventsource-parser';
 import { Agent, type Dispatcher, request } from 'undici';
 
 export const sharedAgent: Dispatcher = new Agent({ keepAliveTimeout: 30_000, connections: 128, pipelining: 1 });
@@ -21,20 +22,19 @@ interface Answer {
   text: string;
 }
 
-/** Sends one request and returns the answer's status and body text; 4xx/5xx answers become VerityError. */
-async function exchange(
+/** Sends one request and waits for the answer's headers; network failures become NODE_UNAVAILABLE or TIMEOUT. */
+async function open(
   method: Dispatcher.HttpMethod,
   url: string,
   body: string | Uint8Array | NodeJS.ReadableStream | undefined,
   options: RequestOptions,
   contentType?: string,
-): Promise<Answer> {
+): Promise<Dispatcher.ResponseData> {
   const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
   const headers: Record<string, string> = { ...options.headers };
   if (contentType) headers['content-type'] = contentType;
-  let response: Dispatcher.ResponseData;
   try {
-    response = await request(url, {
+    return await request(url, {
       method,
       headers,
       body: body as never,
@@ -53,6 +53,17 @@ async function exchange(
       details: { url, reason: code },
     });
   }
+}
+
+/** Sends one request and returns the answer's status and body text; 4xx/5xx answers become VerityError. */
+async function exchange(
+  method: Dispatcher.HttpMethod,
+  url: string,
+  body: string | Uint8Array | NodeJS.ReadableStream | undefined,
+  options: RequestOptions,
+  contentType?: string,
+): Promise<Answer> {
+  const response = await open(method, url, body, options, contentType);
   let text: string;
   try {
     text = await response.body.text();
@@ -106,4 +117,60 @@ export async function postJsonText(url: string, bodyText: string, options: Reque
 
 export function putBytes(url: string, body: Uint8Array | NodeJS.ReadableStream, options: RequestOptions = {}): Promise<unknown> {
   return send('PUT', url, body, options, 'application/octet-stream');
+}
+
+/** A server-sent-events answer: its headers, and its events' `data` fields in order. */
+export interface EventStream {
+  headers: Record<string, string | string[] | undefined>;
+  /**
+   * Yields each event's data. Ends when the server ends the stream; a connection lost midway (or a stalled one,
+   * after the timeout) throws NODE_UNAVAILABLE or TIMEOUT. Return early to close the connection.
+   */
+  events: AsyncGenerator<string, void, void>;
+}
+
+/**
+ * POSTs JSON text and opens the answer as server-sent events. An error answer (4xx/5xx, which comes as JSON) or
+ * an answer that is not `text/event-stream` throws before any event, so a caller can still try elsewhere.
+ */
+export async function postJsonEvents(url: string, bodyText: string, options: RequestOptions = {}): Promise<EventStream> {
+  const response = await open('POST', url, bodyText, options, 'application/json');
+  const type = String(response.headers['content-type'] ?? '');
+  if (response.statusCode >= 400 || !type.startsWith('text/event-stream')) {
+    let text: string;
+    try {
+      text = await response.body.text();
+    } catch (cause) {
+      throw new VerityError('NODE_UNAVAILABLE', `POST ${url}: connection lost while reading the answer`, { cause });
+    }
+    if (response.statusCode >= 400) throw errorFromBody(response.statusCode, parseText('POST', url, response.statusCode, text));
+    throw new VerityError('NODE_UNAVAILABLE', `POST ${url} answered ${type || 'no content type'}, expected an event stream`, {
+      details: { url },
+    });
+  }
+  return { headers: response.headers, events: readEvents(url, response.body, options.timeoutMs ?? defaultTimeoutMs) };
+}
+
+async function* readEvents(url: string, body: Dispatcher.ResponseData['body'], timeoutMs: number): AsyncGenerator<string> {
+  const queue: string[] = [];
+  const parser = createParser({ onEvent: (event) => queue.push(event.data) });
+  const decoder = new TextDecoder();
+  try {
+    for await (const chunk of body) {
+      parser.feed(decoder.decode(chunk as Uint8Array, { stream: true }));
+      while (queue.length > 0) yield queue.shift() as string;
+    }
+  } catch (cause) {
+    const code = (cause as { code?: string }).code;
+    if (code === 'UND_ERR_BODY_TIMEOUT')
+      throw new VerityError('TIMEOUT', `POST ${url}: no event for ${timeoutMs} ms`, { cause, details: { url } });
+    throw new VerityError('NODE_UNAVAILABLE', `POST ${url}: connection lost in the middle of the stream`, {
+      cause,
+      details: { url },
+    });
+  } finally {
+    if (!body.readableEnded) body.destroy();
+  }
+  parser.feed(decoder.decode());
+  while (queue.length > 0) yield queue.shift() as string;
 }

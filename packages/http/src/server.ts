@@ -2,7 +2,7 @@
  * Server plumbing shared by the node and the router: a fastify instance whose every error leaves as a
  * Protocol v1 error body with the status its code maps to, and zod parsing of request bodies.
  */
-import { type ErrorCode, VerityError } from '@verity/protocol';
+import { type ErrorBody, type ErrorCode, VerityError } from '@verity/protocol';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import type { z } from 'zod';
 
@@ -27,6 +27,11 @@ function toVerityError(error: FastifyError | Error): VerityError {
   else if (status >= 400 && status < 500) mapped = 'INVALID_REQUEST';
   const message = mapped === 'INTERNAL' ? 'internal error' : error.message;
   return new VerityError(mapped, message, { cause: error, details: code ? { reason: code } : {} });
+}
+
+/** The Protocol v1 error body for any error (errors that are not VerityErrors become INTERNAL, say no more). */
+export function errorBodyOf(error: unknown): ErrorBody {
+  return toVerityError(error instanceof Error ? error : new Error(String(error))).toBody();
 }
 
 export function createServer(options: Partial<ServerOptions> = {}): FastifyInstance {

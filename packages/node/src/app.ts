@@ -17,10 +17,10 @@ import { describeError, logEvent } from './log.js';
 import { ModelRegistry } from './models.js';
 import { type NodeStartOptions, isChainMode, resolveNodeOptions } from './options.js';
 import { blobRoutes } from './routes/blobs.js';
-import { chatRoutes } from './routes/chat.js';
 import { healthRoutes } from './routes/health.js';
 import { inferRoutes } from './routes/infer.js';
 import { modelRoutes } from './routes/models.js';
+import { textRoutes } from './routes/text.js';
 
 export interface NodeApp {
   app: FastifyInstance;
@@ -100,7 +100,7 @@ export async function createNodeApp(options: NodeStartOptions): Promise<NodeApp>
     await app.register(blobRoutes(blobs));
     await app.register(modelRoutes(registry, chain && (() => chain.announceModels())));
     await app.register(inferRoutes(executor, inferences, chain && ((requestId) => chain.settlementOf(requestId))));
-    await app.register(chatRoutes(executor, inferences));
+    await app.register(textRoutes(executor, inferences, resolved.fault));
 
     let closing: Promise<void> | undefined;
     const close = (): Promise<void> => {

@@ -5,15 +5,23 @@
  */
 import { randomBytes } from 'node:crypto';
 import {
+  type ChatCompletion,
   type ChatCompletionRequest,
+  type CompletionRequest,
   type Hex,
   type InferRequest,
   type ReceiptDomain,
   type SignedReceipt,
   VerityError,
+  type TextCompletion,
+  type TextKind,
   chatHashedFields,
   chatInputHash,
-  chatOutputHash,
+  completionHashedFields,
+  completionInputHash,
+  generatedText,
+  textAnswerId,
+  textOutputHash,
   decodeTensorMap,
   encodeTensorMap,
   hashDecodedTensorMap,
@@ -21,9 +29,9 @@ import {
   receiptDomain,
   signReceipt,
 } from '@verity/protocol';
-import { checkInputs } from '@verity/runtime';
+import { type LlmCompletion, type LlmCompletionRequest, type LoadedLlm, checkInputs } from '@verity/runtime';
 import type { NodeDb, ReceiptRow } from './db.js';
-import { applyFault } from './fault.js';
+import { applyFault, applyTextFault } from './fault.js';
 import type { ModelRegistry } from './models.js';
 import type { NodeOptions } from './options.js';
 
@@ -46,6 +54,27 @@ export interface ReceiptRecorder {
 
 /** The response body as JSON text: stored verbatim and sent verbatim, so a replay is byte-identical. */
 export type InferResponseJson = string;
+
+/** A checked text request, ready to run (or a replay, answered from the record). */
+export interface TextJob {
+  kind: TextKind;
+  llm: LoadedLlm;
+  /** The model's `name@version`, as the answer's `model` field states it. */
+  modelName: string;
+  modelId: Hex;
+  requestId: Hex;
+  inputHash: Hex;
+  policy: string;
+  llmRequest: LlmCompletionRequest;
+  /** Unix seconds: the answer's and every stream chunk's `created`. */
+  created: number;
+  /** The stored response, when the requestId was answered before with this very request. */
+  replay?: InferResponseJson;
+}
+
+function sampling(fields: { temperature: number; top_p: number; seed: number; stop: string[] }) {
+  return { temperature: fields.temperature, topP: fields.top_p, seed: fields.seed, stop: fields.stop };
+}
 
 export class Executor {
   private readonly domain: ReceiptDomain;
@@ -91,59 +120,114 @@ export class Executor {
   }
 
   /**
-   * Runs a chat completion on a GGUF model: the receipt's inputHash is chatInputHash of the request, its
-   * outputHash chatOutputHash of the text and finish reason. Recorded like tensor receipts before the reply.
+   * Checks a chat or completion request against its GGUF model and fixes what its receipt will say: the
+   * requestId, the inputHash (chatInputHash or completionInputHash) and the policy. Throws on bad input, before
+   * anything is generated; a stored answer for the requestId is found here (a replay).
    */
-  async chat(request: ChatCompletionRequest): Promise<InferResponseJson> {
+  prepareText(kind: TextKind, request: ChatCompletionRequest | CompletionRequest): TextJob {
     const served = this.models.resolve(request.model);
-    const modelId = served.entry.modelId;
     if (served.loaded.kind !== 'gguf') {
       throw new VerityError('INVALID_REQUEST', `${served.entry.id} is not a language model: use POST /v1/infer`, {
-        details: { model: request.model, format: served.entry.format },
+        details: { model: request.model, format: served.entry.format, param: 'model' },
       });
     }
-    const llm = served.loaded.llm;
     const policy = request.verity?.policy ?? 'none';
     parsePolicy(policy);
-    const fields = chatHashedFields(request);
-    const inputHash = chatInputHash(request);
+    let inputHash: Hex;
+    let llmRequest: LlmCompletionRequest;
+    if (kind === 'chat') {
+      const fields = chatHashedFields(request as ChatCompletionRequest);
+      inputHash = chatInputHash(request as ChatCompletionRequest);
+      llmRequest = {
+        messages: fields.messages,
+        ...(fields.max_tokens !== null ? { maxTokens: fields.max_tokens } : {}),
+        responseFormat: fields.response_format,
+        ...sampling(fields),
+      };
+    } else {
+      const fields = completionHashedFields(request as CompletionRequest);
+      inputHash = completionInputHash(request as CompletionRequest);
+      llmRequest = { prompt: fields.prompt, maxTokens: fields.max_tokens, ...sampling(fields) };
+    }
     const requested = request.verity?.requestId;
     const requestId = requested ? (requested.toLowerCase() as Hex) : randomRequestId();
-    if (requested) {
-      const stored = this.db.receipt(requestId);
-      if (stored) return replay(stored, modelId, inputHash, policy);
-    }
+    const stored = requested ? this.db.receipt(requestId) : undefined;
+    return {
+      kind,
+      llm: served.loaded.llm,
+      modelName: served.entry.id,
+      modelId: served.entry.modelId,
+      requestId,
+      inputHash,
+      policy,
+      llmRequest,
+      created: Math.floor(Date.now() / 1000),
+      ...(stored ? { replay: replay(stored, served.entry.modelId, inputHash, policy) } : {}),
+    };
+  }
 
-    const completion = await llm.complete({
-      messages: fields.messages,
-      ...(fields.max_tokens !== null ? { maxTokens: fields.max_tokens } : {}),
-      temperature: fields.temperature,
-      topP: fields.top_p,
-      seed: fields.seed,
-      stop: fields.stop,
+  /** Generates the whole answer, then signs and records it: the response JSON (stored, and sent as it is). */
+  async completeText(job: TextJob): Promise<InferResponseJson> {
+    if (job.replay !== undefined) return job.replay;
+    return this.#recordText(job, await job.llm.complete(job.llmRequest));
+  }
+
+  /**
+   * Generates the answer as text pieces; when done, signs and records it and returns the response JSON. The
+   * receipt covers the whole text, so it exists only once the stream ends (a replay yields the stored text).
+   */
+  async *streamText(job: TextJob): AsyncGenerator<string, InferResponseJson, void> {
+    if (job.replay !== undefined) {
+      const text = generatedText(JSON.parse(job.replay) as ChatCompletion | TextCompletion).text;
+      if (text.length > 0) yield text;
+      return job.replay;
+    }
+    const completion = yield* job.llm.stream(job.llmRequest);
+    return this.#recordText(job, completion);
+  }
+
+  #recordText(job: TextJob, completion: LlmCompletion): InferResponseJson {
+    applyTextFault(this.options.fault, completion);
+    const { requestId, modelId, inputHash, policy, created, modelName } = job;
+    const outputHash = textOutputHash(completion);
+    const usage = {
+      prompt_tokens: completion.usage.promptTokens,
+      completion_tokens: completion.usage.completionTokens,
+      total_tokens: completion.usage.promptTokens + completion.usage.completionTokens,
+    };
+    const id = textAnswerId(job.kind, requestId);
+    return this.signAndRecord({ requestId, modelId, inputHash, outputHash, policy, engine: job.llm.engine }, (receipt) => {
+      const verity = { requestId, modelId, policy, receipts: [receipt] };
+      const answer: ChatCompletion | TextCompletion =
+        job.kind === 'chat'
+          ? {
+              id,
+              object: 'chat.completion',
+              created,
+              model: modelName,
+              choices: [
+                { index: 0, message: { role: 'assistant', content: completion.text }, finish_reason: completion.finishReason },
+              ],
+              usage,
+              verity,
+            }
+          : {
+              id,
+              object: 'text_completion',
+              created,
+              model: modelName,
+              choices: [{ index: 0, text: completion.text, logprobs: null, finish_reason: completion.finishReason }],
+              usage,
+              verity,
+            };
+      return JSON.stringify(answer);
     });
-    const outputHash = chatOutputHash(completion);
-    return this.signAndRecord({ requestId, modelId, inputHash, outputHash, policy, engine: llm.engine }, (receipt, timestamp) =>
-      JSON.stringify({
-        id: `chatcmpl-${requestId.slice(2)}`,
-        object: 'chat.completion',
-        created: timestamp,
-        model: served.entry.id,
-        choices: [{ index: 0, message: { role: 'assistant', content: completion.text }, finish_reason: completion.finishReason }],
-        usage: {
-          prompt_tokens: completion.usage.promptTokens,
-          completion_tokens: completion.usage.completionTokens,
-          total_tokens: completion.usage.promptTokens + completion.usage.completionTokens,
-        },
-        verity: { requestId, modelId, policy, receipts: [receipt] },
-      }),
-    );
   }
 
   /** Signs the receipt, builds the response around it and records both before anything is released. */
   private signAndRecord(
     fields: { requestId: Hex; modelId: Hex; inputHash: Hex; outputHash: Hex; policy: string; engine: string },
-    respond: (receipt: SignedReceipt, timestamp: number) => string,
+    respond: (receipt: SignedReceipt) => string,
   ): InferResponseJson {
     const { requestId, modelId, inputHash, outputHash, policy, engine } = fields;
     const timestamp = Math.floor(Date.now() / 1000);
@@ -162,7 +246,7 @@ export class Executor {
       },
       this.domain,
     );
-    const responseJson = respond(receipt, timestamp);
+    const responseJson = respond(receipt);
     const row: ReceiptRow = {
       requestId,
       modelId,

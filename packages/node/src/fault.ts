@@ -3,6 +3,7 @@
  * benchmarks can check that verification policies catch it. Nothing calls this unless NodeOptions.fault is set.
  */
 import type { DecodedTensorMap } from '@verity/protocol';
+import type { LlmCompletion } from '@verity/runtime';
 import type { NodeOptions } from './options.js';
 
 /** Adds 1 to the first element of the first output (bool flips), in place, before the node hashes and signs. */
@@ -14,4 +15,9 @@ export function applyFault(fault: NodeOptions['fault'], outputs: DecodedTensorMa
   if (data instanceof BigInt64Array) data[0] = (data[0] as bigint) + 1n;
   else if (first.dtype === 'bool') data[0] = (data[0] as number) ^ 1;
   else data[0] = (data[0] as number) + 1;
+}
+
+/** Appends a word to the generated text, in place, before the node hashes and signs it. */
+export function applyTextFault(fault: NodeOptions['fault'], completion: LlmCompletion): void {
+  if (fault === 'wrong-output') completion.text += ' (forged)';
 }

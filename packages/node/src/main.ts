@@ -8,7 +8,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import type { Hex } from '@verity/protocol';
 import { startNode } from './app.js';
 import { describeError, logEvent } from './log.js';
-import { type NodeStartOptions, defaultNodeOptions, defaultNodePort } from './options.js';
+import { type Fault, type NodeStartOptions, defaultNodeOptions, defaultNodePort, faults } from './options.js';
 
 const keyVariable = 'VERITY_NODE_KEY';
 /** How long a stop waits for in-flight requests before giving up on them. */
@@ -75,7 +75,9 @@ const program = new Command()
     integer('epoch age', 1, 2 ** 31 - 1),
     defaultNodeOptions.epochMaxAgeMs,
   )
-  .addOption(new Option('--fault <fault>', 'TEST ONLY: sign wrong answers on purpose').choices(['wrong-output']).hideHelp())
+  .addOption(
+    new Option('--fault <fault>', 'TEST ONLY: sign wrong answers, or drop streams, on purpose').choices(faults).hideHelp(),
+  )
   .parse(process.argv);
 
 interface CliOptions {
@@ -93,7 +95,7 @@ interface CliOptions {
   heartbeatIntervalMs: number;
   epochMaxReceipts: number;
   epochMaxAgeMs: number;
-  fault?: 'wrong-output';
+  fault?: Fault;
 }
 
 /** The deployment named by --deployment, or exit 2 with the reason. */

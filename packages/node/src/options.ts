@@ -21,10 +21,12 @@ export interface NodeOptions {
   /** Largest blob (model file) stored or loaded. */
   maxModelBytes: number;
   /**
-   * TEST ONLY: 'wrong-output' makes the node alter its outputs before hashing and signing them, so it returns
-   * validly signed wrong answers, for testing verification policies against a Byzantine node. Never set in production.
+   * TEST ONLY, never set in production. 'wrong-output' makes the node alter its outputs (tensors, or text) before
+   * hashing and signing them, so it returns validly signed wrong answers, for testing verification policies
+   * against a Byzantine node. 'drop-stream' makes it cut the connection after the first piece of a streamed text
+   * answer, as a node that dies mid-stream.
    */
-  fault?: 'wrong-output';
+  fault?: Fault;
 
   // ---- chain mode: on when both rpcUrl and deployment are set ----
   /** JSON-RPC URL of the chain (it may hold credentials: never logged). */
@@ -42,6 +44,10 @@ export interface NodeOptions {
   /** ...or when its first receipt is this old. */
   epochMaxAgeMs: number;
 }
+
+/** TEST ONLY faults (see NodeOptions.fault). */
+export const faults = ['wrong-output', 'drop-stream'] as const;
+export type Fault = (typeof faults)[number];
 
 /** What startNode and createNodeApp take: everything but dataDir and privateKey has a default. */
 export type NodeStartOptions = Partial<NodeOptions> & { dataDir: string; privateKey: Hex };
@@ -86,7 +92,7 @@ export function resolveNodeOptions(options: NodeStartOptions): NodeOptions {
     if (!Number.isInteger(resolved[key]) || resolved[key] <= 0)
       throw new TypeError(`${key} must be a positive integer, got ${resolved[key]}`);
   }
-  if (resolved.fault !== undefined && resolved.fault !== 'wrong-output')
+  if (resolved.fault !== undefined && !faults.includes(resolved.fault))
     throw new TypeError(`unknown fault "${String(resolved.fault)}"`);
   for (const key of ['heartbeatIntervalMs', 'epochMaxAgeMs'] as const) {
     if (!Number.isInteger(resolved[key]) || resolved[key] <= 0)

@@ -7,13 +7,18 @@ import { readFileSync } from 'node:fs';
 import { getJson, postJson } from '@verity/http/client';
 import {
   type ChatCompletion,
+  ChatCompletionChunkSchema,
   type Hex,
   ChatCompletionSchema,
+  TextCompletionChunkSchema,
+  TextCompletionSchema,
+  completionInputHash,
+  verifyTextResponse,
   type ModelEntry,
   ModelListSchema,
   addressOf,
   chatInputHash,
-  chatOutputHash,
+  textOutputHash,
   verifyReceipt,
 } from '@verity/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -109,7 +114,7 @@ describe('POST /v1/chat/completions', () => {
       requestId: verity.requestId,
       modelId: entry.modelId,
       inputHash: chatInputHash(request),
-      outputHash: chatOutputHash({ text: choice.message.content, finishReason: choice.finish_reason }),
+      outputHash: textOutputHash({ text: choice.message.content, finishReason: choice.finish_reason }),
       engine: entry.engine,
       policy: 'none',
     });
@@ -142,5 +147,128 @@ describe('POST /v1/chat/completions', () => {
     await expectError(postJson(url, { ...request, tools: [{ type: 'function' }] }), 'INVALID_REQUEST', 400);
     await expectError(postJson(url, { ...request, model: 'nope' }), 'UNKNOWN_MODEL', 404);
     await expectError(postJson(url, { ...request, max_tokens: 100_000 }), 'INVALID_REQUEST', 400);
+  });
+});
+
+/** Posts a streamed request and returns its status, content type and the parsed `data:` events. */
+async function postStream(path: string, body: Record<string, unknown>) {
+  const response = await fetch(`${node.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ ...body, stream: true }),
+  });
+  const text = await response.text();
+  if (!response.headers.get('content-type')?.startsWith('text/event-stream'))
+    return { status: response.status, contentType: response.headers.get('content-type'), events: [] };
+  const events = text
+    .split('\n\n')
+    .filter((e) => e.length > 0)
+    .map((e) => {
+      expect(e.startsWith('data: ')).toBe(true);
+      const data = e.slice('data: '.length);
+      return data === '[DONE]' ? '[DONE]' : (JSON.parse(data) as Record<string, unknown>);
+    });
+  return { status: response.status, contentType: response.headers.get('content-type'), events };
+}
+
+describe('streaming (server-sent events)', () => {
+  it('streams the same text and the same receipt as the whole answer, ending with the receipt chunk and [DONE]', async () => {
+    const whole = await chat({ ...request, verity: { requestId: `0x${'c1'.repeat(32)}` } });
+    const { status, contentType, events } = await postStream('/v1/chat/completions', request);
+    expect(status).toBe(200);
+    expect(contentType).toMatch(/^text\/event-stream/);
+    expect(events.at(-1)).toBe('[DONE]');
+    const chunks = events.slice(0, -1).map((e) => ChatCompletionChunkSchema.parse(e));
+    expect(chunks[0]?.choices[0]?.delta.role).toBe('assistant');
+    const text = chunks.map((c) => c.choices[0]?.delta.content ?? '').join('');
+    expect(text).toBe(whole.choices[0]?.message.content);
+    const last = chunks.at(-1);
+    expect(last?.choices[0]?.finish_reason).toBe(whole.choices[0]?.finish_reason);
+    expect(last?.usage).toEqual(whole.usage);
+    const verity = last?.verity;
+    if (!verity) throw new Error('no receipts in the last chunk');
+    expect(new Set(chunks.map((c) => c.id))).toEqual(new Set([`chatcmpl-${verity.requestId.slice(2)}`]));
+    const report = verifyTextResponse(
+      { text, finishReason: last.choices[0]?.finish_reason ?? 'stop', verity },
+      { request, trustedExecutors: [addressOf(keys.a)] },
+    );
+    expect(report.ok).toBe(true);
+    expect(verity.receipts[0]?.typedData.message.outputHash).toBe(whole.verity.receipts[0]?.typedData.message.outputHash);
+  });
+
+  it('replays a streamed requestId from the record', async () => {
+    const requestId = `0x${'c2'.repeat(32)}`;
+    const first = await postStream('/v1/chat/completions', { ...request, verity: { requestId } });
+    const again = await postStream('/v1/chat/completions', { ...request, verity: { requestId } });
+    const receiptOf = (events: unknown[]) => (events.at(-2) as { verity: unknown }).verity;
+    expect(receiptOf(again.events)).toEqual(receiptOf(first.events));
+  });
+
+  it('answers bad input with an ordinary error response, not a stream', async () => {
+    const { status, events } = await postStream('/v1/chat/completions', { ...request, max_tokens: 100_000 });
+    expect(status).toBe(400);
+    expect(events).toHaveLength(0);
+  });
+});
+
+describe('POST /v1/completions', () => {
+  const prompt = { model: 'tiny-llama', prompt: 'Once upon a time', max_tokens: 12 };
+  it('continues a prompt in OpenAI shape with a receipt over completionInputHash', async () => {
+    const answer = TextCompletionSchema.parse(await postJson(`${node.url}/v1/completions`, prompt));
+    expect(answer.object).toBe('text_completion');
+    expect(answer.id).toBe(`cmpl-${answer.verity.requestId.slice(2)}`);
+    const choice = answer.choices[0];
+    if (!choice) throw new Error('no choice');
+    expect(answer.verity.receipts[0]?.typedData.message.inputHash).toBe(completionInputHash(prompt));
+    const report = verifyTextResponse(
+      { text: choice.text, finishReason: choice.finish_reason, verity: answer.verity },
+      { request: prompt, trustedExecutors: [addressOf(keys.a)] },
+    );
+    expect(report.ok).toBe(true);
+  });
+
+  it('streams text_completion chunks', async () => {
+    const whole = TextCompletionSchema.parse(await postJson(`${node.url}/v1/completions`, prompt));
+    const { events } = await postStream('/v1/completions', prompt);
+    const chunks = events.slice(0, -1).map((e) => TextCompletionChunkSchema.parse(e));
+    expect(chunks.map((c) => c.choices[0]?.text ?? '').join('')).toBe(whole.choices[0]?.text);
+    expect(chunks.at(-1)?.verity?.receipts[0]?.typedData.message.outputHash).toBe(
+      whole.verity.receipts[0]?.typedData.message.outputHash,
+    );
+  });
+});
+
+describe('JSON mode', () => {
+  it('constrains the answer to JSON following a schema', async () => {
+    const schema = {
+      type: 'object',
+      properties: { answer: { type: 'string' }, confidence: { enum: ['low', 'high'] } },
+      required: ['answer', 'confidence'],
+    };
+    const response = await chat({
+      ...request,
+      max_tokens: 120,
+      response_format: { type: 'json_schema', json_schema: { name: 'reply', schema } },
+    });
+    const content = response.choices[0]?.message.content ?? '';
+    if (response.choices[0]?.finish_reason === 'stop') {
+      const parsed = JSON.parse(content) as { answer: unknown; confidence: unknown };
+      expect(typeof parsed.answer).toBe('string');
+      expect(['low', 'high']).toContain(parsed.confidence);
+    } else {
+      expect(content.startsWith('{')).toBe(true);
+    }
+    expect(response.verity.receipts[0]?.typedData.message.inputHash).not.toBe(chatInputHash(request));
+  });
+
+  it('refuses a malformed schema, or one outside the served subset, with 400 naming the field', async () => {
+    for (const schema of [{ type: 'teapot' }, { type: 'object', properties: { a: { pattern: '^x' } } }, { $ref: 'http://x' }]) {
+      const error = await expectError(
+        chat({ ...request, response_format: { type: 'json_schema', json_schema: { name: 'x', schema } } }),
+        'INVALID_REQUEST',
+        400,
+      );
+      expect(error.message).toContain('response_format.json_schema.schema');
+    }
   });
 });

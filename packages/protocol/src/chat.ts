@@ -1,44 +1,99 @@
 /**
- * Chat completions in Protocol v1: the subset of OpenAI's request this protocol serves, and the canonical JSON
- * whose sha256 is a text receipt's inputHash and outputHash. Pure (no I/O).
+ * Text generation in Protocol v1: the subset of OpenAI's chat and completions requests this protocol serves, and
+ * the canonical JSON whose sha256 is a text receipt's inputHash and outputHash. Pure (no I/O).
  *
  * Canonical JSON: object keys in ascending order (of their UTF-16 code units, as `Array.prototype.sort` orders
  * them), no whitespace, strings and numbers as `JSON.stringify` writes them, encoded as UTF-8.
  *
- * - inputHash = sha256 of the canonical JSON of `{max_tokens, messages, seed, stop, temperature, top_p}`: every
- *   field that changes the output, with defaults filled in (`max_tokens` null when not given, meaning the rest of
- *   the context; `seed` 0; `stop` always an array, `[]` when not given; `temperature` 0; `top_p` 1) and each message
- *   as `{content, role}`. Not the model (the receipt's modelId names it) and not `stream` (it changes the framing
- *   only).
- * - outputHash = sha256 of the canonical JSON of `{finish_reason, text}`: the full generated text and why it ended.
+ * - Chat inputHash = sha256 of the canonical JSON of `{max_tokens, messages, response_format, seed, stop,
+ *   temperature, tool_choice, tools, top_p}`: every field that changes the output, with defaults filled in
+ *   (`max_tokens` null when not given, meaning the rest of the context; `response_format` null for text, else
+ *   `{type: "json_object"}` or `{type: "json_schema", schema}`; `seed` 0; `stop` always an array, `[]` when not
+ *   given; `temperature` 0; `tool_choice` and `tools` null (reserved: tools are not served yet); `top_p` 1), each
+ *   message as `{content, role}` with content as one string (text parts joined, `developer` read as `system`).
+ * - Completion inputHash = sha256 of the canonical JSON of `{max_tokens, prompt, seed, stop, temperature, top_p}`,
+ *   `max_tokens` 16 when not given (OpenAI's default for completions).
+ * - Not hashed: the model (the receipt's modelId names it), `stream` and `stream_options` (framing only), `user`,
+ *   and Verity's own `verity` options.
+ * - outputHash = sha256 of the canonical JSON of `{finish_reason, text, tool_calls}`: the full generated text, why
+ *   it ended, and `tool_calls` null (reserved for tool calls).
+ *
+ * `replicate:k` compares text outputs exactly: two executors agree when their outputHashes are equal.
  */
 import { z } from 'zod';
 import { sha256Hex } from './hashes.js';
 import { type Hex, bytes32Pattern } from './hex.js';
-import { SignedReceiptSchema } from './receipt.js';
+import { jsonSchemaProblem } from './json-schema.js';
 
 export const chatRoles = ['system', 'user', 'assistant'] as const;
+export type ChatRole = (typeof chatRoles)[number];
 export const maxStopSequences = 4;
 
-export const ChatMessageSchema = z.object({
-  role: z.enum(chatRoles),
-  content: z.string(),
-});
-export type ChatMessage = z.infer<typeof ChatMessageSchema>;
+export interface ChatMessage {
+  role: ChatRole;
+  content: string;
+}
+
+const TextPartSchema = z.object({ type: z.literal('text'), text: z.string() });
+
+/** A message as OpenAI clients send it; normalized to `{role, content}` with one content string. */
+export const ChatMessageSchema = z
+  .object({
+    role: z.enum([...chatRoles, 'developer']),
+    content: z.union([z.string(), z.array(TextPartSchema).min(1)]),
+    name: z.string().optional(),
+  })
+  .transform(
+    (m): ChatMessage => ({
+      role: m.role === 'developer' ? 'system' : m.role,
+      content: typeof m.content === 'string' ? m.content : m.content.map((p) => p.text).join(''),
+    }),
+  );
+
+/** What `response_format` asks for, as hashed: null is plain text. */
+export type ResponseFormat = null | { type: 'json_object' } | { type: 'json_schema'; schema: Record<string, unknown> };
+
+export const ResponseFormatSchema = z
+  .discriminatedUnion('type', [
+    z.object({ type: z.literal('text') }),
+    z.object({ type: z.literal('json_object') }),
+    z.object({
+      type: z.literal('json_schema'),
+      json_schema: z.object({
+        name: z.string().min(1).max(64),
+        description: z.string().optional(),
+        schema: z
+          .record(z.string(), z.unknown())
+          .superRefine((schema, ctx) => {
+            const problem = jsonSchemaProblem(schema);
+            if (problem) ctx.addIssue({ code: 'custom', message: `not a JSON schema this protocol serves: ${problem}` });
+          })
+          .optional(),
+        strict: z.boolean().nullable().optional(),
+      }),
+    }),
+  ])
+  .transform((f): ResponseFormat => {
+    if (f.type === 'text') return null;
+    if (f.type === 'json_object') return { type: 'json_object' };
+    return { type: 'json_schema', schema: f.json_schema.schema ?? {} };
+  });
 
 /** OpenAI fields that would change the output and are not served: refused rather than silently ignored. */
-export const unsupportedChatFields = [
+export const unsupportedTextFields = [
   'n',
   'tools',
   'tool_choice',
   'functions',
   'function_call',
-  'response_format',
   'logit_bias',
   'logprobs',
   'top_logprobs',
   'frequency_penalty',
   'presence_penalty',
+  'best_of',
+  'echo',
+  'suffix',
 ] as const;
 
 const StopSchema = z.union([
@@ -46,77 +101,144 @@ const StopSchema = z.union([
   z.array(z.string().min(1)).max(maxStopSequences, `at most ${maxStopSequences} stop sequences`),
 ]);
 
-export const ChatCompletionRequestSchema = z
+/** Verity's own request options (not hashed). */
+export const VerityRequestOptionsSchema = z
   .object({
-    model: z.string().min(1).max(300),
-    messages: z.array(ChatMessageSchema).min(1, 'messages must not be empty').max(1024),
-    temperature: z.number().min(0).max(2).optional(),
-    top_p: z.number().gt(0).max(1).optional(),
-    max_tokens: z.number().int().min(1).max(1_000_000).optional(),
-    stop: StopSchema.optional(),
-    seed: z
-      .number()
-      .int()
-      .min(0)
-      .max(2 ** 32 - 1)
-      .optional(),
-    stream: z.boolean().optional(),
-    /** Verity's own request options (not part of the hash). */
-    verity: z
-      .object({
-        policy: z.string().max(64).optional(),
-        requestId: z
-          .string()
-          .regex(bytes32Pattern, 'expected 0x and 64 hex digits')
-          .transform((s) => s as Hex)
-          .optional(),
-      })
+    policy: z.string().max(64).optional(),
+    requestId: z
+      .string()
+      .regex(bytes32Pattern, 'expected 0x and 64 hex digits')
+      .transform((s) => s as Hex)
       .optional(),
   })
+  .optional();
+
+const samplingFields = {
+  model: z.string().min(1).max(300),
+  temperature: z.number().min(0).max(2).nullish(),
+  top_p: z.number().gt(0).max(1).nullish(),
+  max_tokens: z.number().int().min(1).max(1_000_000).nullish(),
+  stop: StopSchema.nullish(),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 32 - 1)
+    .nullish(),
+  stream: z.boolean().nullish(),
+  stream_options: z.object({ include_usage: z.boolean().optional() }).loose().nullish(),
+  verity: VerityRequestOptionsSchema,
+};
+
+function refuseUnsupported(request: Record<string, unknown>, ctx: z.RefinementCtx): void {
+  for (const field of unsupportedTextFields) {
+    const value = request[field];
+    // Values that mean "the default" are accepted, as OpenAI clients often send them.
+    if (value === undefined || value === null) continue;
+    if (
+      (field === 'n' && value === 1) ||
+      (field === 'best_of' && value === 1) ||
+      (field.endsWith('_penalty') && value === 0) ||
+      ((field === 'logprobs' || field === 'echo') && value === false) ||
+      (field === 'tool_choice' && value === 'none') ||
+      (field === 'tools' && Array.isArray(value) && value.length === 0)
+    )
+      continue;
+    ctx.addIssue({ code: 'custom', path: [field], message: `${field} is not supported` });
+  }
+}
+
+export const ChatCompletionRequestSchema = z
+  .object({
+    ...samplingFields,
+    messages: z.array(ChatMessageSchema).min(1, 'messages must not be empty').max(1024),
+    max_completion_tokens: z.number().int().min(1).max(1_000_000).nullish(),
+    response_format: ResponseFormatSchema.nullish(),
+  })
   .loose()
-  .superRefine((request, ctx) => {
-    for (const field of unsupportedChatFields) {
-      const value = (request as Record<string, unknown>)[field];
-      // Values that mean "the default" are accepted, as OpenAI clients often send them.
-      if (value === undefined || value === null) continue;
-      if (
-        (field === 'n' && value === 1) ||
-        (field.endsWith('_penalty') && value === 0) ||
-        (field === 'logprobs' && value === false)
-      )
-        continue;
-      ctx.addIssue({ code: 'custom', path: [field], message: `${field} is not supported` });
-    }
-  });
+  .superRefine(refuseUnsupported);
 export type ChatCompletionRequest = z.infer<typeof ChatCompletionRequestSchema>;
 
-/** What the hashes cover of a request, with its defaults filled in. */
+export const CompletionRequestSchema = z
+  .object({
+    ...samplingFields,
+    prompt: z.union([z.string().min(1, 'prompt must not be empty'), z.array(z.string().min(1)).length(1)]),
+  })
+  .loose()
+  .superRefine(refuseUnsupported)
+  .transform((r) => ({ ...r, prompt: typeof r.prompt === 'string' ? r.prompt : (r.prompt[0] as string) }));
+export type CompletionRequest = z.infer<typeof CompletionRequestSchema>;
+
+/** OpenAI's default `max_tokens` for POST /v1/completions. */
+export const defaultCompletionMaxTokens = 16;
+
+/** What the hashes cover of a chat request, with its defaults filled in. */
 export interface ChatHashedFields {
   max_tokens: number | null;
   messages: ChatMessage[];
+  response_format: ResponseFormat;
+  seed: number;
+  stop: string[];
+  temperature: number;
+  tool_choice: null;
+  tools: null;
+  top_p: number;
+}
+
+/** What the hashes cover of a completion request, with its defaults filled in. */
+export interface CompletionHashedFields {
+  max_tokens: number;
+  prompt: string;
   seed: number;
   stop: string[];
   temperature: number;
   top_p: number;
 }
 
-/** The part of a request the input hash reads (a parsed ChatCompletionRequest is one). */
-export interface ChatInput {
+interface SamplingInput {
+  temperature?: number | null | undefined;
+  top_p?: number | null | undefined;
+  max_tokens?: number | null | undefined;
+  stop?: string | readonly string[] | null | undefined;
+  seed?: number | null | undefined;
+}
+
+/** The part of a chat request the input hash reads (a parsed ChatCompletionRequest is one). */
+export interface ChatInput extends SamplingInput {
   messages: readonly Readonly<ChatMessage>[];
-  temperature?: number | undefined;
-  top_p?: number | undefined;
-  max_tokens?: number | undefined;
-  stop?: string | readonly string[] | undefined;
-  seed?: number | undefined;
+  max_completion_tokens?: number | null | undefined;
+  response_format?: ResponseFormat | undefined;
+}
+
+/** The part of a completion request the input hash reads (a parsed CompletionRequest is one). */
+export interface CompletionInput extends SamplingInput {
+  prompt: string;
+}
+
+function stopList(stop: SamplingInput['stop']): string[] {
+  return stop === undefined || stop === null ? [] : typeof stop === 'string' ? [stop] : [...stop];
 }
 
 export function chatHashedFields(request: ChatInput): ChatHashedFields {
-  const stop = request.stop;
   return {
-    max_tokens: request.max_tokens ?? null,
+    max_tokens: request.max_completion_tokens ?? request.max_tokens ?? null,
     messages: request.messages.map((m) => ({ role: m.role, content: m.content })),
+    response_format: request.response_format ?? null,
     seed: request.seed ?? 0,
-    stop: stop === undefined ? [] : typeof stop === 'string' ? [stop] : [...stop],
+    stop: stopList(request.stop),
+    temperature: request.temperature ?? 0,
+    tool_choice: null,
+    tools: null,
+    top_p: request.top_p ?? 1,
+  };
+}
+
+export function completionHashedFields(request: CompletionInput): CompletionHashedFields {
+  return {
+    max_tokens: request.max_tokens ?? defaultCompletionMaxTokens,
+    prompt: request.prompt,
+    seed: request.seed ?? 0,
+    stop: stopList(request.stop),
     temperature: request.temperature ?? 0,
     top_p: request.top_p ?? 1,
   };
@@ -151,44 +273,18 @@ export function chatInputHash(request: ChatInput): Hex {
   return hashCanonicalJson(chatHashedFields(request));
 }
 
-export type ChatFinishReason = 'stop' | 'length';
-
-/** A chat receipt's outputHash. */
-export function chatOutputHash(output: { text: string; finishReason: ChatFinishReason }): Hex {
-  return hashCanonicalJson({ finish_reason: output.finishReason, text: output.text });
+/** A completion receipt's inputHash. */
+export function completionInputHash(request: CompletionInput): Hex {
+  return hashCanonicalJson(completionHashedFields(request));
 }
 
-export const ChatCompletionSchema = z.object({
-  id: z.string(),
-  object: z.literal('chat.completion'),
-  created: z.number().int(),
-  model: z.string(),
-  choices: z.array(
-    z.object({
-      index: z.number().int(),
-      message: z.object({ role: z.literal('assistant'), content: z.string() }),
-      finish_reason: z.enum(['stop', 'length']),
-    }),
-  ),
-  usage: z.object({
-    prompt_tokens: z.number().int(),
-    completion_tokens: z.number().int(),
-    total_tokens: z.number().int(),
-  }),
-  verity: z.object({
-    requestId: z.string(),
-    modelId: z.string(),
-    policy: z.string(),
-    receipts: z.array(SignedReceiptSchema),
-  }),
-});
-export type ChatCompletion = z.infer<typeof ChatCompletionSchema>;
+export type TextFinishReason = 'stop' | 'length';
+export interface TextOutput {
+  text: string;
+  finishReason: TextFinishReason;
+}
 
-export const chatRoutes = {
-  chatCompletions: {
-    method: 'POST',
-    path: '/v1/chat/completions',
-    body: ChatCompletionRequestSchema,
-    response: ChatCompletionSchema,
-  },
-} as const;
+/** A text receipt's outputHash (chat and completions alike). */
+export function textOutputHash(output: TextOutput): Hex {
+  return hashCanonicalJson({ finish_reason: output.finishReason, text: output.text, tool_calls: null });
+}

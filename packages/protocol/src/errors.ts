@@ -67,12 +67,35 @@ export class VerityError extends Error {
   }
 
   toBody(): ErrorBody {
-    return { error: { code: this.code, message: this.message, details: this.details } };
+    return {
+      error: {
+        code: this.code,
+        message: this.message,
+        details: this.details,
+        type: this.status >= 500 ? 'server_error' : 'invalid_request_error',
+        param: paramOf(this.details),
+      },
+    };
   }
 }
 
+/**
+ * The Protocol v1 error body. `type` and `param` are OpenAI's fields, so that OpenAI's clients report these
+ * errors as they report OpenAI's own: `type` is `invalid_request_error` for 4xx and `server_error` for 5xx,
+ * `param` the request field at fault when one is (else null).
+ */
 export interface ErrorBody {
-  error: { code: ErrorCode; message: string; details: ErrorDetails };
+  error: { code: ErrorCode; message: string; details: ErrorDetails; type: string; param: string | null };
+}
+
+function paramOf(details: ErrorDetails): string | null {
+  if (typeof details.param === 'string') return details.param;
+  const issues = details.issues;
+  if (Array.isArray(issues)) {
+    const path = (issues[0] as { path?: unknown } | undefined)?.path;
+    if (typeof path === 'string' && path.length > 0) return path;
+  }
+  return null;
 }
 
 /** Rebuilds a VerityError from an HTTP error body; unknown shapes become INTERNAL with the raw text. */

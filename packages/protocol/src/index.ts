@@ -2,9 +2,11 @@
 export * from './api.js';
 export * from './canonical.js';
 export * from './chat.js';
+export * from './openai.js';
 export * from './errors.js';
 export { keccak256, sha256Hex } from './hashes.js';
 export * from './hex.js';
+export * from './json-schema.js';
 export * from './policy.js';
 export * from './receipt.js';
 export * from './tensor.js';

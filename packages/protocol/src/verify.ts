@@ -3,6 +3,14 @@
  * Every check is reported, passing or failing, so a person or a program can see exactly what holds.
  */
 import { hashTensorMap } from './canonical.js';
+import {
+  type ChatInput,
+  type CompletionInput,
+  type TextFinishReason,
+  chatInputHash,
+  completionInputHash,
+  textOutputHash,
+} from './chat.js';
 import { VerityError } from './errors.js';
 import type { Hex } from './hex.js';
 import { parsePolicy, requiredAgreement } from './policy.js';
@@ -31,6 +39,10 @@ export interface VerifyReceiptOptions {
   chainId?: number;
   /** When given, the signer must be one of these addresses. */
   trustedExecutors?: readonly string[];
+  /** An outputHash computed by the caller (for text: textOutputHash of the answer). */
+  outputHash?: Hex;
+  /** An inputHash computed by the caller (for text: chatInputHash or completionInputHash of the request). */
+  inputHash?: Hex;
 }
 
 function typesMatch(receipt: SignedReceipt): boolean {
@@ -121,6 +133,22 @@ export function verifyParsedReceipt(
       add('inputHash', ok, ok ? 'inputs hash to inputHash' : `inputs hash to ${hash}, receipt says ${message.inputHash}`);
     }
   }
+  if (options.outputHash) {
+    const ok = options.outputHash.toLowerCase() === message.outputHash.toLowerCase();
+    add(
+      'outputHash',
+      ok,
+      ok ? 'output hashes to outputHash' : `output hashes to ${options.outputHash}, receipt says ${message.outputHash}`,
+    );
+  }
+  if (options.inputHash) {
+    const ok = options.inputHash.toLowerCase() === message.inputHash.toLowerCase();
+    add(
+      'inputHash',
+      ok,
+      ok ? 'request hashes to inputHash' : `request hashes to ${options.inputHash}, receipt says ${message.inputHash}`,
+    );
+  }
   return { ok: checks.every((c) => c.ok), checks };
 }
 
@@ -143,19 +171,54 @@ interface ResponseLike {
  * outputs, and enough distinct executors agree for the policy (k for replicate:k, one otherwise).
  */
 export function verifyInferResponse(response: ResponseLike, options: VerifyResponseOptions = {}): VerificationReport {
+  const base: VerifyReceiptOptions = { outputs: response.outputs as TensorMap };
+  if (options.inputs) base.inputs = options.inputs;
+  return verifyReceiptSet(response, base, options);
+}
+
+export interface VerifyTextOptions {
+  /** The request that was sent: its inputHash is recomputed (chat or completion, by its `messages` or `prompt`). */
+  request?: ChatInput | CompletionInput;
+  chainId?: number;
+  trustedExecutors?: readonly string[];
+}
+
+/**
+ * Checks a whole chat or completion answer (or the text and last chunk of a stream, assembled): every receipt
+ * under `verity` is valid and commits to this request id, model, the full text and finish reason (and, given the
+ * request, to it), and enough distinct executors agree for the policy.
+ */
+export function verifyTextResponse(
+  answer: {
+    text: string;
+    finishReason: TextFinishReason;
+    verity: { requestId?: unknown; modelId?: unknown; policy?: unknown; receipts?: unknown };
+  },
+  options: VerifyTextOptions = {},
+): VerificationReport {
+  const base: VerifyReceiptOptions = { outputHash: textOutputHash(answer) };
+  if (options.request) {
+    base.inputHash = 'prompt' in options.request ? completionInputHash(options.request) : chatInputHash(options.request);
+  }
+  return verifyReceiptSet(answer.verity, base, options);
+}
+
+function verifyReceiptSet(
+  response: ResponseLike,
+  perReceipt: VerifyReceiptOptions,
+  options: { chainId?: number; trustedExecutors?: readonly string[] },
+): VerificationReport {
   const checks: Check[] = [];
   const receipts = Array.isArray(response.receipts) ? response.receipts : [];
   if (receipts.length === 0) {
     checks.push({ check: 'receipts', ok: false, message: 'the response carries no receipts' });
     return { ok: false, checks };
   }
-  const outputs = response.outputs as TensorMap;
   const agreeing = new Set<string>();
   receipts.forEach((receipt, index) => {
-    const base: VerifyReceiptOptions = { outputs };
+    const base: VerifyReceiptOptions = { ...perReceipt };
     if (typeof response.requestId === 'string') base.requestId = response.requestId as Hex;
     if (typeof response.modelId === 'string') base.modelId = response.modelId as Hex;
-    if (options.inputs) base.inputs = options.inputs;
     if (options.chainId !== undefined) base.chainId = options.chainId;
     if (options.trustedExecutors) base.trustedExecutors = options.trustedExecutors;
     const report = verifyReceipt(receipt, base, index);

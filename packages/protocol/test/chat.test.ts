@@ -1,7 +1,21 @@
-/** Chat requests in Protocol v1: the schema subset, canonical JSON, and the fixed input and output hash vectors. */
+/**
+ * Text requests in Protocol v1: the schema subset, canonical JSON, and the fixed input and output hash vectors
+ * (each checked against sha256 of the literal canonical string by node:crypto, independently of the code).
+ */
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { ChatCompletionRequestSchema, canonicalJson, chatHashedFields, chatInputHash, chatOutputHash } from '../src/index.js';
+import {
+  ChatCompletionRequestSchema,
+  CompletionRequestSchema,
+  canonicalJson,
+  chatHashedFields,
+  chatInputHash,
+  completionHashedFields,
+  completionInputHash,
+  textOutputHash,
+} from '../src/index.js';
+
+const sha256 = (text: string) => `0x${createHash('sha256').update(Buffer.from(text, 'utf8')).digest('hex')}`;
 
 const minimal = { messages: [{ role: 'user' as const, content: 'Hello' }] };
 const full = {
@@ -14,6 +28,7 @@ const full = {
   max_tokens: 16,
   stop: '\n',
   seed: 42,
+  response_format: { type: 'json_schema' as const, schema: { type: 'object', properties: { a: { type: 'string' } } } },
 };
 
 describe('canonical JSON', () => {
@@ -27,60 +42,102 @@ describe('canonical JSON', () => {
   });
 });
 
-describe('chat hashes (Protocol v1 test vectors)', () => {
-  it('hashes a minimal request with every default filled in (checked by hand against the canonical string)', () => {
+describe('text hashes (Protocol v1 test vectors)', () => {
+  it('hashes a minimal chat request with every default filled in', () => {
     const text =
-      '{"max_tokens":null,"messages":[{"content":"Hello","role":"user"}],"seed":0,"stop":[],"temperature":0,"top_p":1}';
+      '{"max_tokens":null,"messages":[{"content":"Hello","role":"user"}],"response_format":null,"seed":0,"stop":[],"temperature":0,"tool_choice":null,"tools":null,"top_p":1}';
     expect(canonicalJson(chatHashedFields(minimal))).toBe(text);
-    const byHand = `0x${createHash('sha256').update(Buffer.from(text, 'utf8')).digest('hex')}`;
-    expect(byHand).toBe('0xaa03853db024237d37afce5d17074a863af00d2d5471048e28bf10b512b727be');
-    expect(chatInputHash(minimal)).toBe(byHand);
+    expect(sha256(text)).toBe('0x6d489520a6a05a3e1a7b6f47b93c0e69239a10a34e1b5adbbda0e5a82393caea');
+    expect(chatInputHash(minimal)).toBe(sha256(text));
   });
 
-  it('hashes a request with every field set (stop as a string becomes an array; UTF-8 and escapes)', () => {
-    expect(canonicalJson(chatHashedFields(full))).toBe(
-      '{"max_tokens":16,"messages":[{"content":"Be brief.","role":"system"},{"content":"héllo \\"you\\"\\n","role":"user"}],"seed":42,"stop":["\\n"],"temperature":0.7,"top_p":0.9}',
-    );
-    expect(chatInputHash(full)).toBe('0x862097c585551fcf160990e04d4bdd2612d97784bb5b3f0198fb668c80206aae');
+  it('hashes a chat request with every field set (stop as a string becomes an array; UTF-8 and escapes)', () => {
+    const text =
+      '{"max_tokens":16,"messages":[{"content":"Be brief.","role":"system"},{"content":"héllo \\"you\\"\\n","role":"user"}],"response_format":{"schema":{"properties":{"a":{"type":"string"}},"type":"object"},"type":"json_schema"},"seed":42,"stop":["\\n"],"temperature":0.7,"tool_choice":null,"tools":null,"top_p":0.9}';
+    expect(canonicalJson(chatHashedFields(full))).toBe(text);
+    expect(sha256(text)).toBe('0xc4b372adc5254677a0819cd79e13197d9d236e61bf69c705a9b44f9e9fb7d0ec');
+    expect(chatInputHash(full)).toBe(sha256(text));
     expect(chatInputHash({ ...full, stop: ['\n'] })).toBe(chatInputHash(full));
   });
 
+  it('hashes a completion request with max_tokens 16 by default', () => {
+    const text = '{"max_tokens":16,"prompt":"Once upon a time","seed":0,"stop":[],"temperature":0,"top_p":1}';
+    expect(canonicalJson(completionHashedFields({ prompt: 'Once upon a time' }))).toBe(text);
+    expect(sha256(text)).toBe('0xc7f3342264c53d0359acf2d170826ba4b87f19ec2adecfe467146aa6ef78a554');
+    expect(completionInputHash({ prompt: 'Once upon a time' })).toBe(sha256(text));
+    expect(completionInputHash({ prompt: 'Once upon a time', max_tokens: 16 })).toBe(sha256(text));
+  });
+
   it('ignores model, stream and verity options; defaults hash like their explicit values', () => {
-    const parsed = ChatCompletionRequestSchema.parse({ model: 'a@1', stream: true, verity: { policy: 'none' }, ...minimal });
+    const parsed = ChatCompletionRequestSchema.parse({
+      model: 'a@1',
+      stream: true,
+      stream_options: { include_usage: true },
+      verity: { policy: 'none' },
+      response_format: { type: 'text' },
+      ...minimal,
+    });
     expect(chatInputHash(parsed)).toBe(chatInputHash(minimal));
     expect(chatInputHash({ ...minimal, temperature: 0, top_p: 1, seed: 0, stop: [] })).toBe(chatInputHash(minimal));
     expect(chatInputHash({ ...minimal, seed: 1 })).not.toBe(chatInputHash(minimal));
     expect(chatInputHash({ ...minimal, max_tokens: 8 })).not.toBe(chatInputHash(minimal));
+    expect(chatInputHash({ ...minimal, max_completion_tokens: 8 })).toBe(chatInputHash({ ...minimal, max_tokens: 8 }));
+    expect(chatInputHash({ ...minimal, response_format: { type: 'json_object' } })).not.toBe(chatInputHash(minimal));
   });
 
-  it('hashes outputs as {finish_reason, text}', () => {
-    expect(`0x${createHash('sha256').update('{"finish_reason":"stop","text":"Hi there."}').digest('hex')}`).toBe(
-      '0x5ee714fd53d13f62d8b9595abee27d3f06b5eb3edccda31460ebd58d1df311a8',
+  it('normalizes message forms OpenAI clients send: text parts joined, developer as system', () => {
+    const parsed = ChatCompletionRequestSchema.parse({
+      model: 'm',
+      messages: [
+        { role: 'developer', content: 'Be brief.' },
+        {
+          role: 'user',
+          content: [
+            { type: 'text', text: 'héllo ' },
+            { type: 'text', text: '"you"\n' },
+          ],
+        },
+      ],
+    });
+    expect(parsed.messages).toEqual(full.messages);
+  });
+
+  it('hashes outputs as {finish_reason, text, tool_calls}', () => {
+    expect(sha256('{"finish_reason":"stop","text":"Hi there.","tool_calls":null}')).toBe(
+      '0x9ae99b3c8670c47c7597116ae7cfb6ca7eb58138a89c9047bca584902dab3d89',
     );
-    expect(chatOutputHash({ text: 'Hi there.', finishReason: 'stop' })).toBe(
-      '0x5ee714fd53d13f62d8b9595abee27d3f06b5eb3edccda31460ebd58d1df311a8',
+    expect(textOutputHash({ text: 'Hi there.', finishReason: 'stop' })).toBe(
+      '0x9ae99b3c8670c47c7597116ae7cfb6ca7eb58138a89c9047bca584902dab3d89',
     );
-    expect(chatOutputHash({ text: '', finishReason: 'length' })).toBe(
-      '0x8884acc885a6541aed5be327da2066dce9ccdd47aa1c67422482e0a3048e1af8',
+    expect(textOutputHash({ text: '', finishReason: 'length' })).toBe(
+      sha256('{"finish_reason":"length","text":"","tool_calls":null}'),
     );
   });
 });
 
-describe('ChatCompletionRequestSchema', () => {
-  const ok = (body: unknown) => ChatCompletionRequestSchema.safeParse(body).success;
-  it('accepts the subset and defaults-valued OpenAI extras', () => {
-    expect(ok({ model: 'm', ...full })).toBe(true);
-    expect(ok({ model: 'm', ...minimal, n: 1, frequency_penalty: 0, user: 'u' })).toBe(true);
+describe('request schemas', () => {
+  const chatOk = (body: unknown) => ChatCompletionRequestSchema.safeParse(body).success;
+  const completionOk = (body: unknown) => CompletionRequestSchema.safeParse(body).success;
+  it('accept the subset and defaults-valued OpenAI extras', () => {
+    expect(chatOk({ model: 'm', ...full, response_format: { type: 'json_object' } })).toBe(true);
+    expect(chatOk({ model: 'm', ...minimal, n: 1, frequency_penalty: 0, user: 'u', tools: [], tool_choice: 'none' })).toBe(true);
+    expect(chatOk({ model: 'm', ...minimal, temperature: null, max_tokens: null, stop: null })).toBe(true);
+    expect(completionOk({ model: 'm', prompt: 'x', echo: false, best_of: 1, logprobs: null })).toBe(true);
+    expect(CompletionRequestSchema.parse({ model: 'm', prompt: ['x'] }).prompt).toBe('x');
   });
-  it('refuses empty messages, bad roles, out-of-range sampling and unsupported output-changing fields', () => {
-    expect(ok({ model: 'm', messages: [] })).toBe(false);
-    expect(ok({ model: 'm', messages: [{ role: 'tool', content: 'x' }] })).toBe(false);
-    expect(ok({ model: 'm', ...minimal, max_tokens: 0 })).toBe(false);
-    expect(ok({ model: 'm', ...minimal, temperature: 3 })).toBe(false);
-    expect(ok({ model: 'm', ...minimal, top_p: 0 })).toBe(false);
-    expect(ok({ model: 'm', ...minimal, seed: -1 })).toBe(false);
-    expect(ok({ model: 'm', ...minimal, stop: ['a', 'b', 'c', 'd', 'e'] })).toBe(false);
-    expect(ok({ model: 'm', ...minimal, n: 2 })).toBe(false);
-    expect(ok({ model: 'm', ...minimal, tools: [] })).toBe(false);
+  it('refuse empty messages, bad roles, out-of-range sampling and unsupported output-changing fields', () => {
+    expect(chatOk({ model: 'm', messages: [] })).toBe(false);
+    expect(chatOk({ model: 'm', messages: [{ role: 'tool', content: 'x' }] })).toBe(false);
+    expect(chatOk({ model: 'm', ...minimal, max_tokens: 0 })).toBe(false);
+    expect(chatOk({ model: 'm', ...minimal, temperature: 3 })).toBe(false);
+    expect(chatOk({ model: 'm', ...minimal, top_p: 0 })).toBe(false);
+    expect(chatOk({ model: 'm', ...minimal, seed: -1 })).toBe(false);
+    expect(chatOk({ model: 'm', ...minimal, stop: ['a', 'b', 'c', 'd', 'e'] })).toBe(false);
+    expect(chatOk({ model: 'm', ...minimal, n: 2 })).toBe(false);
+    expect(chatOk({ model: 'm', ...minimal, tools: [{ type: 'function', function: { name: 'f' } }] })).toBe(false);
+    expect(chatOk({ model: 'm', ...minimal, response_format: { type: 'xml' } })).toBe(false);
+    expect(completionOk({ model: 'm', prompt: '' })).toBe(false);
+    expect(completionOk({ model: 'm', prompt: ['a', 'b'] })).toBe(false);
+    expect(completionOk({ model: 'm', prompt: 'x', echo: true })).toBe(false);
   });
 });

@@ -33,6 +33,8 @@ export interface NodeAnswer {
   /** True when `text` carries nothing beyond what `response` holds (no unknown field anywhere). */
   exact: boolean;
   outputHash: Hex;
+  /** The executor the receipt names (the node's operator). */
+  executor: string;
 }
 
 /**
@@ -127,6 +129,7 @@ export async function forwardInfer(
       text,
       exact: carriesOnlyKnownFields(raw),
       outputHash: receipt.typedData.message.outputHash.toLowerCase() as Hex,
+      executor: receipt.typedData.message.executor,
     };
   } catch (error) {
     if (isNodeFault(error)) nodeSet.recordFailure(node);

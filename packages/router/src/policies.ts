@@ -61,30 +61,26 @@ function candidatesFor(nodeSet: NodeSet, modelId: Hex): NodeState[] {
   });
 }
 
-function describe(error: unknown): { code: string; message: string } {
+export function describe(error: unknown): { code: string; message: string } {
   return error instanceof VerityError
     ? { code: error.code, message: error.message }
     : { code: 'INTERNAL', message: String(error) };
 }
 
-export async function runNone(ctx: PolicyContext, request: RoutedRequest): Promise<RoutedAnswer> {
+/**
+ * Policy `none`: the best candidate answers, and when it fails as a node (down, timed out, a receipt that does not
+ * hold) the next one is asked. A caller's error (bad input) is returned at once.
+ */
+export async function failover<A>(ctx: PolicyContext, entry: ModelEntry, ask: (node: NodeState) => Promise<A>): Promise<A> {
   const attempts: Attempt[] = [];
-  let candidates = candidatesFor(ctx.nodeSet, request.entry.modelId);
+  let candidates = candidatesFor(ctx.nodeSet, entry.modelId);
   if (candidates.length === 0) {
-    await ctx.spreadModel(request.entry, 1);
-    candidates = candidatesFor(ctx.nodeSet, request.entry.modelId);
+    await ctx.spreadModel(entry, 1);
+    candidates = candidatesFor(ctx.nodeSet, entry.modelId);
   }
-  const modelId = request.entry.modelId;
-  const nodeRequest = {
-    model: modelId,
-    policy: 'none',
-    requestId: request.requestId,
-    bodyText: nodeRequestBody(modelId, request.inputs, 'none', request.requestId),
-  };
   for (const node of candidates) {
     try {
-      const answer = await forwardInfer(ctx.nodeSet, node, nodeRequest, ctx.timeoutMs);
-      return answer.exact ? { response: answer.response, text: answer.text } : { response: answer.response };
+      return await ask(node);
     } catch (error) {
       if (!isNodeFault(error)) throw error;
       attempts.push({ node: node.url, error: describe(error) });
@@ -95,7 +91,30 @@ export async function runNone(ctx: PolicyContext, request: RoutedRequest): Promi
   });
 }
 
-export async function runReplicate(ctx: PolicyContext, request: RoutedRequest, k: number): Promise<RoutedAnswer> {
+/** What replication needs of each verified answer. */
+export interface ReplicaAnswer {
+  node: NodeState;
+  outputHash: Hex;
+  /** The executor its receipt names. */
+  executor: string;
+}
+
+export interface Agreement<A extends ReplicaAnswer> {
+  /** The answers with the agreed outputHash: at least the quorum. */
+  winners: A[];
+  dissent: Dissent[];
+}
+
+/**
+ * Policy `replicate:k`: k distinct operators answer (a failed one is replaced by the next candidate), answers are
+ * grouped by outputHash, and a strict majority of the k must agree. Dissenters are recorded and named.
+ */
+export async function replicate<A extends ReplicaAnswer>(
+  ctx: PolicyContext,
+  request: { entry: ModelEntry; requestId: Hex },
+  k: number,
+  ask: (node: NodeState) => Promise<A>,
+): Promise<Agreement<A>> {
   const policy = formatPolicy({ kind: 'replicate', k });
   const quorum = requiredAgreement({ kind: 'replicate', k });
   let pool = candidatesFor(ctx.nodeSet, request.entry.modelId);
@@ -114,23 +133,16 @@ export async function runReplicate(ctx: PolicyContext, request: RoutedRequest, k
     );
   }
 
-  const answers: NodeAnswer[] = [];
+  const answers: A[] = [];
   const failures: { node: NodeState; error: unknown }[] = [];
   const waiting = [...pool];
-  const modelId = request.entry.modelId;
-  const nodeRequest = {
-    model: modelId,
-    policy,
-    requestId: request.requestId,
-    bodyText: nodeRequestBody(modelId, request.inputs, policy, request.requestId),
-  };
   let callerError: unknown;
 
   // k lanes: each takes the next candidate and, if that node fails, the one after, so failures are replaced.
   async function lane(): Promise<void> {
     for (let node = waiting.shift(); node && !callerError; node = waiting.shift()) {
       try {
-        answers.push(await forwardInfer(ctx.nodeSet, node, nodeRequest, ctx.timeoutMs));
+        answers.push(await ask(node));
         return;
       } catch (error) {
         if (!isNodeFault(error)) {
@@ -144,18 +156,14 @@ export async function runReplicate(ctx: PolicyContext, request: RoutedRequest, k
   await Promise.all(Array.from({ length: k }, lane));
   if (callerError) throw callerError;
 
-  const groups = new Map<Hex, NodeAnswer[]>();
+  const groups = new Map<Hex, A[]>();
   for (const answer of answers) groups.set(answer.outputHash, [...(groups.get(answer.outputHash) ?? []), answer]);
   const [winningHash, winners] = [...groups.entries()].sort((a, b) => b[1].length - a[1].length)[0] ?? [undefined, []];
 
   const dissent: Dissent[] = [];
   for (const answer of answers) {
     if (answer.outputHash === winningHash) continue;
-    dissent.push({
-      executor: answer.response.receipts[0]?.typedData.message.executor ?? '',
-      node: answer.node.url,
-      outputHash: answer.outputHash,
-    });
+    dissent.push({ executor: answer.executor, node: answer.node.url, outputHash: answer.outputHash });
   }
   for (const { node, error } of failures) dissent.push({ executor: node.address ?? '', node: node.url, error: describe(error) });
 
@@ -176,16 +184,43 @@ export async function runReplicate(ctx: PolicyContext, request: RoutedRequest, k
       requestId: request.requestId,
       modelId: request.entry.modelId,
       node: answer.node.url,
-      executor: answer.response.receipts[0]?.typedData.message.executor ?? '',
+      executor: answer.executor,
       outputHash: answer.outputHash,
       quorumHash: winningHash,
       at,
     });
   }
+  return { winners, dissent };
+}
+
+export async function runNone(ctx: PolicyContext, request: RoutedRequest): Promise<RoutedAnswer> {
+  const modelId = request.entry.modelId;
+  const nodeRequest = {
+    model: modelId,
+    policy: 'none',
+    requestId: request.requestId,
+    bodyText: nodeRequestBody(modelId, request.inputs, 'none', request.requestId),
+  };
+  const answer = await failover(ctx, request.entry, (node) => forwardInfer(ctx.nodeSet, node, nodeRequest, ctx.timeoutMs));
+  return answer.exact ? { response: answer.response, text: answer.text } : { response: answer.response };
+}
+
+export async function runReplicate(ctx: PolicyContext, request: RoutedRequest, k: number): Promise<RoutedAnswer> {
+  const policy = formatPolicy({ kind: 'replicate', k });
+  const modelId = request.entry.modelId;
+  const nodeRequest = {
+    model: modelId,
+    policy,
+    requestId: request.requestId,
+    bodyText: nodeRequestBody(modelId, request.inputs, policy, request.requestId),
+  };
+  const { winners, dissent } = await replicate(ctx, request, k, (node) =>
+    forwardInfer(ctx.nodeSet, node, nodeRequest, ctx.timeoutMs),
+  );
   const first = winners[0] as NodeAnswer;
   const response: InferResponse = {
     requestId: request.requestId,
-    modelId: request.entry.modelId,
+    modelId,
     outputs: first.response.outputs,
     policy,
     receipts: winners.map((a) => a.response.receipts[0]).filter((r) => r !== undefined),

@@ -4,6 +4,8 @@ import { createServer, listen, parseBody } from '@verity/http/server';
 import { putBytes, sharedAgent } from '@verity/http/client';
 import {
   BlobPutResponseSchema,
+  ChatCompletionRequestSchema,
+  CompletionRequestSchema,
   type Hex,
   InferRequestFormSchema,
   type TensorMap,
@@ -13,6 +15,7 @@ import {
   decodeTensorMap,
   parsePolicy,
   sameAddress,
+  textRoutes,
   toHex,
 } from '@verity/protocol';
 import { request as undiciRequest } from 'undici';
@@ -25,6 +28,7 @@ import { NodeSet } from './node-set.js';
 import { type RouterOptions, type RouterStartOptions, defaultRouterOptions } from './options.js';
 import { type PolicyContext, runNone, runReplicate } from './policies.js';
 import { rankNodes } from './select.js';
+import { runText, streamText, textRequest } from './text.js';
 
 export interface RunningRouter {
   url: string;
@@ -193,6 +197,21 @@ export async function createRouterApp(options: RouterStartOptions) {
     if (answer.text !== undefined) return reply.type('application/json; charset=utf-8').send(answer.text);
     return answer.response;
   });
+
+  for (const kind of ['chat', 'completion'] as const) {
+    app.post(kind === 'chat' ? textRoutes.chatCompletions.path : textRoutes.completions.path, async (request, reply) => {
+      const parsed =
+        kind === 'chat' ? parseBody(ChatCompletionRequestSchema, request.body) : parseBody(CompletionRequestSchema, request.body);
+      const routed = textRequest(
+        kind,
+        resolveModel(nodeSet.catalog(), parsed.model),
+        parsed,
+        request.body as Record<string, unknown>,
+      );
+      if (parsed.stream === true) return streamText(policyContext, routed, reply);
+      return runText(policyContext, routed);
+    });
+  }
 
   const close = async () => {
     nodeSet.stop();

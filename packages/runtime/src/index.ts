@@ -7,3 +7,5 @@ export * from './onnx-builder.js';
 export * from './gguf/tiny-llama.js';
 export * from './gguf/writer.js';
 export * from './llm/engine.js';
+export * from './gguf/chat-corpus.js';
+export * from './gguf/chat-model.js';

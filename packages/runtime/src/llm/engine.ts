@@ -16,6 +16,8 @@ import { VerityError } from '@verity/protocol';
 import {
   getLlama,
   type Llama,
+  type LlamaGrammar,
+  LlamaGrammarEvaluationState,
   type LlamaContext,
   type LlamaContextSequence,
   LlamaLogLevel,
@@ -67,6 +69,11 @@ export interface LlmCompletionRequest {
   seed?: number;
   /** Up to 4 non-empty strings; generation ends before the first one produced, which is not part of the text. */
   stop?: readonly string[];
+  /**
+   * Constrains the output to JSON: any JSON object (`json_object`) or JSON that follows a JSON schema
+   * (`json_schema`, the subset node-llama-cpp's grammar supports), by a grammar applied while sampling.
+   */
+  responseFormat?: { type: 'json_object' } | { type: 'json_schema'; schema: Record<string, unknown> } | null;
 }
 
 export type LlmFinishReason = 'stop' | 'length';
@@ -198,6 +205,7 @@ async function loadLlm(source: Uint8Array | { path: string }, opts: LlmEngineOpt
 }
 
 interface Prepared {
+  grammar?: LlamaGrammar;
   promptTokens: Token[];
   maxTokens: number;
   stops: string[];
@@ -238,6 +246,8 @@ class NodeLlamaCppModel implements LoadedLlm {
   async *stream(request: LlmCompletionRequest): AsyncGenerator<string, LlmCompletion, void> {
     if (this.#disposed) throw new VerityError('ENGINE_ERROR', 'the model was disposed');
     const prepared = this.#prepare(request);
+    const grammar = await this.#grammarFor(request.responseFormat);
+    if (grammar) prepared.grammar = grammar;
     const previous = this.#queue;
     let done!: () => void;
     this.#queue = new Promise((resolve) => {
@@ -336,6 +346,20 @@ class NodeLlamaCppModel implements LoadedLlm {
     };
   }
 
+  async #grammarFor(format: LlmCompletionRequest['responseFormat']): Promise<LlamaGrammar | undefined> {
+    if (!format) return undefined;
+    const llama = this.model.llama;
+    if (format.type === 'json_object') return llama.getGrammarFor('json');
+    try {
+      return await llama.createGrammarForJsonSchema(format.schema as never);
+    } catch (cause) {
+      throw new VerityError('INVALID_REQUEST', 'response_format.json_schema.schema is not a JSON schema this engine can follow', {
+        details: { param: 'response_format', reason: cause instanceof Error ? cause.message : String(cause) },
+        cause,
+      });
+    }
+  }
+
   #tokenizeText(text: string): Token[] {
     const tokens = this.model.tokenize(text, false);
     const bos = this.model.tokens.bos;
@@ -348,7 +372,12 @@ class NodeLlamaCppModel implements LoadedLlm {
     const generated: Token[] = [];
     const text = new IncrementalText(this.model, p.promptTokens, p.stops);
     let finishReason: LlmFinishReason = 'length';
-    const evaluation = sequence.evaluate(p.promptTokens, p.sampling);
+    const evaluation = sequence.evaluate(p.promptTokens, {
+      ...p.sampling,
+      ...(p.grammar
+        ? { grammarEvaluationState: new LlamaGrammarEvaluationState({ model: this.model, grammar: p.grammar }) }
+        : {}),
+    });
     try {
       for await (const token of evaluation) {
         generated.push(token);

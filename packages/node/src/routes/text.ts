@@ -1,0 +1,90 @@
+/**
+ * HTTP for language models, in OpenAI's shapes with the signed receipts under `verity`: POST /v1/chat/completions
+ * and POST /v1/completions, answered whole or streamed as server-sent events (see protocol's openai.ts). A stream
+ * begins only once the first piece of text exists, so bad input and engine failures before it get an ordinary
+ * error response; a failure after it ends the stream with an error event and no `[DONE]`.
+ */
+import {
+  type ChatCompletion,
+  ChatCompletionRequestSchema,
+  CompletionRequestSchema,
+  type TextCompletion,
+  type TextKind,
+  closingChunk,
+  openingChunk,
+  sseData,
+  sseDone,
+  textAnswerId,
+  textChunk,
+  textRoutes as textRouteDefs,
+} from '@verity/protocol';
+import { errorBodyOf, parseBody } from '@verity/http/server';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Executor } from '../executor.js';
+import type { InFlight } from '../in-flight.js';
+import type { Fault } from '../options.js';
+
+const jsonType = 'application/json; charset=utf-8';
+
+export const sseHeaders = {
+  'content-type': 'text/event-stream; charset=utf-8',
+  'cache-control': 'no-cache',
+  connection: 'keep-alive',
+} as const;
+
+export function textRoutes(executor: Executor, inFlight: InFlight, fault?: Fault) {
+  async function serve(kind: TextKind, request: FastifyRequest, reply: FastifyReply) {
+    const body =
+      kind === 'chat' ? parseBody(ChatCompletionRequestSchema, request.body) : parseBody(CompletionRequestSchema, request.body);
+    const job = executor.prepareText(kind, body);
+    if (body.stream !== true) return reply.type(jsonType).send(await executor.completeText(job));
+
+    const pieces = executor.streamText(job);
+    // Bad input (a prompt too long for the context, a schema the grammar cannot follow) throws here, before any byte.
+    let next = await pieces.next();
+    reply.hijack();
+    const raw = reply.raw;
+    raw.writeHead(200, { ...sseHeaders, 'x-verity-request-id': job.requestId });
+    const header = { id: textAnswerId(kind, job.requestId), created: job.created, model: job.modelName };
+    raw.write(sseData(openingChunk(kind, header)));
+    try {
+      while (!next.done) {
+        if (raw.destroyed) {
+          // The client left: generation stops and nothing is signed or recorded.
+          await pieces.return(undefined as never);
+          return;
+        }
+        const piece = sseData(textChunk(kind, header, next.value));
+        if (fault === 'drop-stream') {
+          // Once the piece has reached the socket, as a node that dies right after sending it.
+          await new Promise<void>((resolve) => raw.write(piece, () => resolve()));
+          raw.destroy();
+          await pieces.return(undefined as never);
+          return;
+        }
+        raw.write(piece);
+        next = await pieces.next();
+      }
+      raw.write(sseData(closingChunk(kind, JSON.parse(next.value) as ChatCompletion | TextCompletion)));
+      raw.end(sseDone);
+    } catch (error) {
+      raw.end(sseData(errorBodyOf(error)));
+    }
+  }
+
+  return async function textRoutesPlugin(app: FastifyInstance): Promise<void> {
+    const track = (_request: FastifyRequest, reply: FastifyReply, done: () => void) => {
+      const leave = inFlight.enter();
+      reply.raw.once('close', leave);
+      done();
+    };
+    app.post(textRouteDefs.chatCompletions.path, {
+      onRequest: track,
+      handler: (request, reply) => serve('chat', request, reply),
+    });
+    app.post(textRouteDefs.completions.path, {
+      onRequest: track,
+      handler: (request, reply) => serve('completion', request, reply),
+    });
+  };
+}

@@ -1,0 +1,329 @@
+/**
+ * Text generation through the router: POST /v1/chat/completions and /v1/completions, in OpenAI's shapes.
+ *
+ * Every node answer is verified before any of it is passed on as verified: its receipt must be signed by that
+ * node's operator, for this requestId and model, over the inputHash the router computes from the request and the
+ * outputHash of the text it carries.
+ * - `none`, whole answers: the best node answers; a node that fails is replaced (failover).
+ * - `none`, streams: the node's stream is opened and, until its first piece of text, a failing node is replaced.
+ *   After that, pieces are relayed as they come and the node's last chunk is checked against the text relayed; a
+ *   node that fails or whose receipt does not hold ends the stream with an error event and no `[DONE]`, so the
+ *   client never takes a truncated or unverified answer for a whole one (and holds no receipt to be charged by).
+ * - `replicate:k`: k operators answer whole and a strict majority must have the same outputHash (exact text and
+ *   finish reason); a stream then carries the agreed answer, so its first piece comes once the quorum is reached.
+ */
+import { randomBytes } from 'node:crypto';
+import { postJsonEvents, postJsonText } from '@verity/http/client';
+import { errorBodyOf } from '@verity/http/server';
+import {
+  type ChatCompletion,
+  ChatCompletionChunkSchema,
+  type ChatCompletionRequest,
+  ChatCompletionSchema,
+  type CompletionRequest,
+  type Hex,
+  type ModelEntry,
+  type TextCompletion,
+  TextCompletionChunkSchema,
+  TextCompletionSchema,
+  type TextKind,
+  VerityError,
+  chatInputHash,
+  closingChunk,
+  completionInputHash,
+  formatPolicy,
+  generatedText,
+  openingChunk,
+  parsePolicy,
+  sseData,
+  sseDone,
+  textAnswerId,
+  textChunk,
+  textOutputHash,
+  toHex,
+  verifyParsedReceipt,
+} from '@verity/protocol';
+import type { FastifyReply } from 'fastify';
+import { isNodeFault } from './forward.js';
+import type { NodeSet, NodeState } from './node-set.js';
+import { type PolicyContext, failover, replicate } from './policies.js';
+
+type TextAnswer = ChatCompletion | TextCompletion;
+
+export const sseHeaders = {
+  'content-type': 'text/event-stream; charset=utf-8',
+  'cache-control': 'no-cache',
+  connection: 'keep-alive',
+} as const;
+
+/** A text request as the router forwards it. */
+export interface TextRequest {
+  kind: TextKind;
+  entry: ModelEntry;
+  /** The request as parsed (for the inputHash). */
+  parsed: ChatCompletionRequest | CompletionRequest;
+  /** The request as the client sent it, to be forwarded with the model, requestId and policy set by the router. */
+  raw: Record<string, unknown>;
+  policy: string;
+  requestId: Hex;
+  inputHash: Hex;
+}
+
+export function textRequest(
+  kind: TextKind,
+  entry: ModelEntry,
+  parsed: ChatCompletionRequest | CompletionRequest,
+  raw: Record<string, unknown>,
+): TextRequest {
+  if (entry.format !== 'gguf') {
+    throw new VerityError('INVALID_REQUEST', `${entry.id} is not a language model: use POST /v1/infer`, {
+      details: { model: parsed.model, format: entry.format, param: 'model' },
+    });
+  }
+  const policy = parsePolicy(parsed.verity?.policy);
+  if (policy.kind === 'spot-check') {
+    throw new VerityError('UNKNOWN_POLICY', 'spot-check is not implemented by this router yet; use "none" or "replicate:<k>"', {
+      details: { policy: parsed.verity?.policy },
+    });
+  }
+  const inputHash =
+    kind === 'chat' ? chatInputHash(parsed as ChatCompletionRequest) : completionInputHash(parsed as CompletionRequest);
+  return {
+    kind,
+    entry,
+    parsed,
+    raw,
+    policy: formatPolicy(policy),
+    requestId: (parsed.verity?.requestId?.toLowerCase() as Hex | undefined) ?? toHex(randomBytes(32)),
+    inputHash,
+  };
+}
+
+const paths: Record<TextKind, string> = { chat: '/v1/chat/completions', completion: '/v1/completions' };
+
+function nodeBody(request: TextRequest, stream: boolean): string {
+  return JSON.stringify({
+    ...request.raw,
+    model: request.entry.modelId,
+    stream,
+    verity: { policy: request.policy, requestId: request.requestId },
+  });
+}
+
+/** Checks a node's whole answer against the request; RECEIPT_INVALID (a node fault) when anything does not hold. */
+function verifyAnswer(request: TextRequest, node: NodeState, answer: TextAnswer): void {
+  const receipt = answer.verity.receipts[0];
+  if (answer.verity.receipts.length !== 1 || !receipt) {
+    throw new VerityError(
+      'RECEIPT_INVALID',
+      `node ${node.url} answered with ${answer.verity.receipts.length} receipts, expected 1`,
+    );
+  }
+  const report = verifyParsedReceipt(receipt, {
+    outputHash: textOutputHash(generatedText(answer)),
+    inputHash: request.inputHash,
+    requestId: request.requestId,
+    modelId: request.entry.modelId,
+    ...(node.address ? { trustedExecutors: [node.address] } : {}),
+  });
+  const problems = report.checks.filter((c) => !c.ok).map((c) => c.message);
+  const message = receipt.typedData.message;
+  if (message.policy !== request.policy) problems.push(`signed policy "${message.policy}", expected "${request.policy}"`);
+  if (answer.verity.requestId.toLowerCase() !== request.requestId) problems.push('answered another requestId');
+  if (answer.verity.modelId.toLowerCase() !== request.entry.modelId) problems.push('answered for another model');
+  if (problems.length > 0) {
+    throw new VerityError('RECEIPT_INVALID', `node ${node.url} returned a receipt that does not hold: ${problems.join('; ')}`, {
+      details: { node: node.url, problems },
+    });
+  }
+}
+
+function parseAnswer(request: TextRequest, node: NodeState, text: string): TextAnswer {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw new VerityError('RECEIPT_INVALID', `node ${node.url} answered with a body that is not JSON`);
+  }
+  const parsed = (request.kind === 'chat' ? ChatCompletionSchema : TextCompletionSchema).safeParse(raw);
+  if (!parsed.success) throw new VerityError('RECEIPT_INVALID', `node ${node.url} answered with a malformed response`);
+  // A node's answer never carries the router's own statements.
+  const answer = parsed.data as TextAnswer;
+  delete answer.verity.dissent;
+  return answer;
+}
+
+interface NodeTextAnswer {
+  node: NodeState;
+  answer: TextAnswer;
+  outputHash: Hex;
+  executor: string;
+}
+
+async function askWhole(nodeSet: NodeSet, node: NodeState, request: TextRequest, timeoutMs: number): Promise<NodeTextAnswer> {
+  const started = performance.now();
+  node.inFlight += 1;
+  try {
+    const text = await postJsonText(`${node.url}${paths[request.kind]}`, nodeBody(request, false), { timeoutMs });
+    const answer = parseAnswer(request, node, text);
+    verifyAnswer(request, node, answer);
+    nodeSet.recordSuccess(node, performance.now() - started);
+    const message = answer.verity.receipts[0]?.typedData.message;
+    return {
+      node,
+      answer,
+      outputHash: (message?.outputHash.toLowerCase() ?? '0x') as Hex,
+      executor: message?.executor ?? '',
+    };
+  } catch (error) {
+    if (isNodeFault(error)) nodeSet.recordFailure(node);
+    throw error;
+  } finally {
+    node.inFlight -= 1;
+  }
+}
+
+/** The answer to a whole (unstreamed) text request under the request's policy. */
+export async function runText(ctx: PolicyContext, request: TextRequest): Promise<TextAnswer> {
+  const policy = parsePolicy(request.policy);
+  if (policy.kind !== 'replicate') {
+    return (await failover(ctx, request.entry, (node) => askWhole(ctx.nodeSet, node, request, ctx.timeoutMs))).answer;
+  }
+  const { winners, dissent } = await replicate(ctx, request, policy.k, (node) =>
+    askWhole(ctx.nodeSet, node, request, ctx.timeoutMs),
+  );
+  const first = (winners[0] as NodeTextAnswer).answer;
+  return {
+    ...first,
+    verity: {
+      requestId: request.requestId,
+      modelId: request.entry.modelId,
+      policy: request.policy,
+      receipts: winners.map((w) => w.answer.verity.receipts[0]).filter((r) => r !== undefined),
+      ...(dissent.length > 0 ? { dissent } : {}),
+    },
+  };
+}
+
+/** Writes a whole answer as a stream: the opening chunk, the text in one piece, the closing chunk, `[DONE]`. */
+function streamWhole(reply: FastifyReply, request: TextRequest, answer: TextAnswer): void {
+  reply.hijack();
+  const raw = reply.raw;
+  raw.writeHead(200, { ...sseHeaders, 'x-verity-request-id': request.requestId });
+  const header = { id: answer.id, created: answer.created, model: answer.model };
+  raw.write(sseData(openingChunk(request.kind, header)));
+  const { text } = generatedText(answer);
+  if (text.length > 0) raw.write(sseData(textChunk(request.kind, header, text)));
+  raw.write(sseData(closingChunk(request.kind, answer)));
+  raw.end(sseDone);
+}
+
+/** Streams a text request to the client under its policy (see the module comment). */
+export async function streamText(ctx: PolicyContext, request: TextRequest, reply: FastifyReply): Promise<void> {
+  if (parsePolicy(request.policy).kind === 'replicate') {
+    streamWhole(reply, request, await runText(ctx, request));
+    return;
+  }
+  const chunkSchema = request.kind === 'chat' ? ChatCompletionChunkSchema : TextCompletionChunkSchema;
+  // Failover holds until a node's stream has begun (the node sends its headers with the first piece of text).
+  const opened = await failover(ctx, request.entry, async (node) => {
+    node.inFlight += 1;
+    try {
+      const stream = await postJsonEvents(`${node.url}${paths[request.kind]}`, nodeBody(request, true), {
+        timeoutMs: ctx.timeoutMs,
+      });
+      return { node, stream };
+    } catch (error) {
+      node.inFlight -= 1;
+      if (isNodeFault(error)) ctx.nodeSet.recordFailure(node);
+      throw error;
+    }
+  });
+  const { node, stream } = opened;
+  const started = performance.now();
+  reply.hijack();
+  const raw = reply.raw;
+  raw.writeHead(200, { ...sseHeaders, 'x-verity-request-id': request.requestId });
+  const header = {
+    id: textAnswerId(request.kind, request.requestId),
+    created: Math.floor(Date.now() / 1000),
+    model: request.entry.id,
+  };
+  let text = '';
+  let finished = false;
+  try {
+    for await (const data of stream.events) {
+      if (raw.destroyed) return;
+      if (data === '[DONE]') {
+        if (!finished) throw new VerityError('RECEIPT_INVALID', `node ${node.url} ended its stream without a receipt`);
+        raw.end(sseDone);
+        ctx.nodeSet.recordSuccess(node, performance.now() - started);
+        return;
+      }
+      const value = parseEvent(node, data);
+      if ('error' in value) throw nodeStreamError(node, value.error);
+      const parsed = chunkSchema.safeParse(value);
+      if (!parsed.success) throw new VerityError('RECEIPT_INVALID', `node ${node.url} sent a malformed chunk`);
+      const chunk = parsed.data;
+      const choice = chunk.choices[0];
+      if (chunk.verity) {
+        // The last chunk: its receipt must cover exactly the text relayed.
+        const finishReason = choice?.finish_reason ?? 'stop';
+        const answer = {
+          ...chunk,
+          object: request.kind === 'chat' ? 'chat.completion' : 'text_completion',
+          choices: [
+            request.kind === 'chat'
+              ? { index: 0, message: { role: 'assistant', content: text }, finish_reason: finishReason }
+              : { index: 0, text, logprobs: null, finish_reason: finishReason },
+          ],
+          usage: chunk.usage ?? { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 },
+          verity: chunk.verity,
+        } as TextAnswer;
+        // The answer was assembled from the text relayed, so its outputHash check is against exactly that text.
+        verifyAnswer(request, node, answer);
+        finished = true;
+        raw.write(
+          sseData(closingChunk(request.kind, { ...answer, id: header.id, created: header.created, model: header.model })),
+        );
+        continue;
+      }
+      if (finished) throw new VerityError('RECEIPT_INVALID', `node ${node.url} sent text after its receipt`);
+      const piece = choice ? ('delta' in choice ? (choice.delta.content ?? '') : choice.text) : '';
+      text += piece;
+      raw.write(
+        sseData(
+          piece.length === 0 && text.length === 0 ? openingChunk(request.kind, header) : textChunk(request.kind, header, piece),
+        ),
+      );
+    }
+    throw new VerityError('NODE_UNAVAILABLE', `node ${node.url} ended its stream before the answer was complete`);
+  } catch (error) {
+    if (isNodeFault(error)) ctx.nodeSet.recordFailure(node);
+    const failure =
+      error instanceof VerityError
+        ? new VerityError(error.code, `the stream failed after it began: ${error.message}; the text so far is not an answer`, {
+            details: { ...error.details, node: node.url, partial: true },
+          })
+        : error;
+    if (!raw.destroyed) raw.end(sseData(errorBodyOf(failure)));
+  } finally {
+    node.inFlight -= 1;
+    await stream.events.return();
+  }
+}
+
+function parseEvent(node: NodeState, data: string): Record<string, unknown> {
+  try {
+    const value = JSON.parse(data) as unknown;
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Record<string, unknown>;
+  } catch {
+    // reported below
+  }
+  throw new VerityError('RECEIPT_INVALID', `node ${node.url} sent an event that is not a JSON object`);
+}
+
+function nodeStreamError(node: NodeState, error: unknown): VerityError {
+  const message = (error as { message?: unknown } | null)?.message;
+  return new VerityError('NODE_UNAVAILABLE', `node ${node.url} failed mid-stream: ${String(message ?? 'unknown error')}`);
+}
