@@ -1,13 +1,14 @@
 /**
  * `npm start`: the whole network on loopback: anvil on 127.0.0.1:8545 with the contracts deployed, three nodes
  * (each with its own operator key, registered and staked on chain) and a router on 127.0.0.1:7070 that reads the
- * node set from the chain. It publishes the demo model on chain and spreads it to the nodes, runs one verified
- * inference with replicate:3, waits until its receipts are settled on chain, and serves until Ctrl-C, which
- * stops every process started here.
+ * node set from the chain. It publishes the demo models on chain (an ONNX classifier and a GGUF chat model) and
+ * spreads them to the nodes, runs one verified inference and one chat with replicate:3, waits until the
+ * inference's receipts are settled on chain, and serves until Ctrl-C, which stops every process started here.
  */
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LocalNetwork, devKeys, repoRoot } from '@verity/devnet';
+import { ChatCompletionSchema, generatedText, verifyTextResponse } from '@verity/protocol';
 import { createClient } from '@verity/sdk';
 
 const demo = JSON.parse(readFileSync(join(repoRoot, 'models/iris.json'), 'utf8')) as {
@@ -72,6 +73,35 @@ try {
   console.log(`  probabilities ${JSON.stringify(response.outputs.probabilities?.data)}`);
   console.log(`  ${response.receipts.length} receipts from distinct operators agree; verified offline by the SDK.`);
 
+  // The demo chat model (built in closed form by `npm run demo-chat`): readable answers about Verity.
+  const chatModel = await client.pushModel(join(repoRoot, 'models/verity-chat.gguf'), { name: 'verity-chat', version: '1' });
+  console.log(
+    `\nPublished ${chatModel.name}@${chatModel.version} (${chatModel.modelId}) on chain and on ${chatModel.nodes?.length ?? 1} node(s).`,
+  );
+  const question = 'What is Verity?';
+  const chatResponse = await fetch(`${network.routerUrl}/v1/chat/completions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      model: 'verity-chat',
+      messages: [{ role: 'user', content: question }],
+      verity: { policy: 'replicate:3' },
+    }),
+  });
+  const chat = ChatCompletionSchema.parse(await chatResponse.json());
+  const answerText = generatedText(chat);
+  const chatReport = verifyTextResponse(
+    { ...answerText, verity: chat.verity },
+    { request: { messages: [{ role: 'user', content: question }] } },
+  );
+  const chatPath = join(dataDir, 'demo-chat.json');
+  writeFileSync(chatPath, `${JSON.stringify(chat, null, 2)}\n`);
+  console.log(`\nDemo chat, policy replicate:3: "${question}"`);
+  console.log(`  ${answerText.text.trim()}`);
+  console.log(
+    `  ${chat.verity.receipts.length} receipts from distinct operators agree on the exact text; ${chatReport.ok ? 'verified offline ✓' : 'verification FAILED ✗'}`,
+  );
+
   console.log('\nWaiting for the nodes to settle the receipts on chain (epochs close every 3 s)…');
   for (const receipt of response.receipts) {
     let verdict = await client.verifySettlement({ receipt });
@@ -93,6 +123,9 @@ try {
   npm run verity -- infer iris --input '{"x": {"dtype": "float32", "shape": [1,4], "data": [6.7,3.0,5.2,2.3]}}' --policy replicate:3
   npm run verity -- chain status --deployment ${chain.deploymentFile}
   curl -s ${network.routerUrl}/v1/models
+  curl -sN ${network.routerUrl}/v1/chat/completions -H 'content-type: application/json' \\
+    -d '{"model": "verity-chat", "stream": true, "messages": [{"role": "user", "content": "How do nodes agree?"}]}'
+  (or any OpenAI client with baseURL ${network.routerUrl}/v1)
 
 Serving on ${network.routerUrl}. Press Ctrl-C to stop.`);
 } catch (error) {

@@ -61,6 +61,7 @@ export async function createNodeApp(options: NodeStartOptions): Promise<NodeApp>
     const registry = new ModelRegistry(db, blobs, engine, llmEngine);
     models = registry;
     await registry.reload();
+    for (const relay of resolved.relays ?? []) registry.addRelay(relay);
     // Loaded only in chain mode: viem and the contracts' artifacts double a chainless node's start-up time.
     const chain = isChainMode(resolved)
       ? new (await import('./chain/agent.js')).ChainAgent(db, {

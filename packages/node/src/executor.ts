@@ -10,6 +10,7 @@ import {
   type CompletionRequest,
   type Hex,
   type InferRequest,
+  type Policy,
   type ReceiptDomain,
   type SignedReceipt,
   VerityError,
@@ -23,6 +24,7 @@ import {
   textAnswerId,
   textOutputHash,
   decodeTensorMap,
+  formatPolicy,
   encodeTensorMap,
   hashDecodedTensorMap,
   parsePolicy,
@@ -100,7 +102,7 @@ export class Executor {
     const model = served.loaded.model;
     const policy = request.policy ?? 'none';
     // The node runs once whatever the policy; parsing only refuses names no one can verify against.
-    parsePolicy(policy);
+    checkRelayPolicy(served.entry.id, false, parsePolicy(policy));
     const inputs = decodeTensorMap(request.inputs);
     checkInputs(model.signature, inputs);
     const inputHash = hashDecodedTensorMap(inputs);
@@ -126,13 +128,13 @@ export class Executor {
    */
   prepareText(kind: TextKind, request: ChatCompletionRequest | CompletionRequest): TextJob {
     const served = this.models.resolve(request.model);
-    if (served.loaded.kind !== 'gguf') {
+    if (served.loaded.kind === 'onnx') {
       throw new VerityError('INVALID_REQUEST', `${served.entry.id} is not a language model: use POST /v1/infer`, {
         details: { model: request.model, format: served.entry.format, param: 'model' },
       });
     }
     const policy = request.verity?.policy ?? 'none';
-    parsePolicy(policy);
+    checkRelayPolicy(served.entry.id, served.loaded.kind === 'relay', parsePolicy(policy));
     let inputHash: Hex;
     let llmRequest: LlmCompletionRequest;
     if (kind === 'chat') {
@@ -271,6 +273,22 @@ export class Executor {
     if (!stored)
       throw new VerityError('NOT_FOUND', `no receipt for request ${requestId} on this node`, { details: { requestId } });
     return stored.responseJson;
+  }
+}
+
+/** A relayed model is answered under the policy `relay` only, and `relay` is for relayed models only. */
+function checkRelayPolicy(model: string, relayed: boolean, policy: Policy): void {
+  if (relayed && policy.kind !== 'relay') {
+    throw new VerityError(
+      'INVALID_REQUEST',
+      `${model} is relayed to an upstream server, not run by this node: ask with policy "relay", whose receipts say so`,
+      { details: { model, policy: formatPolicy(policy), param: 'verity.policy' } },
+    );
+  }
+  if (!relayed && policy.kind === 'relay') {
+    throw new VerityError('INVALID_REQUEST', `policy "relay" is for relayed models; ${model} runs on this node`, {
+      details: { model, param: 'verity.policy' },
+    });
   }
 }
 

@@ -8,6 +8,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import type { Hex } from '@verity/protocol';
 import { startNode } from './app.js';
 import { describeError, logEvent } from './log.js';
+import { parseRelaySpec } from './relay.js';
 import { type Fault, type NodeStartOptions, defaultNodeOptions, defaultNodePort, faults } from './options.js';
 
 const keyVariable = 'VERITY_NODE_KEY';
@@ -75,6 +76,11 @@ const program = new Command()
     integer('epoch age', 1, 2 ** 31 - 1),
     defaultNodeOptions.epochMaxAgeMs,
   )
+  .option(
+    '--relay <name=baseUrl#model>',
+    'serve <name>@relay by relaying to an upstream OpenAI-compatible server (repeatable; the key, if any, from VERITY_RELAY_API_KEY); its receipts say "relay"',
+    (spec: string, previous: string[] = []) => [...previous, spec],
+  )
   .addOption(
     new Option('--fault <fault>', 'TEST ONLY: sign wrong answers, or drop streams, on purpose').choices(faults).hideHelp(),
   )
@@ -96,6 +102,7 @@ interface CliOptions {
   epochMaxReceipts: number;
   epochMaxAgeMs: number;
   fault?: Fault;
+  relay?: string[];
 }
 
 /** The deployment named by --deployment, or exit 2 with the reason. */
@@ -153,6 +160,14 @@ async function main(): Promise<void> {
     epochMaxReceipts: cli.epochMaxReceipts,
     epochMaxAgeMs: cli.epochMaxAgeMs,
     ...(cli.fault ? { fault: cli.fault } : {}),
+    ...(cli.relay
+      ? {
+          relays: cli.relay.map((spec) => ({
+            ...parseRelaySpec(spec),
+            ...(process.env.VERITY_RELAY_API_KEY ? { apiKey: process.env.VERITY_RELAY_API_KEY } : {}),
+          })),
+        }
+      : {}),
   };
   const node = await startNode(options);
   process.stdout.write(`${JSON.stringify({ event: 'listening', url: node.url, address: node.address })}\n`);

@@ -9,11 +9,12 @@ import type { BlobStore } from './blob-store.js';
 import type { ModelRow, NodeDb } from './db.js';
 import { describeError, logEvent } from './log.js';
 import { fetchBlobFromPeers } from './peer-fetch.js';
+import { type RelayConfig, createRelayLlm, relayModelId } from './relay.js';
 
 type ModelFormat = ModelRow['format'];
 
-/** A model loaded by its engine: an ONNX model (tensors in, tensors out) or a GGUF LLM (chat). */
-export type Loaded = { kind: 'onnx'; model: LoadedModel } | { kind: 'gguf'; llm: LoadedLlm };
+/** A model loaded by its engine: an ONNX model (tensors in, tensors out), a GGUF LLM, or a relayed LLM. */
+export type Loaded = { kind: 'onnx'; model: LoadedModel } | { kind: 'gguf' | 'relay'; llm: LoadedLlm };
 
 /** A registered model version the node can run. */
 export interface ServedModel {
@@ -75,6 +76,30 @@ export class ModelRegistry {
           : this.byVersion.get(`${parsed.name}@${parsed.version}`);
     if (!served) throw new VerityError('UNKNOWN_MODEL', `no model "${ref}" on this node`, { details: { model: ref } });
     return served;
+  }
+
+  /** Serves a relayed model as `<name>@relay` (see relay.ts); not recorded, it comes from the node's options. */
+  addRelay(config: RelayConfig): ModelEntry {
+    const llm = createRelayLlm(config);
+    const modelId = relayModelId(config.upstreamModel);
+    const entry: ModelEntry = {
+      id: `${config.name}@relay`,
+      object: 'model',
+      created: Math.floor(Date.now() / 1000),
+      owned_by: 'relay',
+      modelId,
+      name: config.name,
+      version: 'relay',
+      format: 'relay',
+      size: 0,
+      engine: llm.engine,
+      signature: noSignature,
+    };
+    const served: ServedModel = { entry, loaded: { kind: 'relay', llm } };
+    this.byVersion.set(entry.id, served);
+    this.latest.set(entry.name, served);
+    this.byId.set(modelId, served);
+    return entry;
   }
 
   /** Loads every model version recorded in SQLite; one that fails is logged and skipped. */

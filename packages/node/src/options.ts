@@ -3,6 +3,7 @@ import type { Deployment } from '@verity/chain';
 import { type Hex, localChainId } from '@verity/protocol';
 import { defaultEngineOptions } from '@verity/runtime';
 import { defaultServerOptions } from '@verity/http/server';
+import type { RelayConfig } from './relay.js';
 
 export interface NodeOptions {
   host: string;
@@ -27,6 +28,9 @@ export interface NodeOptions {
    * answer, as a node that dies mid-stream.
    */
   fault?: Fault;
+
+  /** Models served by relaying to upstream OpenAI-compatible servers (see relay.ts); none by default. */
+  relays?: RelayConfig[];
 
   // ---- chain mode: on when both rpcUrl and deployment are set ----
   /** JSON-RPC URL of the chain (it may hold credentials: never logged). */

@@ -32,8 +32,11 @@ export const ModelSignatureSchema = z.object({
 });
 export type ModelSignature = z.infer<typeof ModelSignatureSchema>;
 
+/** Formats of model files a node can be asked to register. */
 export const modelFormats = ['onnx', 'gguf'] as const;
 export const ModelFormatSchema = z.enum(modelFormats);
+/** What a served model is: a file in one of modelFormats, or `relay` (forwarded to an upstream server; see Policy). */
+export const ServedFormatSchema = z.enum([...modelFormats, 'relay']);
 
 const namePattern = /^[a-zA-Z0-9][a-zA-Z0-9._-]{0,127}$/;
 
@@ -57,7 +60,7 @@ export const ModelEntrySchema = z.object({
   modelId: Bytes32,
   name: z.string(),
   version: z.string(),
-  format: ModelFormatSchema,
+  format: ServedFormatSchema,
   size: z.number().int().nonnegative(),
   engine: z.string(),
   signature: ModelSignatureSchema,

@@ -1,12 +1,18 @@
 /** Verification policies of Protocol v1: their wire names and parsed form. */
 import { VerityError } from './errors.js';
 
-export type Policy = { kind: 'none' } | { kind: 'replicate'; k: number } | { kind: 'spot-check'; p: number };
+/**
+ * `none`: one executor ran the model. `replicate:k`: k distinct operators ran it and a strict majority agree.
+ * `spot-check:p`: reserved. `relay`: the executor did NOT run the model: it forwarded the request to an upstream
+ * OpenAI-compatible server, and its receipt proves only that it relayed this exact request and this exact answer.
+ */
+export type Policy = { kind: 'none' } | { kind: 'replicate'; k: number } | { kind: 'spot-check'; p: number } | { kind: 'relay' };
 
 export const maxReplication = 16;
 
 export function parsePolicy(text: string | undefined): Policy {
   if (text === undefined || text === 'none') return { kind: 'none' };
+  if (text === 'relay') return { kind: 'relay' };
   const replicate = /^replicate:(\d{1,3})$/.exec(text);
   if (replicate) {
     const k = Number(replicate[1]);
@@ -16,7 +22,7 @@ export function parsePolicy(text: string | undefined): Policy {
   if (spot) return { kind: 'spot-check', p: Number(spot[1]) };
   throw new VerityError(
     'UNKNOWN_POLICY',
-    `unknown policy "${text}": use "none", "replicate:<k>" (1 ≤ k ≤ ${maxReplication}) or "spot-check:<p>" (0 ≤ p ≤ 1)`,
+    `unknown policy "${text}": use "none", "replicate:<k>" (1 ≤ k ≤ ${maxReplication}), "spot-check:<p>" (0 ≤ p ≤ 1) or "relay"`,
     { details: { policy: text } },
   );
 }
@@ -29,6 +35,8 @@ export function formatPolicy(policy: Policy): string {
       return `replicate:${policy.k}`;
     case 'spot-check':
       return `spot-check:${policy.p}`;
+    case 'relay':
+      return 'relay';
   }
 }
 

@@ -96,10 +96,13 @@ export class ModelDistributor {
 
   /** Asks up to `extraNodes` healthy nodes that lack a model to fetch and serve it. */
   async spread(entry: ModelEntry, extraNodes: number): Promise<void> {
+    // A relayed model is not a file: there is nothing to spread.
+    if (entry.format === 'relay') return;
     const sources = this.holdersOf(entry.modelId);
     if (sources.length === 0) return;
     const lacking = this.nodeSet.nodes.filter((n) => n.healthy && !n.models.has(entry.modelId)).slice(0, extraNodes);
-    const request: RegisterModelRequest = { name: entry.name, version: entry.version, format: entry.format, blob: entry.modelId };
+    const format = entry.format;
+    const request: RegisterModelRequest = { name: entry.name, version: entry.version, format, blob: entry.modelId };
     await Promise.all(lacking.map((node) => this.registerOn(node, request, sources).catch(() => undefined)));
     // With a chain, the nodes that took it count once they announce it on chain: read it again, once.
     if (this.nodeSet.chain && lacking.length > 0) await this.nodeSet.refresh({ forceChain: true });

@@ -191,6 +191,11 @@ export async function createRouterApp(options: RouterStartOptions) {
         details: { policy: body.policy },
       });
     }
+    if (policy.kind === 'relay' || entry.format !== 'onnx') {
+      throw new VerityError('INVALID_REQUEST', `${entry.id} takes text: use POST /v1/chat/completions or /v1/completions`, {
+        details: { model: body.model, format: entry.format, policy: body.policy ?? 'none' },
+      });
+    }
     const answer =
       policy.kind === 'replicate' ? await runReplicate(policyContext, routed, policy.k) : await runNone(policyContext, routed);
     // One node's answer, verified on its exact text and carrying no unknown field, goes out as that text.

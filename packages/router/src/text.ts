@@ -75,12 +75,25 @@ export function textRequest(
   parsed: ChatCompletionRequest | CompletionRequest,
   raw: Record<string, unknown>,
 ): TextRequest {
-  if (entry.format !== 'gguf') {
+  if (entry.format === 'onnx') {
     throw new VerityError('INVALID_REQUEST', `${entry.id} is not a language model: use POST /v1/infer`, {
       details: { model: parsed.model, format: entry.format, param: 'model' },
     });
   }
   const policy = parsePolicy(parsed.verity?.policy);
+  // Routing never passes relayed work off as verified, nor verified work as relayed.
+  if (entry.format === 'relay' && policy.kind !== 'relay') {
+    throw new VerityError(
+      'INVALID_REQUEST',
+      `${entry.id} is relayed to upstream servers, not run by the nodes: ask with policy "relay", whose receipts say so`,
+      { details: { model: parsed.model, param: 'verity.policy' } },
+    );
+  }
+  if (entry.format !== 'relay' && policy.kind === 'relay') {
+    throw new VerityError('INVALID_REQUEST', `policy "relay" is for relayed models; ${entry.id} runs on the nodes`, {
+      details: { model: parsed.model, param: 'verity.policy' },
+    });
+  }
   if (policy.kind === 'spot-check') {
     throw new VerityError('UNKNOWN_POLICY', 'spot-check is not implemented by this router yet; use "none" or "replicate:<k>"', {
       details: { policy: parsed.verity?.policy },
