@@ -4,7 +4,7 @@
  */
 import { open, readFile } from 'node:fs/promises';
 import { type Hex, type ModelEntry, type RegisterModelRequest, VerityError, parseModelRef } from '@verity/protocol';
-import { type Engine, type LlmEngine, type LoadedLlm, type LoadedModel, probeOnnxFile } from '@verity/runtime';
+import { type Engine, type LlmEngine, type LoadedLlm, type LoadedModel, probeGgufFile, probeOnnxFile } from '@verity/runtime';
 import type { BlobStore } from './blob-store.js';
 import type { ModelRow, NodeDb } from './db.js';
 import { describeError, logEvent } from './log.js';
@@ -223,6 +223,8 @@ export class ModelRegistry {
     if (format === 'gguf') {
       if (!this.llmEngine) throw new VerityError('INVALID_MODEL', 'this node has no GGUF engine', { details: { format } });
       await checkGgufMagic(path);
+      // llama.cpp aborts the whole process on some malformed files: a throwaway child process loads it first.
+      if (probe) await probeGgufFile(path);
       // llama.cpp reads the blob file in place; its parser checks every header field and tensor bound itself.
       return { kind: 'gguf', llm: await this.llmEngine.load({ path }) };
     }

@@ -4,6 +4,7 @@
  */
 import { execFile } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { VerityError } from '@verity/protocol';
 
 const ortEntry = createRequire(import.meta.url).resolve('onnxruntime-node');
@@ -15,6 +16,8 @@ ort.InferenceSession.create(process.argv[2], { intraOpNumThreads: 1, interOpNumT
   .catch((e) => { process.stdout.write(JSON.stringify({ ok: false, message: String(e && e.message || e).slice(0, 300) })); });
 `;
 
+const ggufProbeChild = fileURLToPath(new URL('./llm/probe-child.mjs', import.meta.url));
+
 export interface ProbeOptions {
   timeoutMs: number;
   maxOldSpaceMb: number;
@@ -24,12 +27,21 @@ export const defaultProbeOptions: ProbeOptions = { timeoutMs: 30_000, maxOldSpac
 
 /** Resolves when the ONNX file at `path` loads in a child process; throws INVALID_MODEL otherwise. */
 export function probeOnnxFile(path: string, options: Partial<ProbeOptions> = {}): Promise<void> {
+  return probe('ONNX', ['-e', probeScript, ortEntry, path], options);
+}
+
+/** Resolves when the GGUF file at `path` loads (and tokenizes) in a child process; throws INVALID_MODEL otherwise. */
+export function probeGgufFile(path: string, options: Partial<ProbeOptions> = {}): Promise<void> {
+  return probe('GGUF', [ggufProbeChild, path], options);
+}
+
+function probe(format: string, args: string[], options: Partial<ProbeOptions>): Promise<void> {
   const { timeoutMs, maxOldSpaceMb } = { ...defaultProbeOptions, ...options };
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
-      [`--max-old-space-size=${maxOldSpaceMb}`, '-e', probeScript, ortEntry, path],
-      { timeout: timeoutMs, maxBuffer: 1 << 20, env: { PATH: process.env.PATH ?? '' } },
+      [`--max-old-space-size=${maxOldSpaceMb}`, ...args],
+      { timeout: timeoutMs, maxBuffer: 1 << 20, env: probeEnv() },
       (error, stdout) => {
         let result: { ok: boolean; message?: string } | undefined;
         try {
@@ -43,8 +55,13 @@ export function probeOnnxFile(path: string, options: Partial<ProbeOptions> = {})
           (error?.killed
             ? `timed out after ${timeoutMs} ms`
             : `the parser crashed (${error?.signal ?? error?.code ?? 'no output'})`);
-        reject(new VerityError('INVALID_MODEL', `not a loadable ONNX model: ${reason}`, { details: { reason } }));
+        reject(new VerityError('INVALID_MODEL', `not a loadable ${format} model: ${reason}`, { details: { reason } }));
       },
     );
   });
+}
+
+/** The probe's environment: the parent's, for the native binaries' lookup, without the node's own secrets. */
+function probeEnv(): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VERITY_')));
 }
