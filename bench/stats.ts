@@ -77,3 +77,9 @@ export function microseconds(operation: () => unknown, iterations: number): numb
   for (let i = 0; i < iterations; i++) operation();
   return Math.round(((performance.now() - start) / iterations) * 1000 * 100) / 100;
 }
+
+/** The q-quantile (0 ≤ q ≤ 1) of `samples`, taken by rank as latencyStats takes its percentiles; NaN when empty. */
+export function quantile(samples: readonly number[], q: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
+}
