@@ -4,6 +4,8 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { chainStatusCommand } from './commands/chain-status.js';
+import { chatCommand } from './commands/chat.js';
+import { completeCommand } from './commands/complete.js';
 import { healthCommand } from './commands/health.js';
 import { inferCommand } from './commands/infer.js';
 import { modelLsCommand } from './commands/model-ls.js';
@@ -50,6 +52,8 @@ export function createProgram(context: Context, options: { json: boolean }): Com
         ['verity model ls'],
         [`verity infer mlp@1 --input '{"x": [[1, 2, 3, 4]]}' --output answer.json`],
         ['verity receipt verify answer.json'],
+        ['verity chat "What is Verity?" --model tiny-llama', 'a language model, streamed, its receipts checked'],
+        ['verity complete "Once upon a time" --model tiny-llama --output story.json'],
         ['verity receipt verify answer.json --chain --deployment .verity/devnet/deployment.json', 'settled on chain?'],
         ['verity chain status --deployment .verity/devnet/deployment.json'],
         ['VERITY_KEY=0x… verity node register --endpoint http://203.0.113.7:7071 --stake 100'],
@@ -58,6 +62,8 @@ export function createProgram(context: Context, options: { json: boolean }): Com
   program.addCommand(healthCommand(context));
   program.addCommand(group('model', 'publish and list models', [modelPushCommand(context), modelLsCommand(context)]));
   program.addCommand(inferCommand(context));
+  program.addCommand(chatCommand(context));
+  program.addCommand(completeCommand(context));
   program.addCommand(group('receipt', 'check receipts offline, or settled on chain', [receiptVerifyCommand(context)]));
   program.addCommand(
     group('node', 'operate a node on chain: register, stake, unstake, withdraw; list the nodes', [

@@ -21,7 +21,7 @@ import { type Hex, addressOf } from '@verity/protocol';
 import { randomMlp } from '@verity/runtime';
 import { parseEther } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from './helpers.js';
+import { repoRoot, runCli } from './helpers.js';
 
 const operatorKey = anvilPrivateKeys[1] as Hex;
 const publisherKey = anvilPrivateKeys[2] as Hex;
@@ -180,6 +180,24 @@ describe('verity with a chain', () => {
     expect(noDeployment.stderr).toContain(
       "receipt verify --chain needs the chain's deployment file: --deployment <file> or VERITY_DEPLOYMENT",
     );
+  });
+
+  it('receipt verify --chain on a saved chat answer: its stored answer is found, its receipt reported not settled', async () => {
+    const push = await runCli(
+      ['model', 'push', join(repoRoot, 'models/tiny-llama.gguf'), '--name', 'tiny-llama', '--version', '1'],
+      {
+        env,
+      },
+    );
+    expect(push.code).toBe(0);
+    const answer = join(dir, 'chat.json');
+    const chat = await runCli(['chat', 'Hi', '--model', 'tiny-llama', '--max-tokens', '4', '--output', answer], { env });
+    expect(chat.code).toBe(0);
+    const human = await runCli(['receipt', 'verify', answer, '--chain'], { env });
+    expect(human.code).toBe(1);
+    expect(human.stdout).toMatch(/^chat completion 0x[0-9a-f]{64} \(policy none, 1 receipt\(s\)\)\n/);
+    expect(human.stdout).toContain('verified: all');
+    expect(human.stdout).toContain(`✗ receipt 0 (0x7099…79C8): not settled: the node reports no settlement for this receipt`);
   });
 
   it('node unstake, then withdraw before the delay fails with the reason; an RPC that is down is CHAIN_UNAVAILABLE', async () => {

@@ -124,7 +124,9 @@ describe('verity receipt verify', () => {
 
     const other = await runCli(['receipt', 'verify', await file('other.json', { hello: 'world' })]);
     expect(other.code).toBe(1);
-    expect(other.stdout).toContain('✗ format: neither an infer response (with receipts) nor a signed receipt');
+    expect(other.stdout).toContain(
+      '✗ format: neither an infer response (with receipts), a chat or completion answer (with verity), nor a signed receipt',
+    );
 
     const missing = await runCli(['receipt', 'verify', join(dir, 'missing.json')]);
     expect(missing.code).toBe(2);

@@ -31,7 +31,16 @@ async function runHere(
 
 describe('verity (command line)', () => {
   it('shows help with examples on every command', async () => {
-    for (const args of [[], ['health'], ['model', 'push'], ['model', 'ls'], ['infer'], ['receipt', 'verify']]) {
+    for (const args of [
+      [],
+      ['health'],
+      ['model', 'push'],
+      ['model', 'ls'],
+      ['infer'],
+      ['chat'],
+      ['complete'],
+      ['receipt', 'verify'],
+    ]) {
       const { code, stdout } = await runCli([...args, '--help']);
       expect(code).toBe(0);
       expect(stdout).toContain('Examples:\n  $ verity ');

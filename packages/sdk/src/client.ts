@@ -6,6 +6,10 @@
 import { VerityError } from '@verity/protocol';
 import type { Dispatcher } from 'undici';
 import { type AddStakeReturnType, addStake } from './actions/addStake.js';
+import { type ChatParameters, type ChatReturnType, chat } from './actions/chat.js';
+import { type ChatStreamParameters, type ChatStreamReturnType, chatStream } from './actions/chatStream.js';
+import { type CompleteParameters, type CompleteReturnType, complete } from './actions/complete.js';
+import { type CompleteStreamParameters, type CompleteStreamReturnType, completeStream } from './actions/completeStream.js';
 import { type GetChainStatusParameters, type GetChainStatusReturnType, getChainStatus } from './actions/getChainStatus.js';
 import { type GetReceiptParameters, type GetReceiptReturnType, getReceipt } from './actions/getReceipt.js';
 import { type HealthReturnType, health } from './actions/health.js';
@@ -27,13 +31,14 @@ import { type ChainConfig, type ChainContext, createChainContext } from './chain
 import { type PutBlobParameters, type PutBlobReturnType, putBlob } from './actions/putBlob.js';
 import { type RegisterModelParameters, type RegisterModelReturnType, registerModel } from './actions/registerModel.js';
 import { type VerifyParameters, type VerifyReturnType, verify } from './actions/verify.js';
+import { type VerifyTextParameters, type VerifyTextReturnType, verifyText } from './actions/verifyText.js';
 
 export interface ClientConfig {
   /** Base URL of a node or a router, e.g. `http://127.0.0.1:7070`. */
   url: string;
   /** Longest wait for a response's headers, or between two chunks of a body, in milliseconds. */
   timeoutMs?: number;
-  /** Check the receipts of every infer response offline and throw RECEIPT_INVALID when a check fails. */
+  /** Check the receipts of every infer response and text answer offline and throw RECEIPT_INVALID when a check fails. */
   verify?: boolean;
   /** undici connection pool to use; defaults to the shared keep-alive agent of @verity/http. */
   dispatcher?: Dispatcher;
@@ -64,6 +69,7 @@ export const defaultClientConfig = { timeoutMs: 30_000, verify: true } as const 
 export type PutBlobOptions = Omit<PutBlobParameters, 'source'>;
 export type PushModelOptions = Omit<PushModelParameters, 'path'>;
 export type VerifyOptions = Omit<VerifyParameters, 'response'>;
+export type VerifyTextOptions = Omit<VerifyTextParameters, 'answer'>;
 
 export interface VerityClient extends Client {
   health(): Promise<HealthReturnType>;
@@ -75,8 +81,18 @@ export interface VerityClient extends Client {
   pushModel(path: string, options: PushModelOptions): Promise<PushModelReturnType>;
   infer(parameters: InferParameters): Promise<InferReturnType>;
   getReceipt(requestId: string, options?: Omit<GetReceiptParameters, 'requestId'>): Promise<GetReceiptReturnType>;
+  /** A language model's answer to a conversation (POST /v1/chat/completions), its receipts checked. */
+  chat(parameters: ChatParameters): Promise<ChatReturnType>;
+  /** The same, streamed: iterate the text as it comes, then `completion()` gives the checked answer. */
+  chatStream(parameters: ChatStreamParameters): Promise<ChatStreamReturnType>;
+  /** A language model's continuation of a prompt (POST /v1/completions), its receipts checked. */
+  complete(parameters: CompleteParameters): Promise<CompleteReturnType>;
+  /** The same, streamed. */
+  completeStream(parameters: CompleteStreamParameters): Promise<CompleteStreamReturnType>;
   /** Offline: checks a response's receipts with no network access. */
   verify(response: VerifyParameters['response'], options?: VerifyOptions): VerifyReturnType;
+  /** Offline: checks a chat or completion answer's receipts (and, given the request sent, its inputHash). */
+  verifyText(answer: VerifyTextParameters['answer'], options?: VerifyTextOptions): VerifyTextReturnType;
   /** Chain: is this receipt included in the root its executor posted for the epoch? */
   verifyOnChain(parameters: VerifyOnChainParameters): Promise<VerifyOnChainReturnType>;
   /** Chain and HTTP: fetches a receipt's settlement from its executor's node and checks it on chain. */
@@ -127,7 +143,12 @@ export function createClient(config: ClientConfig): VerityClient {
     pushModel: (path, options) => pushModel(client, { ...options, path }),
     infer: (parameters) => infer(client, parameters),
     getReceipt: (requestId, options = {}) => getReceipt(client, { ...options, requestId }),
+    chat: (parameters) => chat(client, parameters),
+    chatStream: (parameters) => chatStream(client, parameters),
+    complete: (parameters) => complete(client, parameters),
+    completeStream: (parameters) => completeStream(client, parameters),
     verify: (response, options = {}) => verify(client, { ...options, response }),
+    verifyText: (answer, options = {}) => verifyText(client, { ...options, answer }),
     verifyOnChain: (parameters) => verifyOnChain(client, parameters),
     verifySettlement: (parameters) => verifySettlement(client, parameters),
     publishModel: (parameters) => publishModel(client, parameters),

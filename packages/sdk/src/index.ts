@@ -5,6 +5,7 @@ export {
   type PushModelOptions,
   type PutBlobOptions,
   type VerifyOptions,
+  type VerifyTextOptions,
   type VerityClient,
   createClient,
   defaultClientConfig,
@@ -31,7 +32,7 @@ export {
   verifySettlement,
 } from './actions/verifySettlement.js';
 export { type WithdrawStakeReturnType, withdrawStake } from './actions/withdrawStake.js';
-export { type GetReceiptParameters, type GetReceiptReturnType, getReceipt } from './actions/getReceipt.js';
+export { type GetReceiptParameters, type GetReceiptReturnType, getReceipt, isTextAnswer } from './actions/getReceipt.js';
 export { type HealthReturnType, health } from './actions/health.js';
 export { type InferParameters, type InferReturnType, checkInferResponse, infer } from './actions/infer.js';
 export { type ListModelsReturnType, listModels } from './actions/listModels.js';
@@ -46,6 +47,19 @@ export {
 export { type RegisterModelParameters, type RegisterModelReturnType, registerModel } from './actions/registerModel.js';
 export { type VerifyParameters, type VerifyReturnType, verify } from './actions/verify.js';
 export {
+  type ChatMessageParameter,
+  type ChatParameters,
+  type ChatReturnType,
+  type ResponseFormatParameter,
+  chat,
+} from './actions/chat.js';
+export { type ChatStreamParameters, type ChatStreamReturnType, chatStream } from './actions/chatStream.js';
+export { type CompleteParameters, type CompleteReturnType, complete } from './actions/complete.js';
+export { type CompleteStreamParameters, type CompleteStreamReturnType, completeStream } from './actions/completeStream.js';
+export { type VerifyTextParameters, type VerifyTextReturnType, verifyText } from './actions/verifyText.js';
+export type { TextAnswer, TextParameters, TextStream } from './text.js';
+export {
+  type ChatCompletion,
   type Check,
   type ErrorCode,
   type InferResponse,
@@ -54,8 +68,11 @@ export {
   type SignedReceipt,
   type Tensor,
   type TensorMap,
+  type TextCompletion,
   type VerificationReport,
   VerityError,
+  generatedText,
   verifyInferResponse,
   verifyReceipt,
+  verifyTextResponse,
 } from '@verity/protocol';

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   type Anvil,
   type Deployment,
@@ -259,6 +260,39 @@ describe('verifySettlement, with a node that settles on chain', () => {
         outcome: 'invalid',
         status: 'SignerNotExecutor',
       });
+    } finally {
+      await settling.close();
+    }
+  });
+});
+
+describe('verifySettlement of a chat answer', () => {
+  it('finds the stored chat answer (receipts under verity) and checks its receipt on chain', async () => {
+    const nodeKey = anvilPrivateKeys[7] as Hex;
+    const clients = createChainClients({ rpcUrl: anvil.rpcUrl, chainId: anvil.chainId });
+    await mintTokens(clients.walletFor(deployerKey), deployment.contracts.token, {
+      to: addressOf(nodeKey),
+      amount: parseEther('1000'),
+    });
+    const settling = await startNode({
+      dataDir: join(dir, 'settling-llm'),
+      privateKey: nodeKey,
+      rpcUrl: anvil.rpcUrl,
+      deployment,
+      epochMaxReceipts: 1,
+    });
+    try {
+      const client = createClient({ url: settling.url, chain: { deployment, privateKey: publisherKey } });
+      const modelPath = fileURLToPath(new URL('../../../models/tiny-llama.gguf', import.meta.url));
+      await client.pushModel(modelPath, { name: 'tiny-llama', version: 'chain' });
+      const answer = await client.chat({ model: 'tiny-llama@chain', messages: [{ role: 'user', content: 'Hi' }], max_tokens: 4 });
+      const receipt = answer.verity.receipts[0]!;
+      let result = await client.verifySettlement({ receipt });
+      for (let i = 0; i < 100 && result.outcome === 'unsettled'; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        result = await client.verifySettlement({ receipt });
+      }
+      expect(result).toMatchObject({ outcome: 'valid', status: 'Valid', executor: addressOf(nodeKey), source: settling.url });
     } finally {
       await settling.close();
     }

@@ -1,9 +1,10 @@
 /**
- * `verity receipt verify <file>`: checks a saved infer response (or one signed receipt) offline, with no network
- * and no trust in whoever produced the file. With `--chain`, also checks that each receipt is settled: its
- * executor's node gives the epoch and inclusion proof (GET /v1/receipts/<requestId> at --url), and the chain's
- * ReceiptRegistry says whether the receipt is in the root that executor posted. Exit code 1 when any check fails,
- * or any receipt is not settled yet.
+ * `verity receipt verify <file>`: checks a saved infer response, chat or completion answer (or one signed receipt)
+ * offline, with no network and no trust in whoever produced the file. A text answer's receipts are checked against
+ * its text and finish reason, and with `--request` against the request that was sent (its inputHash). With
+ * `--chain`, also checks that each receipt is settled: its executor's node gives the epoch and inclusion proof
+ * (GET /v1/receipts/<requestId> at --url), and the chain's ReceiptRegistry says whether the receipt is in the root
+ * that executor posted. Exit code 1 when any check fails, or any receipt is not settled yet.
  */
 import {
   type SignedReceipt,
@@ -14,22 +15,56 @@ import {
   verifyInferResponse,
   verifyReceipt,
 } from '@verity/protocol';
-import type { VerifySettlementReturnType } from '@verity/sdk';
+import { type VerifySettlementReturnType, verifyText } from '@verity/sdk';
 import { Command } from 'commander';
-import type { Context } from '../context.js';
+import type { Context, Session } from '../context.js';
 import { examples, formatCheck, shortAddress } from '../format.js';
 import { readInputs } from '../inputs.js';
-import { exitCodes } from '../output.js';
+import { UsageError, exitCodes } from '../output.js';
+
+/** --request: the JSON body that was sent. */
+async function readRequest(context: Context, path: string): Promise<Record<string, unknown>> {
+  const text = await context.readText(path, 'request file');
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`--request is not JSON: ${(error as Error).message}`);
+  }
+  if (!isObject(value)) throw new UsageError('--request must be a JSON object: the body of the chat or completion request');
+  return value;
+}
+
+function verifyTextAnswer(
+  client: Session['client'],
+  answer: Record<string, unknown>,
+  request: Record<string, unknown> | undefined,
+): VerificationReport {
+  try {
+    return verifyText(client(), { answer, ...(request ? { request } : {}) });
+  } catch (error) {
+    // The request file is the user's input: one the protocol refuses is a mistake in the command line.
+    if (error instanceof VerityError && error.code === 'INVALID_REQUEST') throw new UsageError(`--request: ${error.message}`);
+    throw error;
+  }
+}
 
 interface VerifyOptions {
   input?: string;
+  request?: string;
   chain?: boolean;
+}
+
+/** A chat or completion answer: OpenAI's shape, with the receipts under `verity`. */
+function isTextAnswer(value: unknown): value is Record<string, unknown> & { verity: unknown } {
+  return isObject(value) && 'verity' in value && 'choices' in value;
 }
 
 /** The receipts of a parsed file that have the form of signed receipts (the offline checks report the rest). */
 function receiptsOf(value: unknown): SignedReceipt[] {
+  const holder = isTextAnswer(value) ? value.verity : value;
   const list =
-    isObject(value) && Array.isArray(value.receipts) ? value.receipts : isObject(value) && 'typedData' in value ? [value] : [];
+    isObject(holder) && Array.isArray(holder.receipts) ? holder.receipts : isObject(value) && 'typedData' in value ? [value] : [];
   return list.flatMap((item: unknown) => {
     const parsed = SignedReceiptSchema.safeParse(item);
     return parsed.success ? [parsed.data] : [];
@@ -42,9 +77,10 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 export function receiptVerifyCommand(context: Context): Command {
   return new Command('verify')
-    .description('check a saved infer response (or a single signed receipt) offline')
-    .argument('<file>', 'JSON file written by `verity infer --output`, or - for stdin')
-    .option('--input <json|@file>', 'also check that the receipts commit to these input tensors')
+    .description('check a saved infer response, chat or completion answer (or a single signed receipt) offline')
+    .argument('<file>', 'JSON file written by `verity infer|chat|complete --output`, or - for stdin')
+    .option('--input <json|@file>', 'infer responses: also check that the receipts commit to these input tensors')
+    .option('--request <file>', 'chat/completion answers: also check that the receipts commit to this request JSON as sent')
     .option('--chain', 'also check on chain that each receipt is settled (needs --deployment; proofs from --url)')
     .addHelpText(
       'after',
@@ -52,15 +88,18 @@ export function receiptVerifyCommand(context: Context): Command {
         ['verity receipt verify answer.json'],
         ['verity infer mlp@1 --input @x.json --json | verity receipt verify -'],
         ['verity receipt verify answer.json --input @x.json', 'also check the inputHash'],
+        ['verity chat "Hello" --model tiny-llama --output chat.json && verity receipt verify chat.json', 'a chat answer'],
+        ['verity receipt verify chat.json --request request.json', 'and the request it answers (the JSON body sent)'],
         ['verity receipt verify answer.json --chain --deployment .verity/devnet/deployment.json', 'settled on chain?'],
         ['verity receipt verify answer.json --json', 'the report as JSON'],
       ]),
     )
     .action(async (file: string, options: VerifyOptions, command: Command) => {
-      const { out, chainClient } = context.session(command);
+      const { out, chainClient, client } = context.session(command);
       // Configuration mistakes surface before any work.
       const chain = options.chain ? (await chainClient({ key: 'none', why: 'receipt verify --chain' })).client : undefined;
       const inputs = options.input === undefined ? undefined : await readInputs(context, options.input);
+      const request = options.request === undefined ? undefined : await readRequest(context, options.request);
       const text = await context.readText(file, 'file');
       let value: unknown;
       try {
@@ -71,7 +110,15 @@ export function receiptVerifyCommand(context: Context): Command {
       const verifyOptions: VerifyReceiptOptions = inputs ? { inputs } : {};
       let report: VerificationReport;
       let what: string;
-      if (isObject(value) && 'receipts' in value) {
+      if (isTextAnswer(value)) {
+        if (inputs) throw new UsageError('--input is for infer responses: for a chat or completion answer, use --request');
+        report = verifyTextAnswer(client, value, request);
+        const verity = isObject(value.verity) ? value.verity : {};
+        const kind = value.object === 'text_completion' ? 'completion' : 'chat completion';
+        what = `${kind} ${String(verity.requestId)} (policy ${String(verity.policy)}, ${Array.isArray(verity.receipts) ? verity.receipts.length : 0} receipt(s))`;
+      } else if (request !== undefined) {
+        throw new UsageError('--request is for chat and completion answers (JSON with "verity" and "choices")');
+      } else if (isObject(value) && 'receipts' in value) {
         report = verifyInferResponse(value, verifyOptions);
         what = `infer response ${String(value.requestId)} (policy ${String(value.policy)}, ${Array.isArray(value.receipts) ? value.receipts.length : 0} receipt(s))`;
       } else if (isObject(value) && 'typedData' in value) {
@@ -80,7 +127,14 @@ export function receiptVerifyCommand(context: Context): Command {
       } else {
         report = {
           ok: false,
-          checks: [{ check: 'format', ok: false, message: 'neither an infer response (with receipts) nor a signed receipt' }],
+          checks: [
+            {
+              check: 'format',
+              ok: false,
+              message:
+                'neither an infer response (with receipts), a chat or completion answer (with verity), nor a signed receipt',
+            },
+          ],
         };
         what = file === '-' ? 'stdin' : file;
       }

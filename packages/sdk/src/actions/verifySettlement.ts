@@ -2,16 +2,19 @@
  * Whether one receipt is settled on chain, end to end: fetches the settlement its executor keeps for it
  * (`GET /v1/receipts/<requestId>?executor=..` at the client's URL, else at the executor's own endpoint as registered
  * on chain), then checks the receipt (the caller's copy, not the node's) with that proof on chain (verifyOnChain).
+ * Receipts of infer responses and of text answers (chat, completions) are settled alike; only where the stored
+ * answer keeps its receipts differs (`receipts`, or `verity.receipts`).
  */
-import { type Hex, type SignedReceipt, VerityError, sameAddress } from '@verity/protocol';
+import { getJson } from '@verity/http/client';
+import { type Hex, type SignedReceipt, VerityError, VerityTextFieldSchema, routes, sameAddress } from '@verity/protocol';
 import { chainModule, chainOf, onChain } from '../chain.js';
 import type { Client } from '../client.js';
-import type { Settlement } from '../settlement.js';
-import { type GetReceiptReturnType, getReceipt } from './getReceipt.js';
+import { endpoint, parseAnswer, requestOptions } from '../request.js';
+import { type Settlement, parseSettlement } from '../settlement.js';
 import { type VerifyOnChainReturnType, verifyOnChain } from './verifyOnChain.js';
 
 export interface VerifySettlementParameters {
-  /** A signed receipt, e.g. one of an infer response's. */
+  /** A signed receipt, e.g. one of an infer response's or a chat answer's. */
   receipt: SignedReceipt;
 }
 
@@ -31,13 +34,27 @@ export interface VerifySettlementReturnType {
   source?: string;
 }
 
-function ownAnswer(stored: GetReceiptReturnType | undefined, executor: Hex): boolean {
+/** What a server stored for a request, as far as settling goes. */
+interface Stored {
+  receipts: SignedReceipt[];
+  settlement?: Settlement;
+}
+
+function ownAnswer(stored: Stored | undefined, executor: Hex): boolean {
   return stored?.receipts.some((r) => sameAddress(r.typedData.message.executor, executor)) === true;
 }
 
-async function storedAt(client: Client, requestId: Hex, executor: Hex): Promise<GetReceiptReturnType | undefined> {
+async function storedAt(client: Client, requestId: Hex, executor: Hex): Promise<Stored | undefined> {
+  const path = `${routes.getReceipt.path.replace(':requestId', requestId.toLowerCase())}?executor=${executor.toLowerCase()}`;
+  const where = `GET ${path}`;
   try {
-    return await getReceipt(client, { requestId, executor, verify: false });
+    const body = (await getJson(endpoint(client, path), requestOptions(client))) as Record<string, unknown> | null;
+    const receipts =
+      typeof body === 'object' && body !== null && 'verity' in body
+        ? parseAnswer(VerityTextFieldSchema, body.verity, where).receipts
+        : parseAnswer(routes.infer.response, body, where).receipts;
+    const settlement = parseSettlement(body?.settlement, where);
+    return settlement ? { receipts, settlement } : { receipts };
   } catch (error) {
     if (error instanceof VerityError && ['NOT_FOUND', 'NODE_UNAVAILABLE', 'TIMEOUT'].includes(error.code)) return undefined;
     throw error;
@@ -84,7 +101,7 @@ export async function verifySettlement(
       };
     }
   }
-  const settlement = (stored as GetReceiptReturnType).settlement;
+  const settlement = (stored as Stored).settlement;
   if (!settlement)
     return {
       ...base,

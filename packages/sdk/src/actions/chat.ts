@@ -1,0 +1,37 @@
+/**
+ * POST /v1/chat/completions: a language model's answer to a conversation, whole, in OpenAI's shape with the signed
+ * receipts under `verity`. By default the receipts are checked offline before the answer is handed over (each
+ * signed by its executor and committing to this request, this model and exactly this text and finish reason; enough
+ * distinct executors for the policy), and a failed check throws RECEIPT_INVALID with the whole report.
+ */
+import type { ChatCompletion } from '@verity/protocol';
+import type { Client } from '../client.js';
+import { type TextParameters, requestText } from '../text.js';
+
+/** A message as OpenAI's clients write it (`developer` counts as `system`). */
+export interface ChatMessageParameter {
+  role: 'system' | 'user' | 'assistant' | 'developer';
+  content: string | readonly { type: 'text'; text: string }[];
+  name?: string;
+}
+
+/** Plain text (the default), any JSON object, or JSON that follows a schema. */
+export type ResponseFormatParameter =
+  | { type: 'text' }
+  | { type: 'json_object' }
+  | {
+      type: 'json_schema';
+      json_schema: { name: string; description?: string; schema?: Record<string, unknown>; strict?: boolean | null };
+    };
+
+/** OpenAI's chat request fields that this protocol serves (snake_case, as on the wire), and Verity's options. */
+export interface ChatParameters extends TextParameters {
+  messages: readonly ChatMessageParameter[];
+  response_format?: ResponseFormatParameter;
+}
+
+export type ChatReturnType = ChatCompletion;
+
+export function chat(client: Client, parameters: ChatParameters): Promise<ChatReturnType> {
+  return requestText(client, 'chat', parameters);
+}
