@@ -15,6 +15,12 @@ export const DeploymentSchema = z.object({
     nodeRegistry: Address,
     receiptRegistry: Address,
     exampleConsumer: Address.optional(),
+    /** x402 batch-settlement at its canonical address (devnets install it there with anvil_setCode). */
+    batchSettlement: Address.optional(),
+    /** The ERC-3009 deposit collector that serves batchSettlement, at its canonical address. */
+    erc3009DepositCollector: Address.optional(),
+    /** Multicall3 at its canonical address (the official x402 facilitator reads through it). */
+    multicall3: Address.optional(),
   }),
   /** ISO 8601 time of the deployment. */
   deployedAt: z.iso.datetime(),

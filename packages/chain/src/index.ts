@@ -100,3 +100,4 @@ export {
 } from './batch-settlement.js';
 export { type GetChannelParameters, type GetChannelReturnType, getChannel } from './actions/getChannel.js';
 export { type InstallBatchSettlementReturnType, installBatchSettlement } from './actions/installBatchSettlement.js';
+export { type InstallMulticall3ReturnType, installMulticall3, multicall3Address } from './actions/installMulticall3.js';

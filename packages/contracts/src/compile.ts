@@ -22,6 +22,7 @@ export const contractNames = [
   'ReceiptRegistry',
   'ExampleConsumer',
   'BatchSettlement',
+  'Multicall3',
 ] as const;
 export type ContractName = (typeof contractNames)[number];
 

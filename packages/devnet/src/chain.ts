@@ -1,6 +1,7 @@
 /**
  * The devnet's chain: anvil started directly, Verity deployed by account 0 (also the slasher, so tests can
- * slash), VRT minted to accounts 0–9, and <dataDir>/deployment.json written for nodes and the router. anvil can
+ * slash), x402 batch-settlement (with its ERC-3009 deposit collector) and Multicall3 installed at their canonical
+ * addresses, VRT minted to accounts 0–9, and <dataDir>/deployment.json written for nodes and the router. anvil can
  * be stopped and started again on the same port with its state (anvil_dumpState / anvil_loadState), which is
  * how tests take the RPC away from a running network.
  */
@@ -12,6 +13,8 @@ import {
   createChainClients,
   deployVerity,
   getNode,
+  installBatchSettlement,
+  installMulticall3,
   mintTokens,
   startAnvil,
   writeDeployment,
@@ -51,6 +54,10 @@ export class DevChain {
         unstakeDelaySeconds: options.unstakeDelaySeconds ?? defaultDevChainOptions.unstakeDelaySeconds,
         slasher: deployer.account.address,
       });
+      // x402 batch-settlement, its ERC-3009 collector and Multicall3 at the addresses the official x402
+      // libraries use on every chain.
+      const settlement = await installBatchSettlement(deployer);
+      const multicall = await installMulticall3(deployer);
       const amount = parseEther(String(options.mintTokens ?? defaultDevChainOptions.mintTokens));
       for (const key of anvilPrivateKeys) {
         await mintTokens(deployer, deployed.contracts.token, { to: addressOf(key), amount });
@@ -59,7 +66,12 @@ export class DevChain {
       const deployment = writeDeployment(deploymentFile, {
         chainId: anvil.chainId,
         rpcUrl: anvil.rpcUrl,
-        contracts: deployed.contracts,
+        contracts: {
+          ...deployed.contracts,
+          batchSettlement: settlement.address,
+          erc3009DepositCollector: settlement.depositCollector,
+          multicall3: multicall.address,
+        },
         deployedAt: new Date().toISOString(),
         deployBlock: Number(deployed.deployBlock),
       });

@@ -1,0 +1,48 @@
+/**
+ * @verity/payments: the resource-server side of x402 v2 `batch-settlement` (EVM): the 402 requirements, the
+ * PaymentGate that checks a payment and charges only answered requests, its SQLite store, and the Claimer that
+ * claims vouchers in batches and settles. The on-chain parts run through @x402/evm's own facilitator scheme.
+ */
+export { type MeasureVoucherCheckReturnType, measureVoucherCheck } from './bench.js';
+export {
+  type ClaimBatchResult,
+  type ClaimRoundResult,
+  Claimer,
+  type ClaimerModules,
+  type ClaimerOptions,
+  defaultClaimerOptions,
+} from './claimer.js';
+export { type X402Code, isPaymentError, paymentError, x402Codes } from './errors.js';
+export {
+  type CreateFacilitatorParameters,
+  type Facilitator,
+  createFacilitator,
+  defaultFacilitatorOptions,
+  facilitatorSigner,
+} from './facilitator.js';
+export {
+  type Charge,
+  PaymentGate,
+  type PaymentGateModules,
+  type PaymentGateOptions,
+  channelStateOf,
+  defaultPaymentGateOptions,
+} from './gate.js';
+export {
+  type CorrectiveState,
+  type PaymentRequirementsParameters,
+  type PaymentRequirementsReturnType,
+  batchSettlementScheme,
+  defaultRequirementsOptions,
+  networkOf,
+  paymentRequirements,
+  x402Version,
+} from './requirements.js';
+export {
+  type ChannelRecord,
+  type OnchainChannelState,
+  type PendingCharge,
+  type ReserveOutcome,
+  PaymentStore,
+} from './store.js';
+export { recoverVoucherSigner, voucherDigest } from './voucher.js';
