@@ -7,8 +7,22 @@
  */
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LocalNetwork, devKeys, repoRoot } from '@verity/devnet';
-import { ChatCompletionSchema, generatedText, verifyTextResponse } from '@verity/protocol';
+import { createChainClients, getTokenBalance } from '@verity/chain';
+import { LocalNetwork, devKeys, repoRoot, routerKey } from '@verity/devnet';
+import {
+  ChatCompletionSchema,
+  InferResponseSchema,
+  generatedText,
+  verifyInferResponse,
+  verifyTextResponse,
+} from '@verity/protocol';
+import { x402Client } from '@x402/core/client';
+import { decodePaymentResponseHeader } from '@x402/core/http';
+import { toClientEvmSigner } from '@x402/evm';
+import { BatchSettlementEvmScheme } from '@x402/evm/batch-settlement/client';
+import { wrapFetchWithPayment } from '@x402/fetch';
+import { formatUnits } from 'viem';
+import { privateKeyToAccount } from 'viem/accounts';
 import { createClient } from '@verity/sdk';
 
 const demo = JSON.parse(readFileSync(join(repoRoot, 'models/iris.json'), 'utf8')) as {
@@ -22,6 +36,8 @@ const routerPort = Number(process.env.VERITY_ROUTER_PORT ?? 7070);
 const nodeBasePort = Number(process.env.VERITY_NODE_BASE_PORT ?? 7071);
 const chainPort = Number(process.env.VERITY_CHAIN_PORT ?? 8545);
 const dataDir = join(repoRoot, '.verity/devnet');
+/** What the router charges per executor answer: 0.001 VRT. */
+const priceWei = 10n ** 15n;
 // The devnet chain starts empty every time, so the nodes' records start empty too.
 rmSync(dataDir, { recursive: true, force: true });
 
@@ -31,7 +47,7 @@ const network = await LocalNetwork.start({
   routerPort,
   nodeBasePort,
   dataDir,
-  chain: { port: chainPort, epochMaxAgeMs: 3_000 },
+  chain: { port: chainPort, epochMaxAgeMs: 3_000, payments: { priceWei, claimIntervalMs: 3_000 } },
   log: (source, line) => {
     if (process.env.VERITY_VERBOSE) console.error(`[${source}] ${line}`);
   },
@@ -56,6 +72,11 @@ try {
   for (const [name, address] of Object.entries(chain.deployment.contracts))
     console.log(`          ${name.padEnd(16)} ${address}`);
   for (const node of network.nodes) console.log(`  node ${node.index + 1}  ${node.url}  operator ${node.address} (staked)`);
+  const startingBalance = await getTokenBalance(
+    createChainClients({ chainId: chain.chainId, rpcUrl: chain.rpcUrl }).publicClient,
+    chain.deployment.contracts.token,
+    { owner: privateKeyToAccount(routerKey).address },
+  );
   console.log(`  router  ${network.routerUrl}`);
 
   // Account 0 publishes the demo model (anvil's well-known development key: local use only).
@@ -65,13 +86,52 @@ try {
     `\nPublished ${model.name}@${model.version} (${model.modelId}) on chain and on ${model.nodes?.length ?? 1} node(s).`,
   );
 
-  const response = await client.infer({ model: `${demo.name}@${demo.version}`, inputs: demo.example, policy: 'replicate:3' });
+  // The demo client (anvil's account 4) pays with the official x402 client packages: the first request deposits
+  // into a batch-settlement channel, later ones only sign vouchers.
+  const payer = privateKeyToAccount(devKeys[4]!);
+  const publicClient = createChainClients({ chainId: chain.chainId, rpcUrl: chain.rpcUrl }).publicClient;
+  const x402 = new x402Client()
+    .register(
+      `eip155:${chain.chainId}`,
+      new BatchSettlementEvmScheme(toClientEvmSigner(payer, publicClient), { depositPolicy: { depositMultiplier: 100 } }),
+    )
+    .setSpendControls({
+      allowedAssets: [
+        {
+          network: `eip155:${chain.chainId}`,
+          asset: chain.deployment.contracts.token,
+          maxAmountPerPayment: String(3n * priceWei),
+        },
+      ],
+    });
+  const paidFetch = wrapFetchWithPayment(fetch, x402);
+  const paidPost = async (path: string, body: unknown) => {
+    const answer = await paidFetch(`${network.routerUrl}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (!answer.ok) throw new Error(`${path} answered ${answer.status}: ${await answer.text()}`);
+    const payment = answer.headers.get('payment-response');
+    return { body: (await answer.json()) as unknown, payment: payment ? decodePaymentResponseHeader(payment) : undefined };
+  };
+  const paid = await paidPost('/v1/infer', {
+    model: `${demo.name}@${demo.version}`,
+    inputs: demo.example,
+    policy: 'replicate:3',
+  });
+  const response = InferResponseSchema.parse(paid.body);
+  if (!verifyInferResponse(response).ok) throw new Error('the demo answer does not verify');
   const label = Number((response.outputs.label?.data as number[] | undefined)?.[0]);
   const responsePath = join(dataDir, 'demo-response.json');
   writeFileSync(responsePath, `${JSON.stringify(response, null, 2)}\n`);
   console.log(`\nDemo inference, policy replicate:3: predicted "${demo.classes[label] ?? label}"`);
   console.log(`  probabilities ${JSON.stringify(response.outputs.probabilities?.data)}`);
-  console.log(`  ${response.receipts.length} receipts from distinct operators agree; verified offline by the SDK.`);
+  console.log(`  ${response.receipts.length} receipts from distinct operators agree; verified offline.`);
+  console.log(
+    `  paid ${formatUnits(BigInt(paid.payment?.amount ?? 0), 18)} VRT (0.001 per agreeing executor) from ${payer.address}; ` +
+      `deposit transaction ${paid.payment?.transaction || '(none)'}`,
+  );
 
   // The demo chat model (built in closed form by `npm run demo-chat`): readable answers about Verity.
   const chatModel = await client.pushModel(join(repoRoot, 'models/verity-chat.gguf'), { name: 'verity-chat', version: '1' });
@@ -79,16 +139,12 @@ try {
     `\nPublished ${chatModel.name}@${chatModel.version} (${chatModel.modelId}) on chain and on ${chatModel.nodes?.length ?? 1} node(s).`,
   );
   const question = 'What is Verity?';
-  const chatResponse = await fetch(`${network.routerUrl}/v1/chat/completions`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      model: 'verity-chat',
-      messages: [{ role: 'user', content: question }],
-      verity: { policy: 'replicate:3' },
-    }),
+  const paidChat = await paidPost('/v1/chat/completions', {
+    model: 'verity-chat',
+    messages: [{ role: 'user', content: question }],
+    verity: { policy: 'replicate:3' },
   });
-  const chat = ChatCompletionSchema.parse(await chatResponse.json());
+  const chat = ChatCompletionSchema.parse(paidChat.body);
   const answerText = generatedText(chat);
   const chatReport = verifyTextResponse(
     { ...answerText, verity: chat.verity },
@@ -101,6 +157,8 @@ try {
   console.log(
     `  ${chat.verity.receipts.length} receipts from distinct operators agree on the exact text; ${chatReport.ok ? 'verified offline ✓' : 'verification FAILED ✗'}`,
   );
+
+  console.log(`  paid ${formatUnits(BigInt(paidChat.payment?.amount ?? 0), 18)} VRT with a voucher (no new deposit)`);
 
   console.log('\nWaiting for the nodes to settle the receipts on chain (epochs close every 3 s)…');
   for (const receipt of response.receipts) {
@@ -116,6 +174,18 @@ try {
       `  ${verdict.outcome === 'valid' ? '✓' : '✗'} ${receipt.typedData.message.executor}: ${verdict.outcome} ${where}`,
     );
   }
+
+  const receiver = privateKeyToAccount(routerKey).address;
+  const token = chain.deployment.contracts.token;
+  let received = 0n;
+  for (let i = 0; i < 40 && received < 6n * priceWei; i++) {
+    received = (await getTokenBalance(publicClient, token, { owner: receiver })) - startingBalance;
+    if (received < 6n * priceWei) await sleep(500);
+  }
+  console.log(
+    `\nPayments: the router claimed the vouchers and settled ${formatUnits(received, 18)} VRT on chain to ${receiver} ` +
+      '(the channel receiver; splitting it between executors, publisher, verifiers and treasury is not built yet).',
+  );
 
   console.log(`\nCheck it yourself:
   npm run verity -- receipt verify ${responsePath}

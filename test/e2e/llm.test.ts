@@ -10,8 +10,11 @@ import { postJson, putBytes } from '@verity/http/client';
 import {
   ChatCompletionChunkSchema,
   type ChatCompletionRequest,
+  ChatCompletionRequestSchema,
+  type ToolCallDelta,
   type VerityTextField,
   VerityTextFieldSchema,
+  assembleToolCalls,
   verifyTextResponse,
 } from '@verity/protocol';
 import { buildTinyLlama } from '@verity/runtime';
@@ -147,6 +150,47 @@ describe('the openai client against the router', () => {
     if (completion.choices[0]?.finish_reason === 'stop')
       expect(typeof (JSON.parse(content) as { ok: unknown }).ok).toBe('boolean');
     else expect(content.startsWith('{')).toBe(true);
+  });
+
+  it('answers tools with tool_choice "required": a call whose receipt verifies offline, whole and streamed', async () => {
+    // The tiny model's context is 256 bytes: the tools, the chat and the call must fit in it.
+    const tools: OpenAI.ChatCompletionTool[] = [
+      {
+        type: 'function',
+        function: { name: 'weather', parameters: { type: 'object', properties: { city: { type: 'string', maxLength: 3 } } } },
+      },
+      { type: 'function', function: { name: 'time' } },
+    ];
+    const body = { model: 'tiny-llama', messages: [{ role: 'user' as const, content: 'Weather?' }], max_tokens: 80, tools };
+    const completion = await openai.chat.completions.create({ ...body, tool_choice: 'required' });
+    const choice = completion.choices[0];
+    expect(choice?.finish_reason).toBe('tool_calls');
+    expect(choice?.message.content).toBeNull();
+    const call = choice?.message.tool_calls?.[0];
+    if (call?.type !== 'function') throw new Error('no function call');
+    expect(['weather', 'time']).toContain(call.function.name);
+    expect(typeof JSON.parse(call.function.arguments)).toBe('object');
+    const toolCalls = [{ name: call.function.name, arguments: call.function.arguments }];
+    const request = ChatCompletionRequestSchema.parse({ ...body, tool_choice: 'required' });
+    const verity = verityOf(completion);
+    expect(verifyTextResponse({ text: '', finishReason: 'tool_calls', toolCalls, verity }, { request }).ok).toBe(true);
+
+    const stream = await openai.chat.completions.create({ ...body, tool_choice: 'required', stream: true });
+    const deltas: ToolCallDelta[] = [];
+    let finishReason: string | null = null;
+    let streamed: VerityTextField | undefined;
+    for await (const chunk of stream) {
+      deltas.push(...((chunk.choices[0]?.delta.tool_calls ?? []) as ToolCallDelta[]));
+      finishReason = chunk.choices[0]?.finish_reason ?? finishReason;
+      if ((chunk as { verity?: unknown }).verity) streamed = verityOf(chunk);
+    }
+    const calls = assembleToolCalls(deltas).map((c) => ({ name: c.function.name, arguments: c.function.arguments }));
+    expect(calls).toEqual(toolCalls);
+    expect(finishReason).toBe('tool_calls');
+    if (!streamed) throw new Error('the stream carried no receipts');
+    expect(verifyTextResponse({ text: '', finishReason: 'tool_calls', toolCalls: calls, verity: streamed }, { request }).ok).toBe(
+      true,
+    );
   });
 
   it('agrees under replicate:3: three operators sign the same text', async () => {

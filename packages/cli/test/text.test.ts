@@ -43,7 +43,7 @@ afterAll(async () => {
 
 const chatArgs = ['--model', 'tiny-llama', '--max-tokens', '16'];
 const text = (answer: ChatCompletion | TextCompletion) =>
-  'message' in answer.choices[0]! ? answer.choices[0].message.content : answer.choices[0]!.text;
+  'message' in answer.choices[0]! ? (answer.choices[0].message.content ?? '') : answer.choices[0]!.text;
 
 describe('verity chat', () => {
   it('streams the answer to stdout and the verification line to stderr; --json gives the whole answer', async () => {

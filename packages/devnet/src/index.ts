@@ -8,5 +8,6 @@ export {
   type NetworkOptions,
   defaultNetworkOptions,
   repoRoot,
+  routerKey,
 } from './network.js';
 export { type ServiceProcess, spawnService, stopService } from './process.js';

@@ -49,7 +49,15 @@ export interface NetworkChainOptions {
   epochMaxAgeMs?: number;
   /** VRT minted to each of anvil's accounts 0–9 (whole tokens; default 10 000). */
   mintTokens?: number;
+  /**
+   * The router charges with x402 (`batch-settlement`): this many VRT base units per executor answer, paid into
+   * channels whose receiver and receiverAuthorizer is the router operator, anvil's account 9 (`routerKey`).
+   */
+  payments?: { priceWei: bigint; claimIntervalMs?: number };
 }
+
+/** The devnet router operator's key (anvil's account 9): signs claim batches and receives the payments. */
+export const routerKey = devKeys[9] as Hex;
 
 /** The devnet's chain: where it is, what is deployed on it, and the anvil process behind it. */
 export interface NetworkChain {
@@ -128,9 +136,15 @@ export class LocalNetwork {
       else routerArgs.push('--nodes', nodes.map((n) => n.url).join(','));
       if (options.routerTimeoutMs) routerArgs.push('--timeout-ms', String(options.routerTimeoutMs));
       if (options.routerRefreshMs) routerArgs.push('--refresh-ms', String(options.routerRefreshMs));
+      const payments = options.chain?.payments;
+      if (payments) {
+        routerArgs.push('--price-wei', String(payments.priceWei));
+        if (payments.claimIntervalMs) routerArgs.push('--claim-interval-ms', String(payments.claimIntervalMs));
+      }
       const router = await spawnService({
         entry: 'packages/router/src/main.ts',
         args: routerArgs,
+        ...(payments ? { env: { VERITY_ROUTER_KEY: routerKey } } : {}),
         cwd: repoRoot,
         log: (line) => options.log?.('router', line),
       });

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import {
   type ChatCompletion,
   type ChatCompletionRequest,
+  type ChatHashedFields,
   type CompletionRequest,
   type Hex,
   type InferRequest,
@@ -23,6 +24,7 @@ import {
   generatedText,
   textAnswerId,
   textOutputHash,
+  toolCallId,
   decodeTensorMap,
   formatPolicy,
   encodeTensorMap,
@@ -31,7 +33,14 @@ import {
   receiptDomain,
   signReceipt,
 } from '@verity/protocol';
-import { type LlmCompletion, type LlmCompletionRequest, type LoadedLlm, checkInputs } from '@verity/runtime';
+import {
+  type LlmCompletion,
+  type LlmCompletionRequest,
+  type LlmMessage,
+  type LlmToolChoice,
+  type LoadedLlm,
+  checkInputs,
+} from '@verity/runtime';
 import type { NodeDb, ReceiptRow } from './db.js';
 import { applyFault, applyTextFault } from './fault.js';
 import type { ModelRegistry } from './models.js';
@@ -76,6 +85,21 @@ export interface TextJob {
 
 function sampling(fields: { temperature: number; top_p: number; seed: number; stop: string[] }) {
   return { temperature: fields.temperature, topP: fields.top_p, seed: fields.seed, stop: fields.stop };
+}
+
+/** A chat's messages and tools as the engine takes them (call ids stay out of the prompt). */
+function chatForEngine(fields: ChatHashedFields): Pick<LlmCompletionRequest, 'messages' | 'tools' | 'toolChoice'> {
+  const messages = fields.messages.map(
+    (m): LlmMessage => ({
+      role: m.role,
+      content: m.content,
+      ...(m.tool_calls ? { toolCalls: m.tool_calls.map((c) => ({ name: c.name, arguments: c.arguments })) } : {}),
+    }),
+  );
+  if (fields.tools === null) return { messages };
+  const choice = fields.tool_choice ?? 'auto';
+  const toolChoice: LlmToolChoice = typeof choice === 'string' ? choice : { name: choice.function.name };
+  return { messages, tools: fields.tools.map((t) => t.function), toolChoice };
 }
 
 export class Executor {
@@ -139,9 +163,17 @@ export class Executor {
     let llmRequest: LlmCompletionRequest;
     if (kind === 'chat') {
       const fields = chatHashedFields(request as ChatCompletionRequest);
+      if (
+        served.loaded.kind === 'relay' &&
+        (fields.tools !== null || fields.messages.some((m) => m.role === 'tool' || m.tool_calls !== undefined))
+      ) {
+        throw new VerityError('INVALID_REQUEST', `${served.entry.id} is relayed: tools and tool messages are not relayed yet`, {
+          details: { model: request.model, param: 'tools' },
+        });
+      }
       inputHash = chatInputHash(request as ChatCompletionRequest);
       llmRequest = {
-        messages: fields.messages,
+        ...chatForEngine(fields),
         ...(fields.max_tokens !== null ? { maxTokens: fields.max_tokens } : {}),
         responseFormat: fields.response_format,
         ...sampling(fields),
@@ -207,9 +239,7 @@ export class Executor {
               object: 'chat.completion',
               created,
               model: modelName,
-              choices: [
-                { index: 0, message: { role: 'assistant', content: completion.text }, finish_reason: completion.finishReason },
-              ],
+              choices: [{ index: 0, message: chatMessage(requestId, completion), finish_reason: completion.finishReason }],
               usage,
               verity,
             }
@@ -218,7 +248,15 @@ export class Executor {
               object: 'text_completion',
               created,
               model: modelName,
-              choices: [{ index: 0, text: completion.text, logprobs: null, finish_reason: completion.finishReason }],
+              // A prompt is never answered with calls (the engine takes tools for chats only).
+              choices: [
+                {
+                  index: 0,
+                  text: completion.text,
+                  logprobs: null,
+                  finish_reason: completion.finishReason === 'tool_calls' ? 'stop' : completion.finishReason,
+                },
+              ],
               usage,
               verity,
             };
@@ -274,6 +312,21 @@ export class Executor {
       throw new VerityError('NOT_FOUND', `no receipt for request ${requestId} on this node`, { details: { requestId } });
     return stored.responseJson;
   }
+}
+
+/** The assistant's message: the text, or the calls with ids derived from the requestId (ids are not hashed). */
+function chatMessage(requestId: Hex, completion: LlmCompletion): ChatCompletion['choices'][number]['message'] {
+  const calls = completion.toolCalls ?? [];
+  if (calls.length === 0) return { role: 'assistant', content: completion.text };
+  return {
+    role: 'assistant',
+    content: null,
+    tool_calls: calls.map((c, index) => ({
+      id: toolCallId(requestId, index),
+      type: 'function',
+      function: { name: c.name, arguments: c.arguments },
+    })),
+  };
 }
 
 /** A relayed model is answered under the policy `relay` only, and `relay` is for relayed models only. */

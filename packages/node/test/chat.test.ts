@@ -1,16 +1,19 @@
 /**
  * Chat completions on a GGUF model over real HTTP on 127.0.0.1, with the real node-llama-cpp and the committed
  * tiny llama model: registration, OpenAI's response shape, receipts that verify against the chat hashes,
- * determinism, bad input, and hostile GGUF files.
+ * determinism, bad input, hostile GGUF files, and tool calls.
  */
 import { readFileSync } from 'node:fs';
 import { getJson, postJson } from '@verity/http/client';
 import {
   type ChatCompletion,
   ChatCompletionChunkSchema,
+  ChatCompletionRequestSchema,
   type Hex,
   ChatCompletionSchema,
   TextCompletionChunkSchema,
+  assembleToolCalls,
+  generatedText,
   TextCompletionSchema,
   completionInputHash,
   verifyTextResponse,
@@ -93,7 +96,7 @@ describe('POST /v1/chat/completions', () => {
     const choice = response.choices[0];
     if (!choice) throw new Error('no choice');
     expect(choice.index).toBe(0);
-    expect(choice.message.content.length).toBeGreaterThan(0);
+    expect(choice.message.content?.length).toBeGreaterThan(0);
     expect(['stop', 'length']).toContain(choice.finish_reason);
     expect(response.usage.completion_tokens).toBeGreaterThan(0);
     expect(response.usage.completion_tokens).toBeLessThanOrEqual(24);
@@ -114,7 +117,7 @@ describe('POST /v1/chat/completions', () => {
       requestId: verity.requestId,
       modelId: entry.modelId,
       inputHash: chatInputHash(request),
-      outputHash: textOutputHash({ text: choice.message.content, finishReason: choice.finish_reason }),
+      outputHash: textOutputHash({ text: choice.message.content ?? '', finishReason: choice.finish_reason }),
       engine: entry.engine,
       policy: 'none',
     });
@@ -270,5 +273,170 @@ describe('JSON mode', () => {
       );
       expect(error.message).toContain('response_format.json_schema.schema');
     }
+  });
+});
+
+describe('tool calls', () => {
+  // The tiny model's context is 256 bytes: the tools, the chat and the call must fit in it.
+  const weather = {
+    type: 'function',
+    function: { name: 'weather', parameters: { type: 'object', properties: { city: { type: 'string', maxLength: 3 } } } },
+  };
+  const time = { type: 'function', function: { name: 'time' } };
+  const asked = {
+    model: 'tiny-llama',
+    messages: [{ role: 'user', content: 'Weather?' }],
+    max_tokens: 80,
+    tools: [weather, time],
+  };
+
+  /** The answer's receipt holds over its calls, and the calls (when finished) follow their schemas. */
+  function expectCallAnswer(response: ChatCompletion, body: Record<string, unknown>, names: string[]) {
+    const choice = response.choices[0];
+    if (!choice) throw new Error('no choice');
+    const report = verifyTextResponse(
+      { ...generatedText(response), verity: response.verity },
+      { request: ChatCompletionRequestSchema.parse(body), trustedExecutors: [addressOf(keys.a)] },
+    );
+    expect(report.ok).toBe(true);
+    if (choice.finish_reason !== 'tool_calls') {
+      // Cut short (the token limit): the text so far, never a half call.
+      expect(choice.message.tool_calls).toBeUndefined();
+      return;
+    }
+    expect(choice.message.content).toBeNull();
+    const [call, ...more] = choice.message.tool_calls ?? [];
+    expect(more).toHaveLength(0);
+    if (!call) throw new Error('no call');
+    expect(call.id).toBe(`call_${response.verity.requestId.slice(2, 26)}_0`);
+    expect(call.type).toBe('function');
+    expect(names).toContain(call.function.name);
+    const args = JSON.parse(call.function.arguments) as Record<string, unknown>;
+    if (call.function.name === 'weather') {
+      expect(Object.keys(args)).toEqual(['city']);
+      expect(typeof args.city).toBe('string');
+      expect((args.city as string).length).toBeLessThanOrEqual(3);
+    } else {
+      expect(args).toEqual({});
+    }
+    expect(response.verity.receipts[0]?.typedData.message.outputHash).toBe(
+      textOutputHash({
+        text: '',
+        finishReason: 'tool_calls',
+        toolCalls: [{ name: call.function.name, arguments: call.function.arguments }],
+      }),
+    );
+  }
+
+  it('answers tool_choice "required" with a call to one of the tools, deterministically', async () => {
+    const body = { ...asked, tool_choice: 'required' };
+    const response = await chat(body);
+    expect(response.choices[0]?.finish_reason).toBe('tool_calls');
+    expectCallAnswer(response, body, ['weather', 'time']);
+    const again = await chat(body);
+    expect(again.choices[0]?.message.tool_calls?.[0]?.function).toEqual(response.choices[0]?.message.tool_calls?.[0]?.function);
+  });
+
+  it('answers a named function with a call to it whose arguments follow its schema', async () => {
+    const body = { ...asked, tool_choice: { type: 'function', function: { name: 'weather' } } };
+    const response = await chat(body);
+    expect(response.choices[0]?.finish_reason).toBe('tool_calls');
+    expect(response.choices[0]?.message.tool_calls?.[0]?.function.name).toBe('weather');
+    expectCallAnswer(response, body, ['weather']);
+    const timeBody = { ...asked, tool_choice: { type: 'function', function: { name: 'time' } } };
+    const timeAnswer = await chat(timeBody);
+    expectCallAnswer(timeAnswer, timeBody, ['time']);
+  });
+
+  it('ends a call cut by max_tokens with finish_reason length and the text so far', async () => {
+    const body = { ...asked, max_tokens: 2, tool_choice: 'required' };
+    const response = await chat(body);
+    expect(response.choices[0]?.finish_reason).toBe('length');
+    expect(response.choices[0]?.message.content?.startsWith('{')).toBe(true);
+    expectCallAnswer(response, body, []);
+  });
+
+  it('refuses tool_choice "auto" (the default with tools) on the fixed template with 400 naming tool_choice', async () => {
+    for (const body of [{ ...asked, tool_choice: 'auto' }, asked]) {
+      const error = await expectError(chat(body), 'INVALID_REQUEST', 400);
+      expect(error.message).toMatch(/no chat template, so no function-calling format/);
+      expect(error.details.param).toBe('tool_choice');
+    }
+  });
+
+  it('answers tool_choice "none" with text, its receipt committing to the tools', async () => {
+    const body = { ...asked, max_tokens: 8, tool_choice: 'none' };
+    const response = await chat(body);
+    expect(['stop', 'length']).toContain(response.choices[0]?.finish_reason);
+    expect(response.choices[0]?.message.tool_calls).toBeUndefined();
+    expect(response.verity.receipts[0]?.typedData.message.inputHash).toBe(chatInputHash(ChatCompletionRequestSchema.parse(body)));
+    expect(response.verity.receipts[0]?.typedData.message.inputHash).not.toBe(
+      chatInputHash({ messages: asked.messages as never, max_tokens: 8 }),
+    );
+  });
+
+  it('accepts a tool loop (an assistant call, then the tool result) and answers it', async () => {
+    const body = {
+      ...asked,
+      messages: [
+        ...asked.messages,
+        {
+          role: 'assistant',
+          content: null,
+          tool_calls: [{ id: 'c1', type: 'function', function: { name: 'time', arguments: '{}' } }],
+        },
+        { role: 'tool', tool_call_id: 'c1', content: '12:00' },
+      ],
+      tools: [time],
+      tool_choice: 'none',
+      max_tokens: 8,
+    };
+    const response = await chat(body);
+    expect(['stop', 'length']).toContain(response.choices[0]?.finish_reason);
+    expect(response.usage.prompt_tokens).toBeGreaterThan(
+      (await chat({ ...asked, tools: [time], tool_choice: 'none', max_tokens: 8 })).usage.prompt_tokens,
+    );
+    const report = verifyTextResponse(
+      { ...generatedText(response), verity: response.verity },
+      { request: ChatCompletionRequestSchema.parse(body), trustedExecutors: [addressOf(keys.a)] },
+    );
+    expect(report.ok).toBe(true);
+    const required = { ...body, tool_choice: 'required', max_tokens: 40 };
+    expectCallAnswer(await chat(required), required, ['time']);
+  });
+
+  it('streams a call whole in one delta.tool_calls chunk before the closing chunk, with the same receipt', async () => {
+    const body = { ...asked, tool_choice: 'required', verity: { requestId: `0x${'d1'.repeat(32)}` } };
+    const whole = await chat(body);
+    const { status, events } = await postStream('/v1/chat/completions', {
+      ...body,
+      verity: { requestId: `0x${'d2'.repeat(32)}` },
+    });
+    expect(status).toBe(200);
+    expect(events.at(-1)).toBe('[DONE]');
+    const chunks = events.slice(0, -1).map((e) => ChatCompletionChunkSchema.parse(e));
+    expect(chunks[0]?.choices[0]?.delta.role).toBe('assistant');
+    expect(chunks.map((c) => c.choices[0]?.delta.content ?? '').join('')).toBe('');
+    const callChunks = chunks.filter((c) => c.choices[0]?.delta.tool_calls);
+    expect(callChunks).toHaveLength(1);
+    expect(chunks.indexOf(callChunks[0] as never)).toBe(chunks.length - 2);
+    const calls = assembleToolCalls(callChunks.flatMap((c) => c.choices[0]?.delta.tool_calls ?? []));
+    expect(calls.map((c) => c.function)).toEqual(whole.choices[0]?.message.tool_calls?.map((c) => c.function));
+    expect(calls[0]?.id).toBe(`call_${'d2'.repeat(12)}_0`);
+    const last = chunks.at(-1);
+    expect(last?.choices[0]?.finish_reason).toBe('tool_calls');
+    const verity = last?.verity;
+    if (!verity) throw new Error('no receipts in the last chunk');
+    const report = verifyTextResponse(
+      {
+        text: '',
+        finishReason: 'tool_calls',
+        toolCalls: calls.map((c) => ({ name: c.function.name, arguments: c.function.arguments })),
+        verity,
+      },
+      { request: ChatCompletionRequestSchema.parse(body), trustedExecutors: [addressOf(keys.a)] },
+    );
+    expect(report.ok).toBe(true);
+    expect(verity.receipts[0]?.typedData.message.outputHash).toBe(whole.verity.receipts[0]?.typedData.message.outputHash);
   });
 });

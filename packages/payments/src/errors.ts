@@ -32,11 +32,11 @@ export const x402Codes = {
 export type X402Code = (typeof x402Codes)[keyof typeof x402Codes] | (string & {});
 
 /**
- * A payment the gate refuses. INVALID_REQUEST (400) until protocol has a 402 code; the HTTP layer should answer
- * these with 402 and a PAYMENT-REQUIRED header (see `isPaymentError`).
+ * A payment the gate refuses: PAYMENT_REQUIRED (402); the HTTP layer answers it with a PAYMENT-REQUIRED header
+ * (see `isPaymentError`).
  */
 export function paymentError(x402Code: X402Code, message: string, details: Record<string, unknown> = {}, cause?: unknown) {
-  return new VerityError('INVALID_REQUEST', message, {
+  return new VerityError('PAYMENT_REQUIRED', message, {
     details: { x402Code, ...details },
     ...(cause === undefined ? {} : { cause }),
   });

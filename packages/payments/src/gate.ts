@@ -116,10 +116,11 @@ export interface Charge {
   /** The deposit transaction, on a channel's first request (or a top-up). */
   depositTransaction: Hex | null;
   /**
-   * Records the charge and the voucher (one SQLite transaction) and returns the PAYMENT-RESPONSE header value.
-   * Call it before releasing the response (the crash rule); throws if the reservation was dropped meanwhile.
+   * Records the charge (the reserved amount, or a smaller `amount` when the request cost less than its ceiling)
+   * and the voucher (one SQLite transaction) and returns the PAYMENT-RESPONSE header value. Call it before
+   * releasing the response (the crash rule); throws if the reservation was dropped meanwhile.
    */
-  commit(): string;
+  commit(amount?: bigint): string;
   /** Drops the reservation: nothing is charged. */
   release(): void;
 }
@@ -218,10 +219,10 @@ export class PaymentGate {
       chargedAfter: channel.charged,
       maxClaimableAmount,
       depositTransaction,
-      commit: () => {
+      commit: (amount = price) => {
         if (settled) throw new VerityError('INTERNAL', 'this charge was already committed or released');
         settled = true;
-        const after = store.commit(pending.id);
+        const after = store.commit(pending.id, amount);
         if (!after) {
           throw new VerityError('INTERNAL', 'the payment reservation expired before the commit: do not release the response', {
             details: { channelId },
@@ -233,8 +234,8 @@ export class PaymentGate {
           transaction: depositTransaction ?? '',
           network: requirements.network as PaymentRequirements['network'],
           payer: charge.payer,
-          amount: String(price),
-          extra: { chargedAmount: String(price), channelState: channelStateOf(after) },
+          amount: String(amount),
+          extra: { chargedAmount: String(amount), channelState: channelStateOf(after) },
         });
       },
       release: () => {

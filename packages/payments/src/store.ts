@@ -191,10 +191,11 @@ export class PaymentStore {
   }
 
   /**
-   * Turns a pending charge into a charged one, with its voucher, in one transaction. Returns the channel after
+   * Turns a pending charge into a charged one (its reserved amount, or a smaller `amount`), with its voucher, in
+   * one transaction. Returns the channel after
    * the commit, or undefined when the pending charge is gone (released, or expired and dropped).
    */
-  commit(pendingId: string): ChannelRecord | undefined {
+  commit(pendingId: string, amount?: bigint): ChannelRecord | undefined {
     return this.db
       .transaction((): ChannelRecord | undefined => {
         const row = this.db.prepare('SELECT * FROM pending WHERE id = ?').get(pendingId) as PendingRow | undefined;
@@ -202,7 +203,10 @@ export class PaymentStore {
         const pending = toPending(row);
         const channel = this.channel(pending.channelId);
         if (!channel) return undefined;
-        const charged = channel.charged + pending.amount;
+        // A request may cost less than was reserved (the ceiling), never more.
+        if (amount !== undefined && (amount < 0n || amount > pending.amount))
+          throw new RangeError(`a charge of ${amount} is outside the reservation of ${pending.amount}`);
+        const charged = channel.charged + (amount ?? pending.amount);
         const keepVoucher = channel.voucherMax !== null && channel.voucherMax > pending.voucherMax;
         this.db
           .prepare('UPDATE channels SET charged = ?, voucher_max = ?, voucher_signature = ? WHERE channel_id = ?')

@@ -9,14 +9,20 @@
  *   temperature, tool_choice, tools, top_p}`: every field that changes the output, with defaults filled in
  *   (`max_tokens` null when not given, meaning the rest of the context; `response_format` null for text, else
  *   `{type: "json_object"}` or `{type: "json_schema", schema}`; `seed` 0; `stop` always an array, `[]` when not
- *   given; `temperature` 0; `tool_choice` and `tools` null (reserved: tools are not served yet); `top_p` 1), each
- *   message as `{content, role}` with content as one string (text parts joined, `developer` read as `system`).
+ *   given; `temperature` 0; `tools` null when none are given (or `[]`), else each as `{type: "function",
+ *   function: {name, description?, parameters?}}` (`strict` is not hashed: calls always follow the schema);
+ *   `tool_choice` null without tools, else as given (`"none"`, `"auto"`, `"required"` or `{type: "function",
+ *   function: {name}}`), `"auto"` when not given; `top_p` 1), each message as `{content, role}` with content as
+ *   one string (text parts joined, `developer` read as `system`) or null (an assistant message with tool calls),
+ *   plus `tool_calls: [{arguments, id, name}]` on an assistant message that has calls and `tool_call_id` on a
+ *   `tool` message.
  * - Completion inputHash = sha256 of the canonical JSON of `{max_tokens, prompt, seed, stop, temperature, top_p}`,
  *   `max_tokens` 16 when not given (OpenAI's default for completions).
  * - Not hashed: the model (the receipt's modelId names it), `stream` and `stream_options` (framing only), `user`,
  *   and Verity's own `verity` options.
- * - outputHash = sha256 of the canonical JSON of `{finish_reason, text, tool_calls}`: the full generated text, why
- *   it ended, and `tool_calls` null (reserved for tool calls).
+ * - outputHash = sha256 of the canonical JSON of `{finish_reason, text, tool_calls}`: the full generated text (`""`
+ *   when the answer is tool calls), why it ended (`stop`, `length` or `tool_calls`), and the calls as
+ *   `[{arguments, name}]` (arguments as the JSON text generated; call ids are not hashed) or null.
  *
  * `replicate:k` compares text outputs exactly: two executors agree when their outputHashes are equal.
  */
@@ -25,30 +31,125 @@ import { sha256Hex } from './hashes.js';
 import { type Hex, bytes32Pattern } from './hex.js';
 import { jsonSchemaProblem } from './json-schema.js';
 
-export const chatRoles = ['system', 'user', 'assistant'] as const;
+export const chatRoles = ['system', 'user', 'assistant', 'tool'] as const;
 export type ChatRole = (typeof chatRoles)[number];
 export const maxStopSequences = 4;
+export const maxTools = 64;
+export const toolNamePattern = /^[a-zA-Z0-9_-]{1,64}$/;
+
+/** A tool call in a chat's history, as hashed (its id included: it ties the `tool` message answering it). */
+export interface ChatToolCall {
+  id: string;
+  name: string;
+  arguments: string;
+}
 
 export interface ChatMessage {
   role: ChatRole;
-  content: string;
+  /** Null only on an assistant message that has tool calls. */
+  content: string | null;
+  /** An assistant message's calls; absent when it has none. */
+  tool_calls?: ChatToolCall[];
+  /** On a `tool` message: the call it answers. */
+  tool_call_id?: string;
 }
 
 const TextPartSchema = z.object({ type: z.literal('text'), text: z.string() });
 
-/** A message as OpenAI clients send it; normalized to `{role, content}` with one content string. */
+const ToolCallInSchema = z.object({
+  id: z.string().min(1).max(256),
+  type: z.literal('function'),
+  function: z.object({
+    name: z.string().regex(toolNamePattern, 'expected 1 to 64 of a-z, A-Z, 0-9, _ and -'),
+    arguments: z.string(),
+  }),
+});
+
+/**
+ * A message as OpenAI clients send it; normalized to `{role, content}` with one content string (or null on an
+ * assistant message with calls), `tool_calls` as `[{id, name, arguments}]` and `tool_call_id` on `tool` messages.
+ */
 export const ChatMessageSchema = z
   .object({
     role: z.enum([...chatRoles, 'developer']),
-    content: z.union([z.string(), z.array(TextPartSchema).min(1)]),
+    content: z.union([z.string(), z.array(TextPartSchema).min(1)]).nullish(),
     name: z.string().optional(),
+    tool_calls: z.array(ToolCallInSchema).max(maxTools).nullish(),
+    tool_call_id: z.string().min(1).max(256).optional(),
+  })
+  .superRefine((m, ctx) => {
+    const calls = m.tool_calls ?? [];
+    if (calls.length > 0 && m.role !== 'assistant')
+      ctx.addIssue({ code: 'custom', path: ['tool_calls'], message: 'only assistant messages have tool_calls' });
+    if ((m.content === undefined || m.content === null) && !(m.role === 'assistant' && calls.length > 0))
+      ctx.addIssue({ code: 'custom', path: ['content'], message: 'content is required (null only with tool_calls)' });
+    if (m.role === 'tool' && m.tool_call_id === undefined)
+      ctx.addIssue({ code: 'custom', path: ['tool_call_id'], message: 'a tool message needs tool_call_id' });
+    if (m.role !== 'tool' && m.tool_call_id !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['tool_call_id'], message: 'only tool messages have tool_call_id' });
+  })
+  .transform((m): ChatMessage => {
+    const content =
+      m.content === undefined || m.content === null
+        ? null
+        : typeof m.content === 'string'
+          ? m.content
+          : m.content.map((p) => p.text).join('');
+    const calls = m.tool_calls ?? [];
+    return {
+      role: m.role === 'developer' ? 'system' : m.role,
+      content,
+      ...(calls.length > 0
+        ? { tool_calls: calls.map((c) => ({ id: c.id, name: c.function.name, arguments: c.function.arguments })) }
+        : {}),
+      ...(m.tool_call_id !== undefined ? { tool_call_id: m.tool_call_id } : {}),
+    };
+  });
+
+/** A tool as hashed: `{type: "function", function: {name, description?, parameters?}}`. */
+export interface ChatTool {
+  type: 'function';
+  function: { name: string; description?: string; parameters?: Record<string, unknown> };
+}
+
+/** What `tool_choice` asks for, as hashed (null when no tools are given). */
+export type ToolChoice = 'none' | 'auto' | 'required' | { type: 'function'; function: { name: string } };
+
+const JsonSchemaObject = (what: string) =>
+  z.record(z.string(), z.unknown()).superRefine((schema, ctx) => {
+    const problem = jsonSchemaProblem(schema);
+    if (problem) ctx.addIssue({ code: 'custom', message: `not a JSON schema ${what}: ${problem}` });
+  });
+
+export const ChatToolSchema = z
+  .object({
+    type: z.literal('function'),
+    function: z.object({
+      name: z.string().regex(toolNamePattern, 'expected 1 to 64 of a-z, A-Z, 0-9, _ and -'),
+      description: z.string().max(8192).optional(),
+      parameters: JsonSchemaObject('this protocol serves')
+        .refine((p) => p.type === 'object', 'the parameters are an object schema (type "object")')
+        .optional(),
+      strict: z.boolean().nullish(),
+    }),
   })
   .transform(
-    (m): ChatMessage => ({
-      role: m.role === 'developer' ? 'system' : m.role,
-      content: typeof m.content === 'string' ? m.content : m.content.map((p) => p.text).join(''),
+    (t): ChatTool => ({
+      type: 'function',
+      function: {
+        name: t.function.name,
+        ...(t.function.description !== undefined ? { description: t.function.description } : {}),
+        ...(t.function.parameters !== undefined ? { parameters: t.function.parameters } : {}),
+      },
     }),
   );
+
+export const ToolChoiceSchema = z.union([
+  z.enum(['none', 'auto', 'required']),
+  z
+    .object({ type: z.literal('function'), function: z.object({ name: z.string() }) })
+    .transform((c): ToolChoice => ({ type: 'function', function: { name: c.function.name } })),
+]);
 
 /** What `response_format` asks for, as hashed: null is plain text. */
 export type ResponseFormat = null | { type: 'json_object' } | { type: 'json_schema'; schema: Record<string, unknown> };
@@ -62,13 +163,7 @@ export const ResponseFormatSchema = z
       json_schema: z.object({
         name: z.string().min(1).max(64),
         description: z.string().optional(),
-        schema: z
-          .record(z.string(), z.unknown())
-          .superRefine((schema, ctx) => {
-            const problem = jsonSchemaProblem(schema);
-            if (problem) ctx.addIssue({ code: 'custom', message: `not a JSON schema this protocol serves: ${problem}` });
-          })
-          .optional(),
+        schema: JsonSchemaObject('this protocol serves').optional(),
         strict: z.boolean().nullable().optional(),
       }),
     }),
@@ -130,21 +225,53 @@ const samplingFields = {
   verity: VerityRequestOptionsSchema,
 };
 
-function refuseUnsupported(request: Record<string, unknown>, ctx: z.RefinementCtx): void {
-  for (const field of unsupportedTextFields) {
-    const value = request[field];
-    // Values that mean "the default" are accepted, as OpenAI clients often send them.
-    if (value === undefined || value === null) continue;
-    if (
-      (field === 'n' && value === 1) ||
-      (field === 'best_of' && value === 1) ||
-      (field.endsWith('_penalty') && value === 0) ||
-      ((field === 'logprobs' || field === 'echo') && value === false) ||
-      (field === 'tool_choice' && value === 'none') ||
-      (field === 'tools' && Array.isArray(value) && value.length === 0)
-    )
-      continue;
-    ctx.addIssue({ code: 'custom', path: [field], message: `${field} is not supported` });
+/** Completions refuse every unsupported field; chat serves `tools` and `tool_choice`. */
+const refuseUnsupported =
+  (served: readonly string[] = []) =>
+  (request: Record<string, unknown>, ctx: z.RefinementCtx): void => {
+    for (const field of unsupportedTextFields) {
+      if (served.includes(field)) continue;
+      const value = request[field];
+      // Values that mean "the default" are accepted, as OpenAI clients often send them.
+      if (value === undefined || value === null) continue;
+      if (
+        (field === 'n' && value === 1) ||
+        (field === 'best_of' && value === 1) ||
+        (field.endsWith('_penalty') && value === 0) ||
+        ((field === 'logprobs' || field === 'echo') && value === false) ||
+        (field === 'tool_choice' && value === 'none') ||
+        (field === 'tools' && Array.isArray(value) && value.length === 0)
+      )
+        continue;
+      ctx.addIssue({ code: 'custom', path: [field], message: `${field} is not supported` });
+    }
+  };
+
+function checkTools(
+  request: { tools?: readonly ChatTool[] | null | undefined; tool_choice?: ToolChoice | null | undefined },
+  ctx: z.RefinementCtx,
+): void {
+  const tools = request.tools ?? [];
+  const names = new Set<string>();
+  for (const [index, tool] of tools.entries()) {
+    if (names.has(tool.function.name))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['tools', index, 'function', 'name'],
+        message: `tool name ${tool.function.name} is not unique`,
+      });
+    names.add(tool.function.name);
+  }
+  const choice = request.tool_choice;
+  if (choice === undefined || choice === null || choice === 'none' || choice === 'auto') return;
+  if (tools.length === 0) {
+    ctx.addIssue({ code: 'custom', path: ['tool_choice'], message: 'tool_choice asks for a call but no tools are given' });
+  } else if (typeof choice === 'object' && !names.has(choice.function.name)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['tool_choice'],
+      message: `tool_choice names ${choice.function.name}, which is not among the tools`,
+    });
   }
 }
 
@@ -154,9 +281,12 @@ export const ChatCompletionRequestSchema = z
     messages: z.array(ChatMessageSchema).min(1, 'messages must not be empty').max(1024),
     max_completion_tokens: z.number().int().min(1).max(1_000_000).nullish(),
     response_format: ResponseFormatSchema.nullish(),
+    tools: z.array(ChatToolSchema).max(maxTools, `at most ${maxTools} tools`).nullish(),
+    tool_choice: ToolChoiceSchema.nullish(),
   })
   .loose()
-  .superRefine(refuseUnsupported);
+  .superRefine(refuseUnsupported(['tools', 'tool_choice']))
+  .superRefine(checkTools);
 export type ChatCompletionRequest = z.infer<typeof ChatCompletionRequestSchema>;
 
 export const CompletionRequestSchema = z
@@ -165,7 +295,7 @@ export const CompletionRequestSchema = z
     prompt: z.union([z.string().min(1, 'prompt must not be empty'), z.array(z.string().min(1)).length(1)]),
   })
   .loose()
-  .superRefine(refuseUnsupported)
+  .superRefine(refuseUnsupported())
   .transform((r) => ({ ...r, prompt: typeof r.prompt === 'string' ? r.prompt : (r.prompt[0] as string) }));
 export type CompletionRequest = z.infer<typeof CompletionRequestSchema>;
 
@@ -180,8 +310,8 @@ export interface ChatHashedFields {
   seed: number;
   stop: string[];
   temperature: number;
-  tool_choice: null;
-  tools: null;
+  tool_choice: ToolChoice | null;
+  tools: ChatTool[] | null;
   top_p: number;
 }
 
@@ -208,6 +338,8 @@ export interface ChatInput extends SamplingInput {
   messages: readonly Readonly<ChatMessage>[];
   max_completion_tokens?: number | null | undefined;
   response_format?: ResponseFormat | undefined;
+  tools?: readonly ChatTool[] | null | undefined;
+  tool_choice?: ToolChoice | null | undefined;
 }
 
 /** The part of a completion request the input hash reads (a parsed CompletionRequest is one). */
@@ -220,17 +352,41 @@ function stopList(stop: SamplingInput['stop']): string[] {
 }
 
 export function chatHashedFields(request: ChatInput): ChatHashedFields {
+  const tools = request.tools && request.tools.length > 0 ? request.tools.map(normalizedTool) : null;
   return {
     max_tokens: request.max_completion_tokens ?? request.max_tokens ?? null,
-    messages: request.messages.map((m) => ({ role: m.role, content: m.content })),
+    messages: request.messages.map((m) => ({
+      role: m.role,
+      content: m.content,
+      ...(m.tool_calls && m.tool_calls.length > 0
+        ? { tool_calls: m.tool_calls.map((c) => ({ id: c.id, name: c.name, arguments: c.arguments })) }
+        : {}),
+      ...(m.tool_call_id !== undefined ? { tool_call_id: m.tool_call_id } : {}),
+    })),
     response_format: request.response_format ?? null,
     seed: request.seed ?? 0,
     stop: stopList(request.stop),
     temperature: request.temperature ?? 0,
-    tool_choice: null,
-    tools: null,
+    tool_choice: tools === null ? null : normalizedChoice(request.tool_choice ?? 'auto'),
+    tools,
     top_p: request.top_p ?? 1,
   };
+}
+
+function normalizedTool(tool: ChatTool): ChatTool {
+  const { name, description, parameters } = tool.function;
+  return {
+    type: 'function',
+    function: {
+      name,
+      ...(description !== undefined ? { description } : {}),
+      ...(parameters !== undefined ? { parameters } : {}),
+    },
+  };
+}
+
+function normalizedChoice(choice: ToolChoice): ToolChoice {
+  return typeof choice === 'string' ? choice : { type: 'function', function: { name: choice.function.name } };
 }
 
 export function completionHashedFields(request: CompletionInput): CompletionHashedFields {
@@ -278,13 +434,33 @@ export function completionInputHash(request: CompletionInput): Hex {
   return hashCanonicalJson(completionHashedFields(request));
 }
 
-export type TextFinishReason = 'stop' | 'length';
+export type TextFinishReason = 'stop' | 'length' | 'tool_calls';
+
+/** A generated tool call as hashed: its function name and its arguments as the JSON text generated (no id). */
+export interface ToolCallOutput {
+  name: string;
+  arguments: string;
+}
+
 export interface TextOutput {
+  /** The generated text; `""` when the answer is tool calls. */
   text: string;
   finishReason: TextFinishReason;
+  /** The calls, when the answer is tool calls (finish reason `tool_calls`); absent, null or empty otherwise. */
+  toolCalls?: readonly ToolCallOutput[] | null | undefined;
 }
 
 /** A text receipt's outputHash (chat and completions alike). */
 export function textOutputHash(output: TextOutput): Hex {
-  return hashCanonicalJson({ finish_reason: output.finishReason, text: output.text, tool_calls: null });
+  const calls = output.toolCalls && output.toolCalls.length > 0 ? output.toolCalls : null;
+  return hashCanonicalJson({
+    finish_reason: output.finishReason,
+    text: output.text,
+    tool_calls: calls === null ? null : calls.map((c) => ({ name: c.name, arguments: c.arguments })),
+  });
+}
+
+/** A generated call's id, as the answer states it: derived from the requestId (not hashed). */
+export function toolCallId(requestId: string, index: number): string {
+  return `call_${requestId.slice(2, 26)}_${index}`;
 }

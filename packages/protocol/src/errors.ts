@@ -14,6 +14,8 @@ export const errorStatus = {
   DATA_LENGTH_MISMATCH: 400,
   NON_FINITE_INPUT: 400,
   UNKNOWN_POLICY: 400,
+  /** x402: a priced request without a valid payment (details.x402Code names the scheme's reason). */
+  PAYMENT_REQUIRED: 402,
   INVALID_MODEL: 422,
   HASH_MISMATCH: 422,
   NOT_FOUND: 404,

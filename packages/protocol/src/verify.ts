@@ -6,7 +6,7 @@ import { hashTensorMap } from './canonical.js';
 import {
   type ChatInput,
   type CompletionInput,
-  type TextFinishReason,
+  type TextOutput,
   chatInputHash,
   completionInputHash,
   textOutputHash,
@@ -185,15 +185,12 @@ export interface VerifyTextOptions {
 
 /**
  * Checks a whole chat or completion answer (or the text and last chunk of a stream, assembled): every receipt
- * under `verity` is valid and commits to this request id, model, the full text and finish reason (and, given the
- * request, to it), and enough distinct executors agree for the policy.
+ * under `verity` is valid and commits to this request id, model, the full text, finish reason and tool calls
+ * (`generatedText` of an answer gives all three; and, given the request, to it), and enough distinct executors
+ * agree for the policy.
  */
 export function verifyTextResponse(
-  answer: {
-    text: string;
-    finishReason: TextFinishReason;
-    verity: { requestId?: unknown; modelId?: unknown; policy?: unknown; receipts?: unknown };
-  },
+  answer: TextOutput & { verity: { requestId?: unknown; modelId?: unknown; policy?: unknown; receipts?: unknown } },
   options: VerifyTextOptions = {},
 ): VerificationReport {
   const base: VerifyReceiptOptions = { outputHash: textOutputHash(answer) };

@@ -13,6 +13,7 @@ import {
   completionHashedFields,
   completionInputHash,
   textOutputHash,
+  toolCallId,
 } from '../src/index.js';
 
 const sha256 = (text: string) => `0x${createHash('sha256').update(Buffer.from(text, 'utf8')).digest('hex')}`;
@@ -29,6 +30,30 @@ const full = {
   stop: '\n',
   seed: 42,
   response_format: { type: 'json_schema' as const, schema: { type: 'object', properties: { a: { type: 'string' } } } },
+};
+
+const weatherTool = {
+  type: 'function' as const,
+  function: {
+    name: 'get_weather',
+    description: 'Current weather',
+    parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+    strict: true,
+  },
+};
+const withTools = {
+  model: 'm',
+  messages: [
+    { role: 'user', content: 'Weather in Paris?' },
+    {
+      role: 'assistant',
+      content: null,
+      tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Paris"}' } }],
+    },
+    { role: 'tool', tool_call_id: 'call_1', content: '18C' },
+  ],
+  tools: [weatherTool],
+  tool_choice: 'required',
 };
 
 describe('canonical JSON', () => {
@@ -58,6 +83,32 @@ describe('text hashes (Protocol v1 test vectors)', () => {
     expect(sha256(text)).toBe('0xc4b372adc5254677a0819cd79e13197d9d236e61bf69c705a9b44f9e9fb7d0ec');
     expect(chatInputHash(full)).toBe(sha256(text));
     expect(chatInputHash({ ...full, stop: ['\n'] })).toBe(chatInputHash(full));
+  });
+
+  it('hashes a chat request with tools and a tool loop (calls with ids, a tool message; strict not hashed)', () => {
+    const parsed = ChatCompletionRequestSchema.parse(withTools);
+    const text =
+      '{"max_tokens":null,"messages":[{"content":"Weather in Paris?","role":"user"},{"content":null,"role":"assistant","tool_calls":[{"arguments":"{\\"city\\":\\"Paris\\"}","id":"call_1","name":"get_weather"}]},{"content":"18C","role":"tool","tool_call_id":"call_1"}],"response_format":null,"seed":0,"stop":[],"temperature":0,"tool_choice":"required","tools":[{"function":{"description":"Current weather","name":"get_weather","parameters":{"properties":{"city":{"type":"string"}},"required":["city"],"type":"object"}},"type":"function"}],"top_p":1}';
+    expect(canonicalJson(chatHashedFields(parsed))).toBe(text);
+    expect(sha256(text)).toBe('0x374ea50f1e8ff267bb439fc7b4c68ddfba27ec70ba8adc7d0218be47175fd655');
+    expect(chatInputHash(parsed)).toBe(sha256(text));
+    const strictless = ChatCompletionRequestSchema.parse({
+      ...withTools,
+      tools: [{ type: 'function', function: { ...weatherTool.function, strict: false } }],
+    });
+    expect(chatInputHash(strictless)).toBe(chatInputHash(parsed));
+  });
+
+  it('defaults tool_choice to auto with tools and to null without; an empty tools list is no tools', () => {
+    const { tool_choice: _, ...auto } = withTools;
+    expect(chatHashedFields(ChatCompletionRequestSchema.parse(auto)).tool_choice).toBe('auto');
+    const none = ChatCompletionRequestSchema.parse({ model: 'm', ...minimal, tools: [], tool_choice: 'none' });
+    expect(chatInputHash(none)).toBe(chatInputHash(minimal));
+    const named = ChatCompletionRequestSchema.parse({
+      ...withTools,
+      tool_choice: { type: 'function', function: { name: 'get_weather' } },
+    });
+    expect(chatHashedFields(named).tool_choice).toEqual({ type: 'function', function: { name: 'get_weather' } });
   });
 
   it('hashes a completion request with max_tokens 16 by default', () => {
@@ -112,10 +163,50 @@ describe('text hashes (Protocol v1 test vectors)', () => {
     expect(textOutputHash({ text: '', finishReason: 'length' })).toBe(
       sha256('{"finish_reason":"length","text":"","tool_calls":null}'),
     );
+    expect(textOutputHash({ text: 'Hi there.', finishReason: 'stop', toolCalls: [] })).toBe(
+      textOutputHash({ text: 'Hi there.', finishReason: 'stop' }),
+    );
+  });
+
+  it('hashes a tool call as {finish_reason: tool_calls, text: "", tool_calls: [{arguments, name}]} (no id)', () => {
+    const text =
+      '{"finish_reason":"tool_calls","text":"","tool_calls":[{"arguments":"{\\"city\\":\\"Paris\\"}","name":"get_weather"}]}';
+    expect(sha256(text)).toBe('0x2d77777f0380be23b94256d5d895934eb8b7de155bd147fca5cdbdba95c02001');
+    const call = { name: 'get_weather', arguments: '{"city":"Paris"}' };
+    expect(textOutputHash({ text: '', finishReason: 'tool_calls', toolCalls: [call] })).toBe(sha256(text));
+    expect(toolCallId(`0x${'ab'.repeat(32)}`, 1)).toBe(`call_${'ab'.repeat(12)}_1`);
   });
 });
 
 describe('request schemas', () => {
+  const chatIssues = (body: Record<string, unknown>) =>
+    ChatCompletionRequestSchema.safeParse({ ...withTools, ...body }).error?.issues.map((i) => i.path.join('.')) ?? [];
+  it('accept tools, tool choices and the tool loop; refuse malformed tools, choices and tool messages', () => {
+    expect(chatIssues({})).toEqual([]);
+    expect(chatIssues({ tools: [{ type: 'function', function: { name: 'f' } }], tool_choice: 'auto' })).toEqual([]);
+    expect(chatIssues({ tools: [weatherTool, weatherTool] })).toEqual(['tools.1.function.name']);
+    expect(chatIssues({ tools: [{ type: 'function', function: { name: 'bad name' } }], tool_choice: 'auto' })).toEqual([
+      'tools.0.function.name',
+    ]);
+    expect(
+      chatIssues({ tools: Array.from({ length: 65 }, (_, i) => ({ type: 'function', function: { name: `f${i}` } })) }),
+    ).toEqual(['tools']);
+    const withParameters = (parameters: unknown) => ({ tools: [{ type: 'function', function: { name: 'f', parameters } }] });
+    expect(chatIssues(withParameters({ type: 'string' }))).toEqual(['tools.0.function.parameters']);
+    expect(chatIssues(withParameters({ type: 'object', properties: { a: { pattern: 'x' } } }))).toEqual([
+      'tools.0.function.parameters',
+    ]);
+    expect(chatIssues({ tool_choice: { type: 'function', function: { name: 'other' } } })).toEqual(['tool_choice']);
+    expect(chatIssues({ tools: undefined, tool_choice: 'required' })).toEqual(['tool_choice']);
+    expect(chatIssues({ tool_choice: 'sometimes' })).toEqual(['tool_choice']);
+    expect(chatIssues({ messages: [{ role: 'tool', content: 'x' }] })).toEqual(['messages.0.tool_call_id']);
+    expect(chatIssues({ messages: [{ role: 'user', content: null }] })).toEqual(['messages.0.content']);
+    expect(chatIssues({ messages: [{ role: 'assistant', content: null }] })).toEqual(['messages.0.content']);
+    const call = { id: 'c', type: 'function', function: { name: 'f', arguments: '{}' } };
+    expect(chatIssues({ messages: [{ role: 'user', content: 'x', tool_calls: [call] }] })).toEqual(['messages.0.tool_calls']);
+    expect(chatIssues({ messages: [{ role: 'user', content: 'x', tool_call_id: 'c' }] })).toEqual(['messages.0.tool_call_id']);
+  });
+
   const chatOk = (body: unknown) => ChatCompletionRequestSchema.safeParse(body).success;
   const completionOk = (body: unknown) => CompletionRequestSchema.safeParse(body).success;
   it('accept the subset and defaults-valued OpenAI extras', () => {
@@ -134,8 +225,9 @@ describe('request schemas', () => {
     expect(chatOk({ model: 'm', ...minimal, seed: -1 })).toBe(false);
     expect(chatOk({ model: 'm', ...minimal, stop: ['a', 'b', 'c', 'd', 'e'] })).toBe(false);
     expect(chatOk({ model: 'm', ...minimal, n: 2 })).toBe(false);
-    expect(chatOk({ model: 'm', ...minimal, tools: [{ type: 'function', function: { name: 'f' } }] })).toBe(false);
+    expect(chatOk({ model: 'm', ...minimal, tools: [{ type: 'function' }] })).toBe(false);
     expect(chatOk({ model: 'm', ...minimal, response_format: { type: 'xml' } })).toBe(false);
+    expect(completionOk({ model: 'm', prompt: 'x', tools: [weatherTool] })).toBe(false);
     expect(completionOk({ model: 'm', prompt: '' })).toBe(false);
     expect(completionOk({ model: 'm', prompt: ['a', 'b'] })).toBe(false);
     expect(completionOk({ model: 'm', prompt: 'x', echo: true })).toBe(false);

@@ -18,6 +18,12 @@ const program = new Command('verity-router')
   .option('--data-dir <dir>', 'where the router keeps its records')
   .option('--timeout-ms <ms>', 'per-attempt timeout of a request to a node', String(defaultRouterOptions.requestTimeoutMs))
   .option(
+    '--price-wei <wei>',
+    'charge this many token base units per executor answer with x402 (needs --deployment and the key in VERITY_ROUTER_KEY)',
+  )
+  .option('--pay-to <address>', 'where settled payments go (default: the address of VERITY_ROUTER_KEY)')
+  .option('--claim-interval-ms <ms>', 'how often committed vouchers are claimed and settled on chain', '30000')
+  .option(
     '--refresh-ms <ms>',
     'how often the node set, health and models are refreshed',
     String(defaultRouterOptions.refreshIntervalMs),
@@ -33,6 +39,9 @@ const flags = program.opts<{
   dataDir?: string;
   timeoutMs: string;
   refreshMs: string;
+  priceWei?: string;
+  payTo?: string;
+  claimIntervalMs: string;
 }>();
 
 function usage(message: string): never {
@@ -64,6 +73,20 @@ if (flags.deployment) {
     .filter(Boolean);
 } else {
   usage('give --deployment <file> (nodes from the chain) or --nodes <urls>');
+}
+
+if (flags.priceWei !== undefined) {
+  const key = process.env.VERITY_ROUTER_KEY;
+  if (!options.deployment) usage('--price-wei needs --deployment <file> (the chain the payment channels live on)');
+  if (!key || !/^0x[0-9a-fA-F]{64}$/.test(key))
+    usage('--price-wei needs the router key in VERITY_ROUTER_KEY (0x and 64 hex digits)');
+  if (!/^\d{1,30}$/.test(flags.priceWei) || BigInt(flags.priceWei) === 0n) usage('--price-wei must be a positive integer');
+  options.payments = {
+    privateKey: key as `0x${string}`,
+    pricePerAnswer: BigInt(flags.priceWei),
+    claimIntervalMs: Number(flags.claimIntervalMs),
+    ...(flags.payTo ? { payTo: flags.payTo as `0x${string}` } : {}),
+  };
 }
 
 const router = await startRouter(options).catch((error: unknown) => {

@@ -1,5 +1,6 @@
 /** Router options, with their defaults stated once. */
 import type { Deployment } from '@verity/chain';
+import type { RouterPaymentOptions } from './payments.js';
 
 export interface RouterOptions {
   host: string;
@@ -32,12 +33,14 @@ export interface RouterOptions {
   bodyLimitBytes: number;
   /** Largest model file forwarded, in bytes. */
   maxModelBytes: number;
+  /** Charge for answers with x402 (needs `deployment`); free when absent. */
+  payments?: RouterPaymentOptions;
 }
 
 /** What createRouterApp and startRouter take: a static node list, or a deployment (the chain). */
 export type RouterStartOptions = Partial<RouterOptions>;
 
-export const defaultRouterOptions: Omit<RouterOptions, 'nodes' | 'deployment' | 'rpcUrl' | 'dataDir'> = {
+export const defaultRouterOptions: Omit<RouterOptions, 'nodes' | 'deployment' | 'rpcUrl' | 'dataDir' | 'payments'> = {
   host: '127.0.0.1',
   port: 7070,
   requestTimeoutMs: 30_000,

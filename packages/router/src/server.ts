@@ -19,7 +19,8 @@ import {
   toHex,
 } from '@verity/protocol';
 import { request as undiciRequest } from 'undici';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { type PaidRequest, PaymentRequiredError, RouterPayments } from './payments.js';
 import { resolveModel } from './catalog.js';
 import { ChainNodeSource } from './chain-source.js';
 import { DissentLog } from './dissent-log.js';
@@ -36,6 +37,17 @@ export interface RunningRouter {
   nodeSet: NodeSet;
   dissentLog: DissentLog;
   close(): Promise<void>;
+}
+
+/** The router's payments, when it is configured to charge (which needs the chain the channels live on). */
+function paymentsOf(opts: RouterOptions): RouterPayments | undefined {
+  if (!opts.payments) return undefined;
+  if (!opts.deployment) throw new TypeError('payments need a deployment (the chain the payment channels live on)');
+  return RouterPayments.create(opts.payments, {
+    deployment: opts.deployment,
+    rpcUrl: opts.rpcUrl ?? opts.deployment.rpcUrl,
+    ...(opts.dataDir ? { dataDir: opts.dataDir } : {}),
+  });
 }
 
 /** Where the nodes come from: the chain when a deployment is given (the static list is then ignored). */
@@ -80,6 +92,21 @@ export async function createRouterApp(options: RouterStartOptions) {
   };
   await nodeSet.refresh();
   nodeSet.start();
+
+  const payments = paymentsOf(opts);
+  /** The reserved payment of a priced request, a 402 to send, or undefined when the router charges nothing. */
+  async function reservePayment(
+    request: FastifyRequest,
+    answers: number,
+  ): Promise<PaidRequest | PaymentRequiredError | undefined> {
+    if (!payments) return undefined;
+    try {
+      return await payments.reserve(request, answers);
+    } catch (error) {
+      if (error instanceof PaymentRequiredError) return error;
+      throw error;
+    }
+  }
 
   const app = createServer({ bodyLimitBytes: opts.bodyLimitBytes, onInternalError: (e) => console.error('[router]', e) });
   // Blob uploads are streamed to a node untouched; the router never buffers model files.
@@ -196,8 +223,17 @@ export async function createRouterApp(options: RouterStartOptions) {
         details: { model: body.model, format: entry.format, policy: body.policy ?? 'none' },
       });
     }
-    const answer =
-      policy.kind === 'replicate' ? await runReplicate(policyContext, routed, policy.k) : await runNone(policyContext, routed);
+    const paid = await reservePayment(request, policy.kind === 'replicate' ? policy.k : 1);
+    if (paid instanceof PaymentRequiredError) return paid.send(reply);
+    let answer: Awaited<ReturnType<typeof runNone>>;
+    try {
+      answer =
+        policy.kind === 'replicate' ? await runReplicate(policyContext, routed, policy.k) : await runNone(policyContext, routed);
+    } catch (error) {
+      paid?.release();
+      throw error;
+    }
+    if (paid) void reply.header('PAYMENT-RESPONSE', paid.commit(answer.response.receipts.length));
     // One node's answer, verified on its exact text and carrying no unknown field, goes out as that text.
     if (answer.text !== undefined) return reply.type('application/json; charset=utf-8').send(answer.text);
     return answer.response;
@@ -213,12 +249,23 @@ export async function createRouterApp(options: RouterStartOptions) {
         parsed,
         request.body as Record<string, unknown>,
       );
-      if (parsed.stream === true) return streamText(policyContext, routed, reply);
-      return runText(policyContext, routed);
+      const policy = parsePolicy(routed.policy);
+      const paid = await reservePayment(request, policy.kind === 'replicate' ? policy.k : 1);
+      if (paid instanceof PaymentRequiredError) return paid.send(reply);
+      try {
+        if (parsed.stream === true) return await streamText(policyContext, routed, reply, paid);
+        const answer = await runText(policyContext, routed);
+        if (paid) void reply.header('PAYMENT-RESPONSE', paid.commit(answer.verity.receipts.length));
+        return answer;
+      } catch (error) {
+        paid?.release();
+        throw error;
+      }
     });
   }
 
   const close = async () => {
+    await payments?.close();
     nodeSet.stop();
     await app.close();
     dissentLog.close();

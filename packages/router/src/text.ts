@@ -11,6 +11,7 @@
  *   client never takes a truncated or unverified answer for a whole one (and holds no receipt to be charged by).
  * - `replicate:k`: k operators answer whole and a strict majority must have the same outputHash (exact text and
  *   finish reason); a stream then carries the agreed answer, so its first piece comes once the quorum is reached.
+ * Tool calls are verified like text (the outputHash covers them) and relayed as they come in `delta.tool_calls`.
  */
 import { randomBytes } from 'node:crypto';
 import { postJsonEvents, postJsonText } from '@verity/http/client';
@@ -27,7 +28,10 @@ import {
   TextCompletionChunkSchema,
   TextCompletionSchema,
   type TextKind,
+  type ToolCallDelta,
   VerityError,
+  answerToolCalls,
+  assembleToolCalls,
   chatInputHash,
   closingChunk,
   completionInputHash,
@@ -41,6 +45,7 @@ import {
   textChunk,
   textOutputHash,
   toHex,
+  toolCallsChunk,
   verifyParsedReceipt,
 } from '@verity/protocol';
 import type { FastifyReply } from 'fastify';
@@ -218,8 +223,21 @@ export async function runText(ctx: PolicyContext, request: TextRequest): Promise
   };
 }
 
+/** A reserved payment, committed for the receipts the client gets just before they are sent (see payments.ts). */
+export interface StreamPayment {
+  commit(answers: number): string;
+  release(): void;
+}
+
+/** The closing chunk, with the payment committed and its PAYMENT-RESPONSE under `verity.payment`. */
+function closingWithPayment(kind: TextKind, answer: TextAnswer, payment: StreamPayment | undefined) {
+  const closing = closingChunk(kind, answer);
+  if (payment && closing.verity) closing.verity = { ...closing.verity, payment: payment.commit(answer.verity.receipts.length) };
+  return closing;
+}
+
 /** Writes a whole answer as a stream: the opening chunk, the text in one piece, the closing chunk, `[DONE]`. */
-function streamWhole(reply: FastifyReply, request: TextRequest, answer: TextAnswer): void {
+function streamWhole(reply: FastifyReply, request: TextRequest, answer: TextAnswer, payment?: StreamPayment): void {
   reply.hijack();
   const raw = reply.raw;
   raw.writeHead(200, { ...sseHeaders, 'x-verity-request-id': request.requestId });
@@ -227,14 +245,21 @@ function streamWhole(reply: FastifyReply, request: TextRequest, answer: TextAnsw
   raw.write(sseData(openingChunk(request.kind, header)));
   const { text } = generatedText(answer);
   if (text.length > 0) raw.write(sseData(textChunk(request.kind, header, text)));
-  raw.write(sseData(closingChunk(request.kind, answer)));
+  const calls = answerToolCalls(answer);
+  if (calls.length > 0) raw.write(sseData(toolCallsChunk(header, calls)));
+  raw.write(sseData(closingWithPayment(request.kind, answer, payment)));
   raw.end(sseDone);
 }
 
 /** Streams a text request to the client under its policy (see the module comment). */
-export async function streamText(ctx: PolicyContext, request: TextRequest, reply: FastifyReply): Promise<void> {
+export async function streamText(
+  ctx: PolicyContext,
+  request: TextRequest,
+  reply: FastifyReply,
+  payment?: StreamPayment,
+): Promise<void> {
   if (parsePolicy(request.policy).kind === 'replicate') {
-    streamWhole(reply, request, await runText(ctx, request));
+    streamWhole(reply, request, await runText(ctx, request), payment);
     return;
   }
   const chunkSchema = request.kind === 'chat' ? ChatCompletionChunkSchema : TextCompletionChunkSchema;
@@ -263,7 +288,9 @@ export async function streamText(ctx: PolicyContext, request: TextRequest, reply
     model: request.entry.id,
   };
   let text = '';
+  const callDeltas: ToolCallDelta[] = [];
   let finished = false;
+  let paid = false;
   try {
     for await (const data of stream.events) {
       if (raw.destroyed) return;
@@ -282,12 +309,22 @@ export async function streamText(ctx: PolicyContext, request: TextRequest, reply
       if (chunk.verity) {
         // The last chunk: its receipt must cover exactly the text relayed.
         const finishReason = choice?.finish_reason ?? 'stop';
+        let toolCalls: ReturnType<typeof assembleToolCalls>;
+        try {
+          toolCalls = assembleToolCalls(callDeltas);
+        } catch (cause) {
+          throw new VerityError('RECEIPT_INVALID', `node ${node.url} sent malformed tool calls: ${(cause as Error).message}`);
+        }
+        const message =
+          toolCalls.length > 0
+            ? { role: 'assistant', content: text.length > 0 ? text : null, tool_calls: toolCalls }
+            : { role: 'assistant', content: text };
         const answer = {
           ...chunk,
           object: request.kind === 'chat' ? 'chat.completion' : 'text_completion',
           choices: [
             request.kind === 'chat'
-              ? { index: 0, message: { role: 'assistant', content: text }, finish_reason: finishReason }
+              ? { index: 0, message, finish_reason: finishReason }
               : { index: 0, text, logprobs: null, finish_reason: finishReason },
           ],
           usage: chunk.usage ?? { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 },
@@ -296,12 +333,27 @@ export async function streamText(ctx: PolicyContext, request: TextRequest, reply
         // The answer was assembled from the text relayed, so its outputHash check is against exactly that text.
         verifyAnswer(request, node, answer);
         finished = true;
+        paid = true;
         raw.write(
-          sseData(closingChunk(request.kind, { ...answer, id: header.id, created: header.created, model: header.model })),
+          sseData(
+            closingWithPayment(request.kind, { ...answer, id: header.id, created: header.created, model: header.model }, payment),
+          ),
         );
         continue;
       }
       if (finished) throw new VerityError('RECEIPT_INVALID', `node ${node.url} sent text after its receipt`);
+      const deltas = choice && 'delta' in choice ? choice.delta.tool_calls : undefined;
+      if (deltas && deltas.length > 0) {
+        callDeltas.push(...deltas);
+        raw.write(
+          sseData({
+            ...header,
+            object: 'chat.completion.chunk',
+            choices: [{ index: 0, delta: { tool_calls: deltas }, finish_reason: null }],
+          }),
+        );
+        continue;
+      }
       const piece = choice ? ('delta' in choice ? (choice.delta.content ?? '') : choice.text) : '';
       text += piece;
       raw.write(
@@ -321,6 +373,8 @@ export async function streamText(ctx: PolicyContext, request: TextRequest, reply
         : error;
     if (!raw.destroyed) raw.end(sseData(errorBodyOf(failure)));
   } finally {
+    // Nothing is charged for a stream that did not end with its receipts.
+    if (!paid) payment?.release();
     node.inFlight -= 1;
     await stream.events.return();
   }

@@ -1,6 +1,6 @@
 /**
  * The LLM engine against the real node-llama-cpp and the committed tiny llama model (random weights, byte-level
- * vocabulary): loading, determinism across loads, maxTokens, stop sequences, streaming, and typed errors.
+ * vocabulary): loading, determinism across loads, maxTokens, stop sequences, streaming, tool calls, and typed errors.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -12,7 +12,9 @@ import {
   LLM_ENGINE_VERSION,
   type LlmCompletion,
   type LlmCompletionRequest,
+  type LlmTool,
   type LoadedLlm,
+  jsonValueEnd,
   renderFixedChat,
 } from '../src/llm/engine.js';
 
@@ -146,5 +148,60 @@ describe('LlmEngine (node-llama-cpp)', () => {
     await expectCode(engine.load(new Uint8Array([1, 2, 3, 4])), 'INVALID_MODEL');
     // The model still serves after the errors.
     expect((await llm.complete({ prompt: 'a', maxTokens: 3 })).tokens).toHaveLength(3);
+  });
+
+  describe('tool calls', () => {
+    const tools: LlmTool[] = [
+      { name: 'weather', parameters: { type: 'object', properties: { city: { type: 'string', maxLength: 3 } } } },
+      { name: 'time' },
+    ];
+    const messages = [{ role: 'user' as const, content: 'Weather?' }];
+
+    it('renders tools, calls and tool results in the fixed template', () => {
+      const loop = [
+        ...messages,
+        { role: 'assistant' as const, content: null, toolCalls: [{ name: 'time', arguments: '{}' }] },
+        { role: 'tool' as const, content: '12:00' },
+      ];
+      expect(renderFixedChat(loop, [{ name: 'time', description: 'Now' }])).toBe(
+        'System: Tools: [{"description":"Now","name":"time"}]\nUser: Weather?\nAssistant: {"name":"time","arguments":{}}\nTool: 12:00\nAssistant:',
+      );
+    });
+
+    it('finds where a JSON object ends, ignoring brackets in strings', () => {
+      expect(jsonValueEnd('{"a":"}{"}\n\n', 0)).toBe(10);
+      expect(jsonValueEnd(' {"a":[1,{"b":"\\""}]} x', 0)).toBe(21);
+      expect(jsonValueEnd('{"a":', 0)).toBe(-1);
+      expect(jsonValueEnd('null', 0)).toBe(-1);
+    });
+
+    it('answers required and named choices with a call whose arguments follow the schema, deterministically', async () => {
+      const required = await llm.complete({ messages, tools, toolChoice: 'required', maxTokens: 90 });
+      expect(required).toMatchObject({ text: '', finishReason: 'tool_calls' });
+      expect(await llm.complete({ messages, tools, toolChoice: 'required', maxTokens: 90 })).toEqual(required);
+      const [call] = required.toolCalls ?? [];
+      expect(['weather', 'time']).toContain(call?.name);
+      expect(typeof JSON.parse(call?.arguments ?? '')).toBe('object');
+      const named = await llm.complete({ messages, tools, toolChoice: { name: 'time' }, maxTokens: 20 });
+      expect(named.toolCalls).toEqual([{ name: 'time', arguments: '{}' }]);
+      // A call is not streamed as text.
+      const streamed = await collect(llm.stream({ messages, tools, toolChoice: 'required', maxTokens: 90 }));
+      expect(streamed.chunks).toEqual([]);
+      expect(streamed.result).toEqual(required);
+      const cut = await collect(llm.stream({ messages, tools, toolChoice: 'required', maxTokens: 3 }));
+      expect(cut.result).toMatchObject({ finishReason: 'length' });
+      expect(cut.result.toolCalls).toBeUndefined();
+      expect(cut.chunks.join('')).toBe(cut.result.text);
+    });
+
+    it('refuses auto (no chat template), calls without tools, unknown names and tools on prompts', async () => {
+      await expectCode(llm.complete({ messages, tools, maxTokens: 20 }), 'INVALID_REQUEST');
+      await expectCode(llm.complete({ messages, tools, toolChoice: 'auto', maxTokens: 20 }), 'INVALID_REQUEST');
+      await expectCode(llm.complete({ messages, toolChoice: 'required', maxTokens: 20 }), 'INVALID_REQUEST');
+      await expectCode(llm.complete({ messages, tools, toolChoice: { name: 'nope' }, maxTokens: 20 }), 'INVALID_REQUEST');
+      await expectCode(llm.complete({ prompt: 'a', tools, toolChoice: 'required', maxTokens: 20 }), 'INVALID_REQUEST');
+      const none = await llm.complete({ messages, tools, toolChoice: 'none', maxTokens: 5 });
+      expect(none.toolCalls).toBeUndefined();
+    });
   });
 });

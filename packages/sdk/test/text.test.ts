@@ -84,12 +84,12 @@ describe('chat and complete', () => {
     const answer = await client.chat({ ...chatRequest, requestId });
     expect(answer).toMatchObject({ object: 'chat.completion', model: 'tiny-llama@1', id: `chatcmpl-${requestId.slice(2)}` });
     const choice = answer.choices[0]!;
-    expect(choice.message.content.length).toBeGreaterThan(0);
+    expect(choice.message.content?.length).toBeGreaterThan(0);
     expect(answer.verity).toMatchObject({ requestId, modelId: entry.modelId, policy: 'none' });
     expect(answer.verity.receipts[0]!.typedData.message).toMatchObject({
       executor: addressOf(key),
       inputHash: chatInputHash({ messages, max_tokens: 16 }),
-      outputHash: textOutputHash({ text: choice.message.content, finishReason: choice.finish_reason }),
+      outputHash: textOutputHash({ text: choice.message.content ?? '', finishReason: choice.finish_reason }),
     });
     expect(client.verifyText(answer, { request: { ...chatRequest, requestId } })).toMatchObject({ ok: true });
     // The node keeps the answer: getReceipt returns it, checked against its text.

@@ -2,7 +2,8 @@
  * HTTP for language models, in OpenAI's shapes with the signed receipts under `verity`: POST /v1/chat/completions
  * and POST /v1/completions, answered whole or streamed as server-sent events (see protocol's openai.ts). A stream
  * begins only once the first piece of text exists, so bad input and engine failures before it get an ordinary
- * error response; a failure after it ends the stream with an error event and no `[DONE]`.
+ * error response; a failure after it ends the stream with an error event and no `[DONE]`. An answer that is tool
+ * calls has no text: its stream begins once the calls are generated and carries them in one chunk.
  */
 import {
   type ChatCompletion,
@@ -10,6 +11,7 @@ import {
   CompletionRequestSchema,
   type TextCompletion,
   type TextKind,
+  answerToolCalls,
   closingChunk,
   openingChunk,
   sseData,
@@ -17,6 +19,7 @@ import {
   textAnswerId,
   textChunk,
   textRoutes as textRouteDefs,
+  toolCallsChunk,
 } from '@verity/protocol';
 import { errorBodyOf, parseBody } from '@verity/http/server';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -65,7 +68,11 @@ export function textRoutes(executor: Executor, inFlight: InFlight, fault?: Fault
         raw.write(piece);
         next = await pieces.next();
       }
-      raw.write(sseData(closingChunk(kind, JSON.parse(next.value) as ChatCompletion | TextCompletion)));
+      const answer = JSON.parse(next.value) as ChatCompletion | TextCompletion;
+      // Tool calls come whole in one chunk, once generated (the engine streams no text for them).
+      const calls = answerToolCalls(answer);
+      if (calls.length > 0) raw.write(sseData(toolCallsChunk(header, calls)));
+      raw.write(sseData(closingChunk(kind, answer)));
       raw.end(sseDone);
     } catch (error) {
       raw.end(sseData(errorBodyOf(error)));

@@ -7,12 +7,27 @@
  * Deterministic profile: CPU only (`gpu: false`), the prebuilt binary only (`build: 'never'`, never a download or a
  * compile), one thread, a fixed batch size, one sequence per context with requests run one at a time, greedy
  * decoding at temperature 0 and otherwise seeded sampling (seed 0 when none is given) with top-k and min-p off.
+ *
+ * Tools. The prompt shows the tools whatever `toolChoice` is (it depends on the tools and the messages only; the
+ * choice only decides the grammar): a first system message `Tools: <canonical JSON of [{name, description?,
+ * parameters?}]>` (the tools' functions, as hashed), each `tool` message as `Tool: <content>`, and an assistant
+ * message's calls as their call texts `{"name":<name>,"arguments":<arguments as given>}`, one a line after its
+ * content. The fixed template renders these as lines like any other (`System: Tools: [...]`, `Tool: ...`,
+ * `Assistant: {"name":...}`); a model's own chat template gets the tools as a system message, tool results as
+ * user messages and calls as the model's text (its own function-calling format is not used).
+ * - `required`: the output is one call, `{"name": <one of the tools>, "arguments": <that tool's parameters>}`,
+ *   by a JSON-schema grammar; a named function: its arguments object alone. Generation ends as soon as the JSON
+ *   value is complete (finish reason `tool_calls`, the arguments as the exact JSON text generated); when it ends
+ *   before that (the token limit, a stop sequence), the answer is the text so far with that finish reason.
+ * - `auto` is refused: letting the model choose between text and a call needs its chat template's
+ *   function-calling format, which the fixed template has none of and which this engine does not parse yet.
+ * - `none`: text, as without tools.
  */
 import { randomUUID } from 'node:crypto';
 import { rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { VerityError } from '@verity/protocol';
+import { VerityError, canonicalJson } from '@verity/protocol';
 import {
   getLlama,
   type Llama,
@@ -47,12 +62,31 @@ export const defaultLlmEngineOptions: LlmEngineOptions = {
   maxContextTokens: 4096,
 };
 
-export type LlmRole = 'system' | 'user' | 'assistant';
+export type LlmRole = 'system' | 'user' | 'assistant' | 'tool';
+
+/** A tool call: a function's name and its arguments as JSON text. */
+export interface LlmToolCall {
+  name: string;
+  arguments: string;
+}
 
 export interface LlmMessage {
   role: LlmRole;
-  content: string;
+  /** Null (or empty) only for an assistant message with tool calls. */
+  content: string | null;
+  /** An assistant message's calls (ids are not shown to the model). */
+  toolCalls?: readonly LlmToolCall[];
 }
+
+export interface LlmTool {
+  name: string;
+  description?: string;
+  /** A JSON schema of an object (the subset the JSON grammar supports); none means no arguments (`{}`). */
+  parameters?: Record<string, unknown>;
+}
+
+/** `none` is text; `required` is one call to any tool; `{name}` is one call to that tool; `auto` is refused. */
+export type LlmToolChoice = 'none' | 'auto' | 'required' | { name: string };
 
 export interface LlmCompletionRequest {
   /** A chat; exactly one of `messages` and `prompt` is given. */
@@ -74,12 +108,19 @@ export interface LlmCompletionRequest {
    * (`json_schema`, the subset node-llama-cpp's grammar supports), by a grammar applied while sampling.
    */
   responseFormat?: { type: 'json_object' } | { type: 'json_schema'; schema: Record<string, unknown> } | null;
+  /** Tools the chat may call (chat only; at most 64, unique names). */
+  tools?: readonly LlmTool[];
+  /** What to do with the tools; `auto` when tools are given and this is not. */
+  toolChoice?: LlmToolChoice;
 }
 
-export type LlmFinishReason = 'stop' | 'length';
+export type LlmFinishReason = 'stop' | 'length' | 'tool_calls';
 
 export interface LlmCompletion {
+  /** The generated text; `""` when the answer is tool calls. */
   text: string;
+  /** The calls, when the finish reason is `tool_calls`. */
+  toolCalls?: LlmToolCall[];
   /** The generated token ids, including any that spelled a stop sequence. */
   tokens: number[];
   finishReason: LlmFinishReason;
@@ -93,7 +134,10 @@ export interface LoadedLlm {
   /** Whether chats are rendered with the model's own chat template (else the fixed template). */
   readonly hasChatTemplate: boolean;
   complete(request: LlmCompletionRequest): Promise<LlmCompletion>;
-  /** Yields text chunks; its return value is the same completion `complete` gives for the same request. */
+  /**
+   * Yields text chunks; its return value is the same completion `complete` gives for the same request. A request
+   * for a call yields nothing while generating, then the whole text only when the answer is not a call.
+   */
   stream(request: LlmCompletionRequest): AsyncGenerator<string, LlmCompletion, void>;
   dispose(): Promise<void>;
 }
@@ -112,10 +156,32 @@ const MAX_SEED = 2 ** 32;
  * implicit stop sequence, so a model that keeps writing the dialogue ends its turn there.
  */
 export const FIXED_CHAT_STOP = '\nUser:';
-const fixedRoleNames: Record<LlmRole, string> = { system: 'System', user: 'User', assistant: 'Assistant' };
-export function renderFixedChat(messages: readonly LlmMessage[]): string {
-  return `${messages.map((m) => `${fixedRoleNames[m.role]}: ${m.content}\n`).join('')}Assistant:`;
+const fixedRoleNames: Record<LlmRole, string> = { system: 'System', user: 'User', assistant: 'Assistant', tool: 'Tool' };
+export function renderFixedChat(messages: readonly LlmMessage[], tools: readonly LlmTool[] = []): string {
+  const lines = [
+    ...(tools.length > 0 ? [`System: ${toolsText(tools)}`] : []),
+    ...messages.map((m) => `${fixedRoleNames[m.role]}: ${messageText(m)}`),
+  ];
+  return `${lines.map((line) => `${line}\n`).join('')}Assistant:`;
 }
+
+/** The tools as the prompt shows them: `Tools: ` and the canonical JSON of their functions. */
+export function toolsText(tools: readonly LlmTool[]): string {
+  return `Tools: ${canonicalJson(tools)}`;
+}
+
+/** A call as the prompt shows it, and as `required` generates it: `{"name":...,"arguments":...}`. */
+export function toolCallText(call: LlmToolCall): string {
+  return `{"name":${JSON.stringify(call.name)},"arguments":${call.arguments}}`;
+}
+
+/** A message's text: its content, then its calls one a line. */
+function messageText(m: LlmMessage): string {
+  return [...(m.content ? [m.content] : []), ...(m.toolCalls ?? []).map(toolCallText)].join('\n');
+}
+
+/** The arguments of a tool without parameters: an empty object. */
+const noParameters = { type: 'object', properties: {}, additionalProperties: false };
 
 // One binding per process: getLlama probes the binaries (about a second), so models share it; it is released
 // when the last loaded model is disposed.
@@ -204,8 +270,12 @@ async function loadLlm(source: Uint8Array | { path: string }, opts: LlmEngineOpt
   });
 }
 
+/** A call the request asks for: `required` (any of the tools) or one named tool. */
+type CallRequest = { tools: readonly LlmTool[]; named: boolean };
+
 interface Prepared {
   grammar?: LlamaGrammar;
+  call?: CallRequest;
   promptTokens: Token[];
   maxTokens: number;
   stops: string[];
@@ -246,7 +316,7 @@ class NodeLlamaCppModel implements LoadedLlm {
   async *stream(request: LlmCompletionRequest): AsyncGenerator<string, LlmCompletion, void> {
     if (this.#disposed) throw new VerityError('ENGINE_ERROR', 'the model was disposed');
     const prepared = this.#prepare(request);
-    const grammar = await this.#grammarFor(request.responseFormat);
+    const grammar = prepared.call ? await this.#callGrammar(prepared.call) : await this.#grammarFor(request.responseFormat);
     if (grammar) prepared.grammar = grammar;
     const previous = this.#queue;
     let done!: () => void;
@@ -297,21 +367,38 @@ class NodeLlamaCppModel implements LoadedLlm {
       throw invalid(`stop must be at most ${MAX_STOP_SEQUENCES} non-empty strings`);
     }
 
+    const tools = request.tools ?? [];
+    const call = this.#callRequest(request, tools);
+
     let promptTokens: Token[];
     const stopTokenSequences: Token[][] = [];
     if (messages !== undefined) {
       if (messages.length === 0) throw invalid('messages must not be empty');
       for (const [index, m] of messages.entries()) {
-        if (!(m.role in fixedRoleNames) || typeof m.content !== 'string') {
-          throw invalid('each message needs a role (system, user or assistant) and string content', { index });
+        const calls = m.toolCalls ?? [];
+        if (
+          !(m.role in fixedRoleNames) ||
+          !(typeof m.content === 'string' || (m.content === null && m.role === 'assistant' && calls.length > 0)) ||
+          (calls.length > 0 && m.role !== 'assistant') ||
+          calls.some((c) => typeof c.name !== 'string' || typeof c.arguments !== 'string')
+        ) {
+          throw invalid(
+            'each message needs a role (system, user, assistant or tool) and string content (null only with tool calls)',
+            { index },
+          );
         }
       }
       if (this.hasChatTemplate) {
         const wrapper = resolveChatWrapper(this.model);
         const state = wrapper.generateContextState({
           chatHistory: [
+            ...(tools.length > 0 ? [{ type: 'system' as const, text: toolsText(tools) }] : []),
             ...messages.map((m) =>
-              m.role === 'assistant' ? { type: 'model' as const, response: [m.content] } : { type: m.role, text: m.content },
+              m.role === 'assistant'
+                ? { type: 'model' as const, response: [messageText(m)] }
+                : m.role === 'tool'
+                  ? { type: 'user' as const, text: `Tool: ${m.content ?? ''}` }
+                  : { type: m.role, text: m.content ?? '' },
             ),
             { type: 'model', response: [] },
           ],
@@ -323,11 +410,12 @@ class NodeLlamaCppModel implements LoadedLlm {
           if (tokens.length > 0) stopTokenSequences.push(tokens);
         }
       } else {
-        promptTokens = this.#tokenizeText(renderFixedChat(messages));
+        promptTokens = this.#tokenizeText(renderFixedChat(messages, tools));
         stops.push(FIXED_CHAT_STOP);
       }
     } else {
       if (typeof prompt !== 'string') throw invalid('prompt must be a string');
+      if (tools.length > 0) throw invalid('tools are for chats, not prompts', { param: 'tools' });
       promptTokens = this.#tokenizeText(prompt);
     }
     if (promptTokens.length === 0) throw invalid('the prompt is empty');
@@ -343,7 +431,51 @@ class NodeLlamaCppModel implements LoadedLlm {
       stops,
       stopTokenSequences,
       sampling: { temperature, topP, topK: 0, minP: 0, seed },
+      ...(call ? { call } : {}),
     };
+  }
+
+  /** The call a request asks for, or none (text); refuses `auto` and choices that name no given tool. */
+  #callRequest(request: LlmCompletionRequest, tools: readonly LlmTool[]): CallRequest | undefined {
+    const choice = request.toolChoice ?? (tools.length > 0 ? 'auto' : 'none');
+    if (choice === 'none') return undefined;
+    if (tools.length === 0) throw invalid('tool_choice asks for a call but no tools are given', { param: 'tool_choice' });
+    if (choice === 'auto') {
+      throw invalid(
+        this.hasChatTemplate
+          ? 'tool_choice "auto" is not served yet: this engine does not parse chat templates\' function-calling formats; use tool_choice "required" or a named function'
+          : 'tool_choice "auto" cannot be served: this model has no chat template, so no function-calling format; use tool_choice "required" or a named function',
+        { param: 'tool_choice', toolChoice: 'auto' },
+      );
+    }
+    if (choice === 'required') return { tools, named: false };
+    const tool = tools.find((t) => t.name === choice.name);
+    if (!tool) throw invalid(`tool_choice names ${choice.name}, which is not among the tools`, { param: 'tool_choice' });
+    return { tools: [tool], named: true };
+  }
+
+  /** The grammar of a call: a named tool's arguments, or `{"name": <a tool>, "arguments": <its parameters>}`. */
+  async #callGrammar(call: CallRequest): Promise<LlamaGrammar> {
+    const callSchema = (t: LlmTool) => ({
+      type: 'object',
+      properties: { name: { const: t.name }, arguments: t.parameters ?? noParameters },
+      required: ['name', 'arguments'],
+      additionalProperties: false,
+    });
+    const first = call.tools[0] as LlmTool;
+    const schema = call.named
+      ? (first.parameters ?? noParameters)
+      : call.tools.length === 1
+        ? callSchema(first)
+        : { oneOf: call.tools.map(callSchema) };
+    try {
+      return await this.model.llama.createGrammarForJsonSchema(grammarSchema(schema) as never);
+    } catch (cause) {
+      throw new VerityError('INVALID_REQUEST', "a tool's parameters are not a JSON schema this engine can follow", {
+        details: { param: 'tools', reason: cause instanceof Error ? cause.message : String(cause) },
+        cause,
+      });
+    }
   }
 
   async #grammarFor(format: LlmCompletionRequest['responseFormat']): Promise<LlamaGrammar | undefined> {
@@ -351,7 +483,7 @@ class NodeLlamaCppModel implements LoadedLlm {
     const llama = this.model.llama;
     if (format.type === 'json_object') return llama.getGrammarFor('json');
     try {
-      return await llama.createGrammarForJsonSchema(format.schema as never);
+      return await llama.createGrammarForJsonSchema(grammarSchema(format.schema) as never);
     } catch (cause) {
       throw new VerityError('INVALID_REQUEST', 'response_format.json_schema.schema is not a JSON schema this engine can follow', {
         details: { param: 'response_format', reason: cause instanceof Error ? cause.message : String(cause) },
@@ -372,6 +504,8 @@ class NodeLlamaCppModel implements LoadedLlm {
     const generated: Token[] = [];
     const text = new IncrementalText(this.model, p.promptTokens, p.stops);
     let finishReason: LlmFinishReason = 'length';
+    // A call is not streamed as text: it ends as soon as its JSON value is complete.
+    let callEnd = -1;
     const evaluation = sequence.evaluate(p.promptTokens, {
       ...p.sampling,
       ...(p.grammar
@@ -388,14 +522,18 @@ class NodeLlamaCppModel implements LoadedLlm {
         const chunk = text.push(token);
         if (text.stopped) {
           finishReason = 'stop';
-          if (chunk.length > 0) yield chunk;
+          if (chunk.length > 0 && !p.call) yield chunk;
           break;
         }
-        if (chunk.length > 0) yield chunk;
+        if (chunk.length > 0 && !p.call) yield chunk;
+        if (p.call) {
+          callEnd = jsonValueEnd(text.seen, 0);
+          if (callEnd !== -1) break;
+        }
         if (generated.length >= p.maxTokens) break;
       }
       // The evaluation ends by itself only on an end-of-generation token.
-      if (!text.stopped && generated.length < p.maxTokens) finishReason = 'stop';
+      if (callEnd === -1 && !text.stopped && generated.length < p.maxTokens) finishReason = 'stop';
     } catch (cause) {
       if (cause instanceof VerityError) throw cause;
       throw new VerityError('ENGINE_ERROR', 'node-llama-cpp failed while generating', { cause });
@@ -403,13 +541,13 @@ class NodeLlamaCppModel implements LoadedLlm {
       await evaluation.return();
     }
     const rest = text.flush();
-    if (rest.length > 0) yield rest;
-    return {
-      text: text.emitted,
-      tokens: generated,
-      finishReason,
-      usage: { promptTokens: p.promptTokens.length, completionTokens: generated.length },
-    };
+    const usage = { promptTokens: p.promptTokens.length, completionTokens: generated.length };
+    const toolCall = p.call && callEnd !== -1 ? parseCall(p.call, text.emitted) : undefined;
+    if (toolCall) return { text: '', toolCalls: [toolCall], tokens: generated, finishReason: 'tool_calls', usage };
+    if (p.call) {
+      if (text.emitted.length > 0) yield text.emitted;
+    } else if (rest.length > 0) yield rest;
+    return { text: text.emitted, tokens: generated, finishReason, usage };
   }
 }
 
@@ -421,6 +559,10 @@ class NodeLlamaCppModel implements LoadedLlm {
 class IncrementalText {
   emitted = '';
   stopped = false;
+  /** The settled text so far: what was sent and what is held back. */
+  get seen(): string {
+    return this.emitted + this.#held;
+  }
   /** Tokens not yet turned into settled text, and the text they decode to. */
   #pending: Token[] = [];
   #pendingText = '';
@@ -472,6 +614,69 @@ class IncrementalText {
     this.emitted += out;
     return out;
   }
+}
+
+/**
+ * The index just past the JSON object or array that starts at `start` (after whitespace), or -1 while it is not
+ * complete. Only brackets outside strings count; the grammar makes the rest well-formed.
+ */
+export function jsonValueEnd(text: string, start: number): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = start; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{' || c === '[') depth++;
+    else if (c === '}' || c === ']') {
+      depth--;
+      if (depth === 0) return i + 1;
+    } else if (depth === 0 && c !== ' ' && c !== '\n' && c !== '\t' && c !== '\r') return -1;
+  }
+  return -1;
+}
+
+/** A complete call's name and arguments, the arguments as the exact JSON text generated. */
+function parseCall(call: CallRequest, text: string): LlmToolCall | undefined {
+  const trimmed = text.trim();
+  let value: unknown;
+  try {
+    value = JSON.parse(trimmed);
+  } catch {
+    return undefined;
+  }
+  if (call.named) return { name: (call.tools[0] as LlmTool).name, arguments: trimmed };
+  const name = (value as { name?: unknown }).name;
+  if (typeof name !== 'string' || !call.tools.some((t) => t.name === name)) return undefined;
+  // The grammar writes "name" first and "arguments" last; a name cannot contain quotes, so this is the key.
+  const key = trimmed.indexOf('"arguments"');
+  const colon = key === -1 ? -1 : trimmed.indexOf(':', key + '"arguments"'.length);
+  if (colon === -1) return undefined;
+  let start = colon + 1;
+  while (start < trimmed.length && /\s/.test(trimmed[start] as string)) start++;
+  const end = jsonValueEnd(trimmed, start);
+  if (end === -1) return undefined;
+  return { name, arguments: trimmed.slice(start, end) };
+}
+
+/**
+ * A JSON schema as node-llama-cpp's grammar reads it: `anyOf` as `oneOf` (it knows only `oneOf`, and for a grammar
+ * the two are the same: any branch may match), at every depth.
+ */
+function grammarSchema(schema: unknown): unknown {
+  if (typeof schema !== 'object' || schema === null) return schema;
+  if (Array.isArray(schema)) return schema.map(grammarSchema);
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (key === 'properties' || key === '$defs' || key === 'definitions') {
+      out[key] = Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, grammarSchema(v)]));
+    } else if (['items', 'prefixItems', 'anyOf', 'oneOf', 'additionalProperties'].includes(key)) {
+      out[key === 'anyOf' ? 'oneOf' : key] = grammarSchema(value);
+    } else out[key] = value;
+  }
+  return out;
 }
 
 /** Length of the longest suffix of `text` that is a proper prefix of some stop sequence. */

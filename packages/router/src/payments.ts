@@ -1,0 +1,192 @@
+/**
+ * The router as an x402 resource server (`batch-settlement`, EVM): a priced request without a valid payment gets
+ * 402 with a PAYMENT-REQUIRED header and the price in words; a paid one is charged only once it was answered.
+ *
+ * Pricing: `pricePerAnswer` for each executor whose receipt the client gets. A request reserves its ceiling (one
+ * answer under `none` and `relay`, k under `replicate:k`) and commits what it got (the agreeing executors'
+ * receipts): dissenting or failed executors and unanswered requests cost nothing. The commit happens before the
+ * answer leaves (see PaymentGate's crash rule): with a whole answer as the PAYMENT-RESPONSE header, in a stream
+ * as `verity.payment` in the last chunk (the headers are long gone by then).
+ *
+ * Settled funds go to `payTo`; splitting them between executors, verifiers, the model's publisher and the
+ * treasury is not done yet (see the README).
+ */
+import { join } from 'node:path';
+import { type Deployment, batchSettlementAddress, createChainClients } from '@verity/chain';
+import { type Hex, VerityError } from '@verity/protocol';
+import {
+  type Charge,
+  Claimer,
+  PaymentGate,
+  PaymentStore,
+  type PaymentRequirementsReturnType,
+  createFacilitator,
+  isPaymentError,
+  paymentRequirements,
+} from '@verity/payments';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Address } from 'viem';
+import { privateKeyToAccount } from 'viem/accounts';
+
+export interface RouterPaymentOptions {
+  /** The router operator's key: signs claim batches (the channels' receiverAuthorizer) and pays claim gas. */
+  privateKey: Hex;
+  /** Where settled funds go (the channels' receiver); default the key's address. */
+  payTo?: Address;
+  /** Price of one executor's answer, in the token's base units. */
+  pricePerAnswer: bigint;
+  /** A payer's timed-withdrawal delay, in seconds (the scheme allows 900 s .. 30 days). */
+  withdrawDelay?: number;
+  /** How often committed vouchers are claimed and settled on chain. */
+  claimIntervalMs?: number;
+}
+
+export const defaultPaymentOptions = { withdrawDelay: 900, claimIntervalMs: 30_000 } as const;
+
+export class RouterPayments {
+  private constructor(
+    private readonly gate: PaymentGate,
+    readonly claimer: Claimer,
+    private readonly store: PaymentStore,
+    private readonly base: {
+      chainId: number;
+      token: Address;
+      payTo: Address;
+      receiverAuthorizer: Address;
+      withdrawDelay: number;
+      pricePerAnswer: bigint;
+    },
+  ) {}
+
+  static create(
+    options: RouterPaymentOptions,
+    chain: { deployment: Deployment; rpcUrl: string; dataDir?: string },
+  ): RouterPayments {
+    const { deployment, rpcUrl } = chain;
+    const clients = createChainClients({ chainId: deployment.chainId, rpcUrl });
+    const wallet = clients.walletFor(options.privateKey);
+    const receiverAuthorizer = privateKeyToAccount(options.privateKey);
+    const facilitator = createFacilitator({ publicClient: clients.publicClient, wallet, receiverAuthorizer });
+    const store = new PaymentStore(chain.dataDir ? join(chain.dataDir, 'payments.sqlite') : ':memory:');
+    const payTo = options.payTo ?? receiverAuthorizer.address;
+    const token = deployment.contracts.token as Address;
+    const modules = { store, facilitator, publicClient: clients.publicClient };
+    const gate = new PaymentGate({ chainId: deployment.chainId, owner: `router:${receiverAuthorizer.address}` }, modules);
+    const claimer = new Claimer(
+      {
+        chainId: deployment.chainId,
+        receiver: payTo,
+        token,
+        claimIntervalMs: options.claimIntervalMs ?? defaultPaymentOptions.claimIntervalMs,
+      },
+      { ...modules, onError: (error) => console.error('[router] claim failed:', error) },
+    );
+    claimer.start();
+    return new RouterPayments(gate, claimer, store, {
+      chainId: deployment.chainId,
+      token,
+      payTo,
+      receiverAuthorizer: receiverAuthorizer.address,
+      withdrawDelay: options.withdrawDelay ?? defaultPaymentOptions.withdrawDelay,
+      pricePerAnswer: options.pricePerAnswer,
+    });
+  }
+
+  get pricePerAnswer(): bigint {
+    return this.base.pricePerAnswer;
+  }
+
+  get settlementContract(): Address {
+    return batchSettlementAddress;
+  }
+
+  requirements(
+    resource: string,
+    answers: number,
+    corrective?: Parameters<typeof paymentRequirements>[1],
+  ): PaymentRequirementsReturnType {
+    return paymentRequirements(
+      {
+        chainId: this.base.chainId,
+        token: this.base.token,
+        amount: this.base.pricePerAnswer * BigInt(answers),
+        payTo: this.base.payTo,
+        receiverAuthorizer: this.base.receiverAuthorizer,
+        withdrawDelay: this.base.withdrawDelay,
+        resource,
+        description: answers === 1 ? 'one verified answer' : `up to ${answers} verified answers (one per agreeing executor)`,
+        minDeposit: this.base.pricePerAnswer * BigInt(answers) * 10n,
+      },
+      corrective,
+    );
+  }
+
+  /**
+   * Reserves the price of a request with at most `answers` executor answers, or answers 402: with no payment, or
+   * one the gate refuses (then with the scheme's reason and, for a stale voucher base, the state to resync from).
+   */
+  async reserve(request: FastifyRequest, answers: number): Promise<PaidRequest> {
+    const resource = `${request.protocol}://${request.hostname}${request.url}`;
+    const required = this.requirements(resource, answers);
+    const header = request.headers['payment-signature'];
+    try {
+      const charge = await this.gate.charge(typeof header === 'string' ? header : undefined, required.requirements);
+      return new PaidRequest(charge, this.base.pricePerAnswer);
+    } catch (error) {
+      if (!isPaymentError(error)) throw error;
+      const corrective = error.details.corrective as Parameters<typeof paymentRequirements>[1] | undefined;
+      const answer = corrective ? this.requirements(resource, answers, corrective) : required;
+      throw new PaymentRequiredError(answer, error);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.claimer.stop({ flush: false });
+    this.store.close();
+  }
+}
+
+/** A reserved payment: commit what the request got once it is answered, release it otherwise. */
+export class PaidRequest {
+  constructor(
+    private readonly charge: Charge,
+    private readonly pricePerAnswer: bigint,
+  ) {}
+
+  /** Charges `answers` executor answers; returns the PAYMENT-RESPONSE value. */
+  commit(answers: number): string {
+    return this.charge.commit(this.pricePerAnswer * BigInt(answers));
+  }
+
+  release(): void {
+    this.charge.release();
+  }
+}
+
+/** A 402: the requirements to pay by, and why the payment (if any) was refused. */
+export class PaymentRequiredError extends VerityError {
+  constructor(
+    readonly required: PaymentRequirementsReturnType,
+    cause?: VerityError,
+  ) {
+    super(
+      'PAYMENT_REQUIRED',
+      cause && cause.details.x402Code !== 'invalid_payload' ? `${cause.message}. ${required.price}` : required.price,
+      {
+        details: {
+          ...(cause ? { x402Code: cause.details.x402Code } : {}),
+          price: required.requirements.amount,
+          asset: required.requirements.asset,
+          network: required.requirements.network,
+          payTo: required.requirements.payTo,
+        },
+        ...(cause ? { cause } : {}),
+      },
+    );
+  }
+
+  /** Sends the 402 with its PAYMENT-REQUIRED header. */
+  send(reply: FastifyReply): FastifyReply {
+    return reply.status(402).header('PAYMENT-REQUIRED', this.required.header).send(this.toBody());
+  }
+}

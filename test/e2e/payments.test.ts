@@ -1,0 +1,159 @@
+/**
+ * End to end, paid: a network on a real anvil whose router charges with x402 `batch-settlement`, and the official
+ * @x402/fetch + @x402/evm client packages as the paying client (anvil's account 4). The first request deposits
+ * into a channel, later ones only sign vouchers; only answered requests are charged, one price per agreeing
+ * executor; the router claims and settles on chain, and the receiver's balance grows by what was charged.
+ */
+import { join } from 'node:path';
+import { createChainClients, getTokenBalance } from '@verity/chain';
+import { LocalNetwork, devKeys, repoRoot, routerKey } from '@verity/devnet';
+import { type InferResponse, VerityTextFieldSchema, verifyInferResponse } from '@verity/protocol';
+import { createClient } from '@verity/sdk';
+import { x402Client } from '@x402/core/client';
+import { decodePaymentRequiredHeader, decodePaymentResponseHeader } from '@x402/core/http';
+import { toClientEvmSigner } from '@x402/evm';
+import { BatchSettlementEvmScheme } from '@x402/evm/batch-settlement/client';
+import { wrapFetchWithPayment } from '@x402/fetch';
+import type { Address } from 'viem';
+import { privateKeyToAccount } from 'viem/accounts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const price = 10n ** 15n; // 0.001 VRT per executor answer
+const input = { x: { dtype: 'float32', shape: [1, 4], data: [5.1, 3.5, 1.4, 0.2] } };
+const payer = privateKeyToAccount(devKeys[4] as `0x${string}`);
+const receiver = privateKeyToAccount(routerKey).address;
+
+let network: LocalNetwork;
+let paidFetch: typeof fetch;
+let token: Address;
+let chain: ReturnType<typeof createChainClients>;
+/** The receiver's balance before anything was charged. */
+let startBalance: bigint;
+
+function post(url: string, body: unknown, init: RequestInit = {}) {
+  return { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), ...init } as const;
+}
+
+/** What the PAYMENT-RESPONSE of an answer says was charged. */
+function chargeOf(response: Response | string | undefined) {
+  const header = typeof response === 'string' ? response : response?.headers.get('payment-response');
+  if (!header) throw new Error('no PAYMENT-RESPONSE');
+  const decoded = decodePaymentResponseHeader(header) as {
+    transaction: string;
+    amount?: string;
+    extra?: { chargedAmount?: string };
+  };
+  return { transaction: decoded.transaction, amount: BigInt(decoded.extra?.chargedAmount ?? decoded.amount ?? '0') };
+}
+
+beforeAll(async () => {
+  network = await LocalNetwork.start({
+    nodes: 3,
+    routerPort: 0,
+    nodeBasePort: 0,
+    routerTimeoutMs: 10_000,
+    chain: { port: 0, epochMaxAgeMs: 2_000, payments: { priceWei: price, claimIntervalMs: 1_000 } },
+  });
+  const deployment = network.chain?.deployment;
+  if (!deployment) throw new Error('no chain');
+  token = deployment.contracts.token as Address;
+  chain = createChainClients({ chainId: deployment.chainId, rpcUrl: deployment.rpcUrl });
+  const publisher = createClient({ url: network.routerUrl, chain: { deployment, privateKey: devKeys[0] as `0x${string}` } });
+  await publisher.pushModel(join(repoRoot, 'models/iris.onnx'), { name: 'iris', version: '1' });
+  const scheme = new BatchSettlementEvmScheme(toClientEvmSigner(payer, chain.publicClient), {
+    depositPolicy: { depositMultiplier: 20 },
+  });
+  const client = new x402Client().register(`eip155:${deployment.chainId}`, scheme).setSpendControls({
+    allowedAssets: [{ network: `eip155:${deployment.chainId}`, asset: token, maxAmountPerPayment: String(10n * price) }],
+  });
+  paidFetch = wrapFetchWithPayment(fetch, client);
+  startBalance = await getTokenBalance(chain.publicClient, token, { owner: receiver });
+});
+
+afterAll(async () => {
+  await network?.stop();
+});
+
+describe('a router that charges with x402 batch-settlement', () => {
+  it('answers an unpaid request with 402, PAYMENT-REQUIRED (x402 v2) and the price in words', async () => {
+    const response = await fetch(`${network.routerUrl}/v1/infer`, post('', { model: 'iris', inputs: input }));
+    expect(response.status).toBe(402);
+    const required = decodePaymentRequiredHeader(response.headers.get('payment-required') ?? '');
+    expect(required.x402Version).toBe(2);
+    expect(required.accepts[0]).toMatchObject({
+      scheme: 'batch-settlement',
+      network: `eip155:${network.chain?.chainId}`,
+      amount: String(price),
+      payTo: receiver,
+      extra: { name: 'Verity', version: '1', receiverAuthorizer: receiver },
+    });
+    const body = (await response.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe('PAYMENT_REQUIRED');
+    expect(body.error.message).toContain('0.001 VRT per request');
+  });
+
+  it('deposits on the first paid request, then only signs vouchers; each answer is charged once', async () => {
+    const first = await paidFetch(`${network.routerUrl}/v1/infer`, post('', { model: 'iris', inputs: input }));
+    expect(first.status).toBe(200);
+    expect(verifyInferResponse((await first.json()) as InferResponse).ok).toBe(true);
+    const deposit = chargeOf(first);
+    expect(deposit.transaction).toMatch(/^0x[0-9a-f]{64}$/);
+    expect(deposit.amount).toBe(price);
+    for (let i = 0; i < 3; i++) {
+      const next = await paidFetch(`${network.routerUrl}/v1/infer`, post('', { model: 'iris', inputs: input }));
+      expect(next.status).toBe(200);
+      expect(chargeOf(next)).toEqual({ transaction: '', amount: price });
+    }
+  });
+
+  it('charges one price per agreeing executor under replicate:3, and nothing for an unanswered request', async () => {
+    const replicated = await paidFetch(
+      `${network.routerUrl}/v1/infer`,
+      post('', { model: 'iris', inputs: input, policy: 'replicate:3' }),
+    );
+    expect(replicated.status).toBe(200);
+    expect(((await replicated.json()) as InferResponse).receipts).toHaveLength(3);
+    expect(chargeOf(replicated).amount).toBe(3n * price);
+
+    const unanswerable = await paidFetch(
+      `${network.routerUrl}/v1/infer`,
+      post('', { model: 'iris', inputs: input, policy: 'replicate:4' }),
+    );
+    expect(unanswerable.status).toBe(422);
+    expect(unanswerable.headers.get('payment-response')).toBeNull();
+    // The channel's base did not move: the next voucher at the old total + price is accepted.
+    const after = await paidFetch(`${network.routerUrl}/v1/infer`, post('', { model: 'iris', inputs: input }));
+    expect(after.status).toBe(200);
+    expect(chargeOf(after).amount).toBe(price);
+  });
+
+  it('claims and settles on chain: the receiver gets exactly what was charged', async () => {
+    // 1 + 3 + 3 + 1 answers were charged above; the router claims every second and settles after each claim.
+    const charged = 8n * price;
+    let received = 0n;
+    for (let i = 0; i < 150 && received < charged; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      received = (await getTokenBalance(chain.publicClient, token, { owner: receiver })) - startBalance;
+    }
+    expect(received).toBe(charged);
+  });
+});
+
+describe('paid text', () => {
+  it('carries the PAYMENT-RESPONSE of a paid stream in its last chunk', async () => {
+    // The chat model is pushed here rather than above: nodes load it once.
+    const deployment = network.chain?.deployment;
+    if (!deployment) throw new Error('no chain');
+    const publisher = createClient({ url: network.routerUrl, chain: { deployment, privateKey: devKeys[0] as `0x${string}` } });
+    await publisher.pushModel(join(repoRoot, 'models/verity-chat.gguf'), { name: 'verity-chat', version: '1' });
+    const response = await paidFetch(
+      `${network.routerUrl}/v1/chat/completions`,
+      post('', { model: 'verity-chat', stream: true, messages: [{ role: 'user', content: 'What is Verity?' }] }),
+    );
+    expect(response.status).toBe(200);
+    const events = (await response.text()).split('\n\n').filter((e) => e.startsWith('data: {'));
+    const last = JSON.parse((events.at(-1) as string).slice(6)) as { verity?: unknown };
+    const verity = VerityTextFieldSchema.parse(last.verity);
+    expect(chargeOf(verity.payment).amount).toBe(price);
+  });
+});
