@@ -190,12 +190,16 @@ try {
   console.log(`\nCheck it yourself:
   npm run verity -- receipt verify ${responsePath}
   npm run verity -- receipt verify ${responsePath} --chain --deployment ${chain.deploymentFile}
+  export VERITY_KEY=${devKeys[5]} VERITY_DEPLOYMENT=${chain.deploymentFile}   # anvil account 5 pays (devnet only)
   npm run verity -- infer iris --input '{"x": {"dtype": "float32", "shape": [1,4], "data": [6.7,3.0,5.2,2.3]}}' --policy replicate:3
+  npm run verity -- chat "How do nodes agree?" --model verity-chat
+  npm run verity -- wallet balance
   npm run verity -- chain status --deployment ${chain.deploymentFile}
   curl -s ${network.routerUrl}/v1/models
+  curl -si ${network.routerUrl}/v1/infer -H 'content-type: application/json' -d '{"model": "iris", "inputs": {}}'   # 402 and the price
   curl -sN ${network.routerUrl}/v1/chat/completions -H 'content-type: application/json' \\
     -d '{"model": "verity-chat", "stream": true, "messages": [{"role": "user", "content": "How do nodes agree?"}]}'
-  (or any OpenAI client with baseURL ${network.routerUrl}/v1)
+  (curl gets 402 until it pays: any x402 client, e.g. @x402/fetch, or the SDK with createClient({ url, payment }))
 
 Serving on ${network.routerUrl}. Press Ctrl-C to stop.`);
 } catch (error) {

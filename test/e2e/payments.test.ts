@@ -30,7 +30,7 @@ let chain: ReturnType<typeof createChainClients>;
 /** The receiver's balance before anything was charged. */
 let startBalance: bigint;
 
-function post(url: string, body: unknown, init: RequestInit = {}) {
+function post(body: unknown, init: RequestInit = {}) {
   return { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), ...init } as const;
 }
 
@@ -76,7 +76,7 @@ afterAll(async () => {
 
 describe('a router that charges with x402 batch-settlement', () => {
   it('answers an unpaid request with 402, PAYMENT-REQUIRED (x402 v2) and the price in words', async () => {
-    const response = await fetch(`${network.routerUrl}/v1/infer`, post('', { model: 'iris', inputs: input }));
+    const response = await fetch(`${network.routerUrl}/v1/infer`, post({ model: 'iris', inputs: input }));
     expect(response.status).toBe(402);
     const required = decodePaymentRequiredHeader(response.headers.get('payment-required') ?? '');
     expect(required.x402Version).toBe(2);
@@ -93,14 +93,14 @@ describe('a router that charges with x402 batch-settlement', () => {
   });
 
   it('deposits on the first paid request, then only signs vouchers; each answer is charged once', async () => {
-    const first = await paidFetch(`${network.routerUrl}/v1/infer`, post('', { model: 'iris', inputs: input }));
+    const first = await paidFetch(`${network.routerUrl}/v1/infer`, post({ model: 'iris', inputs: input }));
     expect(first.status).toBe(200);
     expect(verifyInferResponse((await first.json()) as InferResponse).ok).toBe(true);
     const deposit = chargeOf(first);
     expect(deposit.transaction).toMatch(/^0x[0-9a-f]{64}$/);
     expect(deposit.amount).toBe(price);
     for (let i = 0; i < 3; i++) {
-      const next = await paidFetch(`${network.routerUrl}/v1/infer`, post('', { model: 'iris', inputs: input }));
+      const next = await paidFetch(`${network.routerUrl}/v1/infer`, post({ model: 'iris', inputs: input }));
       expect(next.status).toBe(200);
       expect(chargeOf(next)).toEqual({ transaction: '', amount: price });
     }
@@ -109,7 +109,7 @@ describe('a router that charges with x402 batch-settlement', () => {
   it('charges one price per agreeing executor under replicate:3, and nothing for an unanswered request', async () => {
     const replicated = await paidFetch(
       `${network.routerUrl}/v1/infer`,
-      post('', { model: 'iris', inputs: input, policy: 'replicate:3' }),
+      post({ model: 'iris', inputs: input, policy: 'replicate:3' }),
     );
     expect(replicated.status).toBe(200);
     expect(((await replicated.json()) as InferResponse).receipts).toHaveLength(3);
@@ -117,12 +117,12 @@ describe('a router that charges with x402 batch-settlement', () => {
 
     const unanswerable = await paidFetch(
       `${network.routerUrl}/v1/infer`,
-      post('', { model: 'iris', inputs: input, policy: 'replicate:4' }),
+      post({ model: 'iris', inputs: input, policy: 'replicate:4' }),
     );
     expect(unanswerable.status).toBe(422);
     expect(unanswerable.headers.get('payment-response')).toBeNull();
     // The channel's base did not move: the next voucher at the old total + price is accepted.
-    const after = await paidFetch(`${network.routerUrl}/v1/infer`, post('', { model: 'iris', inputs: input }));
+    const after = await paidFetch(`${network.routerUrl}/v1/infer`, post({ model: 'iris', inputs: input }));
     expect(after.status).toBe(200);
     expect(chargeOf(after).amount).toBe(price);
   });
@@ -148,7 +148,7 @@ describe('paid text', () => {
     await publisher.pushModel(join(repoRoot, 'models/verity-chat.gguf'), { name: 'verity-chat', version: '1' });
     const response = await paidFetch(
       `${network.routerUrl}/v1/chat/completions`,
-      post('', { model: 'verity-chat', stream: true, messages: [{ role: 'user', content: 'What is Verity?' }] }),
+      post({ model: 'verity-chat', stream: true, messages: [{ role: 'user', content: 'What is Verity?' }] }),
     );
     expect(response.status).toBe(200);
     const events = (await response.text()).split('\n\n').filter((e) => e.startsWith('data: {'));

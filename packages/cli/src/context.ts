@@ -8,7 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Deployment } from '@verity/chain';
 import type { Hex } from '@verity/protocol';
-import { type ChainConfig, type VerityClient, createClient } from '@verity/sdk';
+import { type ChainConfig, type PaymentConfig, type VerityClient, createClient } from '@verity/sdk';
 import type { Command } from 'commander';
 import { type Io, Output, UsageError } from './output.js';
 
@@ -19,6 +19,12 @@ export const env = { url: 'VERITY_URL', rpcUrl: 'VERITY_RPC_URL', deployment: 'V
 
 /** Said in the help of every command that signs a transaction. */
 export const keyNote = 'Signs with the key in $VERITY_KEY (never read from the command line).';
+
+/** Said in the help of every command that sends a request that may be priced. */
+export const paymentNote =
+  'When the server charges (HTTP 402, x402 batch-settlement) and $VERITY_KEY is set, the request is paid from that ' +
+  "key's channel with the server: deposit on the first request, a signed voucher after. Give --deployment so that " +
+  'the channel is read from the chain (a later run resumes it); --max-price caps what one request may cost.';
 
 export interface GlobalOptions {
   url: string;
@@ -53,6 +59,14 @@ export interface Session {
     verify?: boolean;
     why: string;
   }): Promise<{ client: VerityClient; chain: ChainSetup }>;
+  /**
+   * A client for requests that may be priced: with VERITY_KEY set it pays a 402 (x402 batch-settlement) up to
+   * `maxPriceWei` per request, reading its channel from the chain of --deployment when one is given (so a later
+   * run resumes the channel instead of depositing again). Without VERITY_KEY, a plain client.
+   */
+  requestClient(options: { verify?: boolean; maxPriceWei?: bigint }): Promise<VerityClient>;
+  /** A client that pays with VERITY_KEY on the chain of --deployment (both required): for `verity wallet`. */
+  paymentClient(options: { why: string }): Promise<{ client: VerityClient; chain: ChainSetup }>;
 }
 
 const keyPattern = /^0x[0-9a-fA-F]{64}$/;
@@ -79,13 +93,46 @@ export class Context {
     if (options.rpcUrl) globals.rpcUrl = options.rpcUrl;
     if (options.deployment) globals.deployment = options.deployment;
     const io = this.io;
-    const makeClient = (verify: boolean | undefined, chain?: ChainConfig): VerityClient => {
+    const makeClient = (verify: boolean | undefined, chain?: ChainConfig, payment?: PaymentConfig): VerityClient => {
       try {
-        return createClient({ url: globals.url, ...(verify === undefined ? {} : { verify }), ...(chain ? { chain } : {}) });
+        return createClient({
+          url: globals.url,
+          ...(verify === undefined ? {} : { verify }),
+          ...(chain ? { chain } : {}),
+          ...(payment ? { payment } : {}),
+        });
       } catch (error) {
         const message = (error as Error).message;
-        throw new UsageError(message.startsWith('chain.') ? message : `--url: ${message}`);
+        throw new UsageError(/^(chain|payment)\./.test(message) ? message : `--url: ${message}`);
       }
+    };
+    const loadChain = async (why: string): Promise<{ deployment: Deployment; rpcUrl: string }> => {
+      if (!globals.deployment) {
+        throw new UsageError(`${why} needs the chain's deployment file: --deployment <file> or ${env.deployment}`);
+      }
+      let deployment: Deployment;
+      try {
+        // Loaded here, not at start: viem (under @verity/chain) takes about a second to import.
+        const { readDeployment } = await import('@verity/chain');
+        deployment = readDeployment(globals.deployment);
+      } catch (error) {
+        throw new UsageError(`--deployment: ${(error as Error).message}`);
+      }
+      const rpcUrl = globals.rpcUrl ?? deployment.rpcUrl;
+      if (!httpUrl(rpcUrl)) throw new UsageError(`--rpc-url: expected an http or https URL`);
+      return { deployment, rpcUrl };
+    };
+    const readKey = (why: string, required: boolean): Hex | undefined => {
+      const privateKey = io.env[env.key] || undefined;
+      if (required && privateKey === undefined) {
+        throw new UsageError(
+          `${why} signs a transaction: set ${env.key} to the account's private key (it is never read from the command line)`,
+        );
+      }
+      if (privateKey !== undefined && !keyPattern.test(privateKey)) {
+        throw new UsageError(`${env.key} must be 0x followed by 64 hex digits`);
+      }
+      return privateKey as Hex | undefined;
     };
     return {
       globals,
@@ -93,30 +140,25 @@ export class Context {
       client: ({ verify } = {}) => makeClient(verify),
       hasChain: globals.deployment !== undefined,
       chainClient: async ({ key, verify, why }) => {
-        if (!globals.deployment) {
-          throw new UsageError(`${why} needs the chain's deployment file: --deployment <file> or ${env.deployment}`);
-        }
-        let deployment: Deployment;
-        try {
-          // Loaded here, not at start: viem (under @verity/chain) takes about a second to import.
-          const { readDeployment } = await import('@verity/chain');
-          deployment = readDeployment(globals.deployment);
-        } catch (error) {
-          throw new UsageError(`--deployment: ${(error as Error).message}`);
-        }
-        const rpcUrl = globals.rpcUrl ?? deployment.rpcUrl;
-        if (!httpUrl(rpcUrl)) throw new UsageError(`--rpc-url: expected an http or https URL`);
-        const privateKey = key === 'none' ? undefined : io.env[env.key] || undefined;
-        if (key === 'required' && privateKey === undefined) {
-          throw new UsageError(
-            `${why} signs a transaction: set ${env.key} to the account's private key (it is never read from the command line)`,
-          );
-        }
-        if (privateKey !== undefined && !keyPattern.test(privateKey)) {
-          throw new UsageError(`${env.key} must be 0x followed by 64 hex digits`);
-        }
-        const chain: ChainConfig = { deployment, rpcUrl, ...(privateKey ? { privateKey: privateKey as Hex } : {}) };
+        const { deployment, rpcUrl } = await loadChain(why);
+        const privateKey = key === 'none' ? undefined : readKey(why, key === 'required');
+        const chain: ChainConfig = { deployment, rpcUrl, ...(privateKey ? { privateKey } : {}) };
         return { client: makeClient(verify, chain), chain: { deployment, rpcUrl, hasKey: privateKey !== undefined } };
+      },
+      requestClient: async ({ verify, maxPriceWei }) => {
+        const privateKey = readKey('a paid request', false);
+        if (privateKey === undefined) return makeClient(verify);
+        const chain = globals.deployment === undefined ? undefined : await loadChain('a paid request');
+        const payment = { privateKey, ...(maxPriceWei === undefined ? {} : { maxPerRequest: maxPriceWei }) };
+        return makeClient(verify, chain, payment);
+      },
+      paymentClient: async ({ why }) => {
+        const { deployment, rpcUrl } = await loadChain(why);
+        const privateKey = readKey(why, true) as Hex;
+        return {
+          client: makeClient(undefined, { deployment, rpcUrl }, { privateKey }),
+          chain: { deployment, rpcUrl, hasKey: true },
+        };
       },
     };
   }

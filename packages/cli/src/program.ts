@@ -10,12 +10,17 @@ import { healthCommand } from './commands/health.js';
 import { inferCommand } from './commands/infer.js';
 import { modelLsCommand } from './commands/model-ls.js';
 import { modelPushCommand } from './commands/model-push.js';
+import { nodeEarningsCommand } from './commands/node-earnings.js';
 import { nodeLsCommand } from './commands/node-ls.js';
 import { nodeRegisterCommand } from './commands/node-register.js';
 import { nodeStakeCommand } from './commands/node-stake.js';
 import { nodeUnstakeCommand } from './commands/node-unstake.js';
 import { nodeWithdrawCommand } from './commands/node-withdraw.js';
 import { receiptVerifyCommand } from './commands/receipt-verify.js';
+import { walletBalanceCommand } from './commands/wallet-balance.js';
+import { walletDepositCommand } from './commands/wallet-deposit.js';
+import { walletRefundCommand } from './commands/wallet-refund.js';
+import { walletWithdrawCommand } from './commands/wallet-withdraw.js';
 import { Context, defaultUrl, env } from './context.js';
 import { examples } from './format.js';
 import { type Io, Output, UsageError, exitCodes, processIo } from './output.js';
@@ -57,7 +62,8 @@ export function createProgram(context: Context, options: { json: boolean }): Com
         ['verity receipt verify answer.json --chain --deployment .verity/devnet/deployment.json', 'settled on chain?'],
         ['verity chain status --deployment .verity/devnet/deployment.json'],
         ['VERITY_KEY=0x… verity node register --endpoint http://203.0.113.7:7071 --stake 100'],
-      ])}\nTransactions (model push with a deployment, node register|stake|unstake|withdraw) are signed with the key in\n$${env.key}; it is never read from the command line and never printed.\n`,
+        ['VERITY_KEY=0x… verity wallet deposit 1 --deployment .verity/devnet/deployment.json', 'prepay a router'],
+      ])}\nTransactions (model push with a deployment, node register|stake|unstake|withdraw, wallet) and payments for\nrequests are signed with the key in $${env.key}; it is never read from the command line and never printed.\n`,
     );
   program.addCommand(healthCommand(context));
   program.addCommand(group('model', 'publish and list models', [modelPushCommand(context), modelLsCommand(context)]));
@@ -66,12 +72,21 @@ export function createProgram(context: Context, options: { json: boolean }): Com
   program.addCommand(completeCommand(context));
   program.addCommand(group('receipt', 'check receipts offline, or settled on chain', [receiptVerifyCommand(context)]));
   program.addCommand(
-    group('node', 'operate a node on chain: register, stake, unstake, withdraw; list the nodes', [
+    group('node', 'operate a node on chain: register, stake, unstake, withdraw; list the nodes; earnings', [
       nodeRegisterCommand(context),
       nodeStakeCommand(context),
       nodeUnstakeCommand(context),
       nodeWithdrawCommand(context),
       nodeLsCommand(context),
+      nodeEarningsCommand(context),
+    ]),
+  );
+  program.addCommand(
+    group('wallet', "pay for requests: this key's x402 payment channel with the router", [
+      walletDepositCommand(context),
+      walletBalanceCommand(context),
+      walletWithdrawCommand(context),
+      walletRefundCommand(context),
     ]),
   );
   program.addCommand(group('chain', 'the chain the network settles on', [chainStatusCommand(context)]));

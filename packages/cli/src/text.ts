@@ -8,6 +8,7 @@ import { writeFile } from 'node:fs/promises';
 import { type Hex, VerityError, bytes32Pattern, generatedText, parsePolicy } from '@verity/protocol';
 import type { ChatParameters, CompleteParameters, TextAnswer, TextParameters } from '@verity/sdk';
 import type { Command } from 'commander';
+import { parseWei } from './amounts.js';
 import type { Context } from './context.js';
 import { formatCheck, shortAddress } from './format.js';
 import { UsageError } from './output.js';
@@ -24,6 +25,7 @@ export interface TextOptions {
   /** false with --no-stream. */
   stream: boolean;
   output?: string;
+  maxPrice?: string;
 }
 
 /** The options both commands take, in the order help shows them; `own` options come right after --model. */
@@ -42,7 +44,8 @@ export function withTextOptions(command: Command, own: readonly [flags: string, 
     .option('--policy <policy>', 'none (default) | replicate:<k>')
     .option('--request-id <0x..>', 'request id (0x and 64 hex digits); chosen by the server when absent')
     .option('--no-stream', 'wait for the whole answer instead of printing it as it is generated')
-    .option('--output <file>', 'save the whole answer as JSON (check it later with `verity receipt verify`)');
+    .option('--output <file>', 'save the whole answer as JSON (check it later with `verity receipt verify`)')
+    .option('--max-price <wei>', 'pay at most this many token base units for the request (with $VERITY_KEY)');
 }
 
 function integer(text: string, what: string, min: number, max: number): number {
@@ -105,9 +108,10 @@ export type TextRequest = { kind: 'chat'; parameters: ChatParameters } | { kind:
 
 /** Runs the request (streamed for people unless --no-stream), prints it, and checks its receipts. */
 export async function runText(context: Context, command: Command, request: TextRequest, options: TextOptions): Promise<void> {
-  const { out, client } = context.session(command);
+  const { out, requestClient } = context.session(command);
+  const maxPriceWei = options.maxPrice === undefined ? undefined : parseWei(options.maxPrice, '--max-price');
   // Verification is done below, check by check, so a failure can be shown and the answer still saved.
-  const verity = client({ verify: false });
+  const verity = await requestClient({ verify: false, ...(maxPriceWei === undefined ? {} : { maxPriceWei }) });
   const stdout = context.io.stdout;
   let answer: TextAnswer;
   if (out.json || !options.stream) {

@@ -28,6 +28,12 @@ import {
 } from './actions/verifySettlement.js';
 import { type WithdrawStakeReturnType, withdrawStake } from './actions/withdrawStake.js';
 import { type ChainConfig, type ChainContext, createChainContext } from './chain.js';
+import { type BalanceReturnType, balance } from './actions/balance.js';
+import { type DepositReturnType, deposit } from './actions/deposit.js';
+import { type GetEarningsParameters, type GetEarningsReturnType, getEarnings } from './actions/getEarnings.js';
+import { type RefundParameters, type RefundReturnType, refund } from './actions/refund.js';
+import { type WithdrawParameters, type WithdrawReturnType, withdraw } from './actions/withdraw.js';
+import { type PaymentConfig, type PaymentContext, createPaymentContext } from './payment.js';
 import { type PutBlobParameters, type PutBlobReturnType, putBlob } from './actions/putBlob.js';
 import { type RegisterModelParameters, type RegisterModelReturnType, registerModel } from './actions/registerModel.js';
 import { type VerifyParameters, type VerifyReturnType, verify } from './actions/verify.js';
@@ -47,6 +53,12 @@ export interface ClientConfig {
    * Without it the client speaks HTTP only.
    */
   chain?: ChainConfig;
+  /**
+   * Pay for priced requests with x402 `batch-settlement`, invisibly: a 402 is answered with a deposit (first) or a
+   * voucher, and the request retried. With `chain` too, the channel survives restarts (it is read from the chain)
+   * and the wallet actions (deposit, balance, withdraw, refund) work.
+   */
+  payment?: PaymentConfig;
 }
 
 /**
@@ -62,6 +74,8 @@ export interface Client {
   readonly dispatcher?: Dispatcher;
   /** The chain, when the client was given one (viem clients made on first use; the key only inside the wallet's account). */
   readonly chain?: ChainContext;
+  /** The payer, when the client was given a payment key (the key only inside the x402 signer). */
+  readonly payment?: PaymentContext;
 }
 
 export const defaultClientConfig = { timeoutMs: 30_000, verify: true } as const satisfies Partial<ClientConfig>;
@@ -111,6 +125,16 @@ export interface VerityClient extends Client {
   listNodes(): Promise<ListNodesReturnType>;
   /** Chain: block, contracts, parameters, operators, active nodes, models. */
   getChainStatus(parameters?: GetChainStatusParameters): Promise<GetChainStatusReturnType>;
+  /** Payments (chain and payment key): adds `amount` token base units to the client's channel with the router. */
+  deposit(parameters: { amount: bigint }): Promise<DepositReturnType>;
+  /** Payments: the channel on chain, what the router charged, and the payer's token balance. */
+  balance(): Promise<BalanceReturnType>;
+  /** Payments: starts the timed withdrawal of the unclaimed funds; `{ finalize: true }` completes it after the delay. */
+  withdraw(parameters?: WithdrawParameters): Promise<WithdrawReturnType>;
+  /** Payments: asks the router for a cooperative refund (not served by the router yet: use withdraw). */
+  refund(parameters?: RefundParameters): Promise<RefundReturnType>;
+  /** Chain: what the settlement contract claimed and paid out for a receiver (a router operator). */
+  getEarnings(parameters: GetEarningsParameters): Promise<GetEarningsReturnType>;
 }
 
 function baseUrl(url: string): string {
@@ -133,6 +157,16 @@ export function createClient(config: ClientConfig): VerityClient {
     verifyResponses: config.verify ?? defaultClientConfig.verify,
     ...(config.dispatcher ? { dispatcher: config.dispatcher } : {}),
     ...(config.chain ? { chain: createChainContext(config.chain) } : {}),
+    ...(config.payment
+      ? {
+          payment: createPaymentContext(
+            config.payment,
+            config.chain
+              ? { deployment: config.chain.deployment, rpcUrl: config.chain.rpcUrl ?? config.chain.deployment.rpcUrl }
+              : undefined,
+          ),
+        }
+      : {}),
   };
   return {
     ...client,
@@ -158,5 +192,10 @@ export function createClient(config: ClientConfig): VerityClient {
     withdrawStake: () => withdrawStake(client),
     listNodes: () => listNodes(client),
     getChainStatus: (parameters = {}) => getChainStatus(client, parameters),
+    deposit: (parameters) => deposit(client, parameters),
+    balance: () => balance(client),
+    withdraw: (parameters = {}) => withdraw(client, parameters),
+    refund: (parameters = {}) => refund(client, parameters),
+    getEarnings: (parameters) => getEarnings(client, parameters),
   };
 }

@@ -12,6 +12,12 @@ export {
 } from './client.js';
 export type { ChainConfig, ChainContext, LoadedChain } from './chain.js';
 export type { Settlement } from './settlement.js';
+export type { PaymentConfig, PaymentContext } from './payment.js';
+export { type BalanceReturnType, balance } from './actions/balance.js';
+export { type DepositParameters, type DepositReturnType, deposit } from './actions/deposit.js';
+export { type GetEarningsParameters, type GetEarningsReturnType, getEarnings } from './actions/getEarnings.js';
+export { type RefundParameters, type RefundReturnType, refund } from './actions/refund.js';
+export { type WithdrawParameters, type WithdrawReturnType, withdraw } from './actions/withdraw.js';
 export { canonicalJson, settlementStatuses } from '@verity/protocol';
 export { type AddStakeParameters, type AddStakeReturnType, addStake } from './actions/addStake.js';
 export { type GetChainStatusParameters, type GetChainStatusReturnType, getChainStatus } from './actions/getChainStatus.js';

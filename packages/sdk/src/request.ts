@@ -1,7 +1,8 @@
 /** Internal plumbing shared by the actions: URLs, request options, and parsing answers with protocol schemas. */
-import type { RequestOptions } from '@verity/http/client';
+import { type RequestOptions, postJson } from '@verity/http/client';
 import { VerityError } from '@verity/protocol';
 import type { Client } from './client.js';
+import { paidRequest } from './payment.js';
 
 /** The part of a zod schema used here (zod itself stays a dependency of protocol only). */
 interface Schema<T> {
@@ -21,6 +22,13 @@ export function requestOptions(client: Client, headers?: Record<string, string>)
   if (client.dispatcher) options.dispatcher = client.dispatcher;
   if (headers) options.headers = headers;
   return options;
+}
+
+/** POSTs JSON and returns the answer's body; a client with a payment key pays when the server answers 402. */
+export async function postAnswer(client: Client, path: string, body: unknown): Promise<unknown> {
+  if (!client.payment) return postJson(endpoint(client, path), body, requestOptions(client));
+  const answer = await paidRequest(client, path, JSON.stringify(body), false);
+  return answer.kind === 'json' ? answer.body : undefined;
 }
 
 function summary(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): {

@@ -7,10 +7,12 @@
  * receipts) and then `[DONE]`. An error event, a lost connection or a stream that just stops throws instead, so
  * text cut short is never handed over as complete.
  */
-import { postJson, postJsonEvents } from '@verity/http/client';
+import { postJsonEvents } from '@verity/http/client';
 import {
   type ChatCompletion,
   ChatCompletionChunkSchema,
+  type ToolCall,
+  type ToolCallDelta,
   ChatCompletionRequestSchema,
   type ChatCompletionRequest,
   ChatCompletionSchema,
@@ -26,11 +28,13 @@ import {
   type VerityTextField,
   VerityError,
   bytes32Pattern,
+  assembleToolCalls,
   isErrorCode,
   textRoutes,
 } from '@verity/protocol';
 import type { Client } from './client.js';
-import { endpoint, parseAnswer, parseParameters, requestOptions } from './request.js';
+import { paidRequest } from './payment.js';
+import { endpoint, parseAnswer, parseParameters, postAnswer, requestOptions } from './request.js';
 import { type ExpectedText, checkTextAnswer, receiptInvalid } from './verified.js';
 
 /** The request fields chat and completions share: OpenAI's sampling fields, and Verity's options. */
@@ -133,7 +137,7 @@ export async function requestText<K extends TextKind>(
 ): Promise<TextAnswerOf<K>> {
   const prepared = prepare(client, kind, parameters, false);
   const path = kind === 'chat' ? textRoutes.chatCompletions.path : textRoutes.completions.path;
-  const body = await postJson(endpoint(client, path), prepared.body, requestOptions(client));
+  const body = await postAnswer(client, path, prepared.body);
   return checked(prepared, parseTextAnswer(kind, body, what(kind)));
 }
 
@@ -148,7 +152,19 @@ export async function streamText<K extends TextKind>(
 ): Promise<TextStream<TextAnswerOf<K>>> {
   const prepared = prepare(client, kind, parameters, true);
   const path = kind === 'chat' ? textRoutes.chatCompletions.path : textRoutes.completions.path;
-  const { headers, events } = await postJsonEvents(endpoint(client, path), JSON.stringify(prepared.body), requestOptions(client));
+  const bodyText = JSON.stringify(prepared.body);
+  let opened: Awaited<ReturnType<typeof postJsonEvents>>;
+  // A paid stream's charge comes in its closing chunk (`verity.payment`), fed back to the payment scheme at the end.
+  let settle: (payment: string | undefined) => Promise<void> = async () => {};
+  if (client.payment) {
+    const answer = await paidRequest(client, path, bodyText, true);
+    if (answer.kind !== 'events') throw new VerityError('NODE_UNAVAILABLE', `${what(kind)} did not answer with a stream`);
+    opened = answer;
+    settle = answer.settle;
+  } else {
+    opened = await postJsonEvents(endpoint(client, path), bodyText, requestOptions(client));
+  }
+  const { headers, events } = opened;
   const announced = headers['x-verity-request-id'];
   const requestId = typeof announced === 'string' && bytes32Pattern.test(announced) ? (announced as Hex) : undefined;
 
@@ -165,6 +181,7 @@ export async function streamText<K extends TextKind>(
     let settled = false;
     try {
       const assembled = yield* readStream(kind, events);
+      await settle((assembled as { verity?: { payment?: string } }).verity?.payment);
       resolveAnswer(checked(prepared, parseTextAnswer(kind, assembled, what(kind))));
       settled = true;
     } catch (error) {
@@ -181,6 +198,8 @@ export async function streamText<K extends TextKind>(
           }),
         );
       }
+      // Nothing was charged for a stream that did not end (no-op once settled above).
+      await settle(undefined);
     }
   }
 
@@ -259,6 +278,7 @@ export async function* readStream(
   let finishReason: TextFinishReason | undefined;
   let usage: Usage | undefined;
   let verity: VerityTextField | undefined;
+  const callDeltas: ToolCallDelta[] = [];
   let done = false;
   for await (const data of transportChecked(events, () => text)) {
     if (done) throw incomplete(kind, 'the server sent an event after [DONE]', text);
@@ -281,6 +301,10 @@ export async function* readStream(
     head ??= { id: chunk.id, created: chunk.created, model: chunk.model };
     const choice = chunk.choices[0];
     const piece = choice === undefined ? '' : 'delta' in choice ? (choice.delta.content ?? '') : choice.text;
+    if (choice !== undefined && 'delta' in choice && choice.delta.tool_calls) {
+      if (finishReason !== undefined) throw incomplete(kind, 'the server sent a tool call after the closing chunk', text);
+      callDeltas.push(...choice.delta.tool_calls);
+    }
     if (piece.length > 0) {
       if (finishReason !== undefined) throw incomplete(kind, 'the server sent text after the closing chunk', text);
       text += piece;
@@ -294,9 +318,20 @@ export async function* readStream(
   if (head === undefined || finishReason === undefined || usage === undefined || verity === undefined) {
     throw incomplete(kind, 'the stream ended without its closing chunk (finish reason, usage and receipts)', text);
   }
+  let toolCalls: ToolCall[] = [];
+  try {
+    toolCalls = assembleToolCalls(callDeltas);
+  } catch (error) {
+    throw incomplete(kind, `the server sent a malformed tool call: ${(error as Error).message}`, text);
+  }
+  // An answer that is tool calls has null content, as OpenAI's; its receipts cover the calls.
+  const message =
+    toolCalls.length > 0
+      ? { role: 'assistant', content: text.length > 0 ? text : null, tool_calls: toolCalls }
+      : { role: 'assistant', content: text };
   const choice =
     kind === 'chat'
-      ? { index: 0, message: { role: 'assistant', content: text }, finish_reason: finishReason }
+      ? { index: 0, message, finish_reason: finishReason }
       : { index: 0, text, logprobs: null, finish_reason: finishReason };
   return {
     ...head,

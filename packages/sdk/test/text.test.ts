@@ -126,6 +126,29 @@ describe('chat and complete', () => {
     expect(await stream.completion()).toBe(answer);
   });
 
+  it('streams a tool call: the answer holds the call, with null content, and its receipts cover it', async () => {
+    const client = createClient({ url: node.url });
+    const tools = [
+      {
+        type: 'function' as const,
+        function: { name: 'lookup', parameters: { type: 'object', properties: { q: { enum: ['a', 'b'] } }, required: ['q'] } },
+      },
+    ];
+    const request: ChatParameters = { ...chatRequest, max_tokens: 64, tools, tool_choice: 'required' };
+    const whole = await client.chat(request);
+    const stream = await client.chatStream(request);
+    await readAll(stream);
+    const answer = await stream.completion();
+    // The same call as the whole answer's (ids are per request).
+    expect(answer.choices[0]?.message.tool_calls?.map((c) => c.function)).toEqual(
+      whole.choices[0]?.message.tool_calls?.map((c) => c.function),
+    );
+    expect(answer.choices[0]?.finish_reason).toBe('tool_calls');
+    expect(answer.choices[0]?.message.content).toBeNull();
+    expect(answer.choices[0]?.message.tool_calls?.[0]?.function.name).toBe('lookup');
+    expect(client.verifyText(answer, { request }).ok).toBe(true);
+  });
+
   it('streams a completion, and completion() alone reads the stream to its end', async () => {
     const client = createClient({ url: node.url });
     const whole = await client.complete(completeRequest);

@@ -4,7 +4,7 @@
  */
 import type { ChatMessageParameter } from '@verity/sdk';
 import { Command } from 'commander';
-import type { Context } from '../context.js';
+import { type Context, paymentNote } from '../context.js';
 import { examples } from '../format.js';
 import { type TextOptions, runText, textArgument, textParameters, withTextOptions } from '../text.js';
 
@@ -25,7 +25,7 @@ export function chatCommand(context: Context): Command {
         ['verity chat "Hello" --model tiny-llama --policy replicate:3', 'three operators must sign the same text'],
         ['echo "Summarize this" | verity chat --model tiny-llama --no-stream', 'the message from stdin, the answer at once'],
         ['verity chat "Hello" --model tiny-llama --json > answer.json', 'the whole answer (receipts under "verity")'],
-      ])}\nThe answer goes to stdout, the verification line to stderr. A stream that breaks, or receipts that do not\nverify, exit 1: text printed before that is not a verified answer.\n`,
+      ])}\nThe answer goes to stdout, the verification line to stderr. A stream that breaks, or receipts that do not\nverify, exit 1: text printed before that is not a verified answer.\n${paymentNote}\n`,
     )
     .action(async (words: string[], options: ChatOptions, command: Command) => {
       const parameters = textParameters(options);

@@ -3,7 +3,7 @@
  * as it is generated and whether its receipts verify. The prompt comes from the arguments, or stdin.
  */
 import { Command } from 'commander';
-import type { Context } from '../context.js';
+import { type Context, paymentNote } from '../context.js';
 import { examples } from '../format.js';
 import { type TextOptions, runText, textArgument, textParameters, withTextOptions } from '../text.js';
 
@@ -18,7 +18,7 @@ export function completeCommand(context: Context): Command {
         ['verity complete "Once upon a time" --model tiny-llama --max-tokens 32'],
         ['verity complete "The capital of France is" --model tiny-llama@1 --no-stream'],
         ['verity complete --model tiny-llama --json < prompt.txt > answer.json', 'the prompt from stdin, the answer as JSON'],
-      ])}\nmax-tokens defaults to 16, as in OpenAI's completions. The text goes to stdout, the verification line to\nstderr; a stream that breaks, or receipts that do not verify, exit 1.\n`,
+      ])}\nmax-tokens defaults to 16, as in OpenAI's completions. The text goes to stdout, the verification line to\nstderr; a stream that breaks, or receipts that do not verify, exit 1.\n${paymentNote}\n`,
     )
     .action(async (words: string[], options: TextOptions, command: Command) => {
       const parameters = textParameters(options);

@@ -6,7 +6,8 @@ import { writeFile } from 'node:fs/promises';
 import { type Hex, VerityError, bytes32Pattern, parsePolicy } from '@verity/protocol';
 import { type InferParameters, checkInferResponse } from '@verity/sdk';
 import { Command } from 'commander';
-import type { Context } from '../context.js';
+import { parseWei } from '../amounts.js';
+import { type Context, paymentNote } from '../context.js';
 import { examples, fields, formatCheck, formatTensor, shortAddress } from '../format.js';
 import { readInputs } from '../inputs.js';
 import { UsageError } from '../output.js';
@@ -16,6 +17,7 @@ interface InferOptions {
   policy?: string;
   requestId?: string;
   output?: string;
+  maxPrice?: string;
 }
 
 export function inferCommand(context: Context): Command {
@@ -26,17 +28,20 @@ export function inferCommand(context: Context): Command {
     .option('--policy <policy>', 'none | replicate:<k> | spot-check:<p>')
     .option('--request-id <0x..>', 'request id (0x and 64 hex digits); chosen by the server when absent')
     .option('--output <file>', 'save the whole response as JSON (check it later with `verity receipt verify`)')
+    .option('--max-price <wei>', 'pay at most this many token base units for the request (with $VERITY_KEY)')
     .addHelpText(
       'after',
-      examples([
+      `${examples([
         [`verity infer mlp@1 --input '{"x": {"dtype": "float32", "shape": [1, 4], "data": [1, 2, 3, 4]}}'`],
         [`verity infer mlp --input '{"x": [[1, 2, 3, 4]]}'`, 'nested numbers mean float32'],
         ['verity infer mlp@1 --input @x.json --policy replicate:3 --output answer.json'],
         ['verity infer mlp@1 --input @- --json < x.json', 'inputs from stdin, the whole response as JSON'],
-      ]),
+        ['VERITY_KEY=0x… verity infer mlp --input @x.json --max-price 1000000000000000', 'paid, at most 0.001 VRT'],
+      ])}\n${paymentNote}\n`,
     )
     .action(async (model: string, options: InferOptions, command: Command) => {
-      const { out, client } = context.session(command);
+      const { out, requestClient } = context.session(command);
+      const maxPriceWei = options.maxPrice === undefined ? undefined : parseWei(options.maxPrice, '--max-price');
       const inputs = await readInputs(context, options.input);
       const parameters: InferParameters = { model, inputs };
       if (options.policy !== undefined) {
@@ -53,7 +58,8 @@ export function inferCommand(context: Context): Command {
         parameters.requestId = options.requestId as Hex;
       }
 
-      const response = await client({ verify: false }).infer(parameters);
+      const paying = await requestClient({ verify: false, ...(maxPriceWei === undefined ? {} : { maxPriceWei }) });
+      const response = await paying.infer(parameters);
       // Saved before checking: a response that fails verification is evidence worth keeping.
       if (options.output) await writeFile(options.output, `${JSON.stringify(response, null, 2)}\n`);
       const report = checkInferResponse(parameters, response);

@@ -8,12 +8,26 @@ import type { ChatCompletion } from '@verity/protocol';
 import type { Client } from '../client.js';
 import { type TextParameters, requestText } from '../text.js';
 
-/** A message as OpenAI's clients write it (`developer` counts as `system`). */
+/**
+ * A message as OpenAI's clients write it (`developer` counts as `system`): an assistant message may carry the tool
+ * calls it made (content then null), and a `tool` message answers one of them.
+ */
 export interface ChatMessageParameter {
-  role: 'system' | 'user' | 'assistant' | 'developer';
-  content: string | readonly { type: 'text'; text: string }[];
+  role: 'system' | 'user' | 'assistant' | 'developer' | 'tool';
+  content: string | readonly { type: 'text'; text: string }[] | null;
   name?: string;
+  tool_calls?: readonly { id: string; type: 'function'; function: { name: string; arguments: string } }[];
+  tool_call_id?: string;
 }
+
+/** A function the model may call; `parameters` is a JSON schema of its arguments object. */
+export interface ToolParameter {
+  type: 'function';
+  function: { name: string; description?: string; parameters?: Record<string, unknown>; strict?: boolean | null };
+}
+
+/** `required` or a named function answers with a call; `none` with text; `auto` needs a template with tool calls. */
+export type ToolChoiceParameter = 'none' | 'auto' | 'required' | { type: 'function'; function: { name: string } };
 
 /** Plain text (the default), any JSON object, or JSON that follows a schema. */
 export type ResponseFormatParameter =
@@ -28,6 +42,8 @@ export type ResponseFormatParameter =
 export interface ChatParameters extends TextParameters {
   messages: readonly ChatMessageParameter[];
   response_format?: ResponseFormatParameter;
+  tools?: readonly ToolParameter[];
+  tool_choice?: ToolChoiceParameter;
 }
 
 export type ChatReturnType = ChatCompletion;

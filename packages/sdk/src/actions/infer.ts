@@ -2,10 +2,9 @@
  * POST /v1/infer: runs a model and returns its outputs with every receipt. By default the receipts are checked
  * offline before the outputs are handed over, and a failed check throws RECEIPT_INVALID with the whole report.
  */
-import { postJson } from '@verity/http/client';
 import { type Hex, type InferResponse, type TensorMap, type VerificationReport, routes } from '@verity/protocol';
 import type { Client } from '../client.js';
-import { endpoint, parseAnswer, parseParameters, requestOptions } from '../request.js';
+import { parseAnswer, parseParameters, postAnswer } from '../request.js';
 import { checkResponse, receiptInvalid } from '../verified.js';
 
 export interface InferParameters {
@@ -33,7 +32,7 @@ export function checkInferResponse(parameters: InferParameters, response: InferR
 export async function infer(client: Client, parameters: InferParameters): Promise<InferReturnType> {
   const { verify = client.verifyResponses, ...request } = parameters;
   const body = parseParameters(routes.infer.body, request, 'infer request');
-  const answer = await postJson(endpoint(client, routes.infer.path), body, requestOptions(client));
+  const answer = await postAnswer(client, routes.infer.path, body);
   const response = parseAnswer(routes.infer.response, answer, 'POST /v1/infer');
   if (!verify) return response;
   const report = checkInferResponse(parameters, response);

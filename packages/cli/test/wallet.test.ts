@@ -1,0 +1,128 @@
+/**
+ * `verity wallet`, paid `verity infer` and `verity node earnings` as a user runs them (child processes), against
+ * one devnet whose router charges with x402 batch-settlement (a real anvil, real nodes, the iris model).
+ */
+import { join } from 'node:path';
+import { LocalNetwork, devKeys, repoRoot, routerKey } from '@verity/devnet';
+import { type Hex, addressOf } from '@verity/protocol';
+import { createClient } from '@verity/sdk';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from './helpers.js';
+
+const price = 10n ** 15n;
+const payerKey = devKeys[8] as Hex;
+const input = '{"x": [[5.1, 3.5, 1.4, 0.2]]}';
+
+let network: LocalNetwork;
+let env: Record<string, string>;
+let paying: Record<string, string>;
+
+const json = (stdout: string) => JSON.parse(stdout) as Record<string, unknown>;
+
+beforeAll(async () => {
+  network = await LocalNetwork.start({
+    nodes: 1,
+    routerPort: 0,
+    nodeBasePort: 0,
+    routerTimeoutMs: 20_000,
+    chain: { port: 0, payments: { priceWei: price, claimIntervalMs: 1_000 } },
+  });
+  const chain = network.chain;
+  if (!chain) throw new Error('no chain');
+  const publisher = createClient({
+    url: network.routerUrl,
+    chain: { deployment: chain.deployment, privateKey: devKeys[0] as Hex },
+  });
+  await publisher.pushModel(join(repoRoot, 'models/iris.onnx'), { name: 'iris', version: '1' });
+  env = { VERITY_URL: network.routerUrl, VERITY_DEPLOYMENT: chain.deploymentFile };
+  paying = { ...env, VERITY_KEY: payerKey };
+});
+
+afterAll(async () => {
+  await network?.stop();
+});
+
+describe('paid requests from the CLI', () => {
+  it('without VERITY_KEY a priced request fails with PAYMENT_REQUIRED and the price', async () => {
+    const { code, stdout } = await runCli(['infer', 'iris', '--input', input, '--json'], { env });
+    expect(code).toBe(1);
+    expect(json(stdout)).toMatchObject({ error: { code: 'PAYMENT_REQUIRED', details: { price: String(price) } } });
+  });
+
+  it('with VERITY_KEY it pays (deposit first), and --max-price below the price refuses unpaid', async () => {
+    const paid = await runCli(['infer', 'iris', '--input', input, '--max-price', String(price)], { env: paying });
+    expect(paid.stderr).toBe('');
+    expect(paid.code).toBe(0);
+    expect(paid.stdout).toContain('verified offline');
+
+    const capped = await runCli(['infer', 'iris', '--input', input, '--max-price', String(price - 1n), '--json'], {
+      env: paying,
+    });
+    expect(capped.code).toBe(1);
+    expect(json(capped.stdout)).toMatchObject({ error: { code: 'PAYMENT_REQUIRED', details: { refused: 'spending_cap' } } });
+    const usage = await runCli(['infer', 'iris', '--input', input, '--max-price', '0.5'], { env: paying });
+    expect(usage.code).toBe(2);
+  });
+});
+
+describe('verity wallet', () => {
+  it('needs VERITY_KEY and a deployment', async () => {
+    const [noKey, noChain] = await Promise.all([
+      runCli(['wallet', 'balance'], { env }),
+      runCli(['wallet', 'balance'], { env: { VERITY_URL: network.routerUrl, VERITY_KEY: payerKey } }),
+    ]);
+    expect(noKey.code).toBe(2);
+    expect(noKey.stderr).toContain('wallet balance signs a transaction: set VERITY_KEY');
+    expect(noChain.code).toBe(2);
+    expect(noChain.stderr).toContain("wallet balance needs the chain's deployment file");
+  });
+
+  it('balance, deposit, and a later run resumes the channel without a new deposit', async () => {
+    const before = json((await runCli(['wallet', 'balance', '--json'], { env: paying })).stdout);
+    // The first deposit was capped at 5 x --max-price (the scheme's deposit multiplier times the spending cap).
+    expect(before).toMatchObject({ payer: addressOf(payerKey), receiver: addressOf(routerKey), balance: String(5n * price) });
+
+    const deposited = await runCli(['wallet', 'deposit', '0.005', '--json'], { env: paying });
+    expect(deposited.code).toBe(0);
+    expect(json(deposited.stdout)).toMatchObject({ amount: String(5n * price), balance: String(10n * price) });
+
+    const again = await runCli(['infer', 'iris', '--input', input, '--json'], { env: paying });
+    expect(again.code).toBe(0);
+    const human = await runCli(['wallet', 'balance'], { env: paying });
+    expect(human.code).toBe(0);
+    expect(human.stdout).toMatch(/balance\s+0\.01 VRT/);
+    expect(human.stdout).toMatch(/withdrawal\s+none/);
+    expect(human.stdout.toLowerCase()).not.toContain(payerKey.slice(2).toLowerCase());
+  });
+
+  it('node earnings shows what the router claimed', async () => {
+    const chain = network.chain;
+    if (!chain) throw new Error('no chain');
+    const reader = createClient({ url: network.routerUrl, chain: { deployment: chain.deployment } });
+    const receiver = addressOf(routerKey);
+    for (let i = 0; i < 100 && (await reader.getEarnings({ receiver })).claimed < 2n * price; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const { stdout } = await runCli(['node', 'earnings', '--address', receiver, '--json'], { env });
+    expect(json(stdout)).toMatchObject({ receiver, claimed: String(2n * price) });
+    const human = await runCli(['node', 'earnings'], { env: { ...env, VERITY_KEY: routerKey } });
+    expect(human.code).toBe(0);
+    expect(human.stdout).toMatch(/claimed\s+0\.002 VRT/);
+  });
+
+  it('refund is not granted by this router; withdraw starts, and --finalize waits for the delay', async () => {
+    const refund = await runCli(['wallet', 'refund', '--json'], { env: paying });
+    expect(refund.code).toBe(1);
+    expect(json(refund.stdout)).toMatchObject({ error: { code: 'INVALID_REQUEST' } });
+
+    const started = await runCli(['wallet', 'withdraw', '--json'], { env: paying });
+    expect(started.code).toBe(0);
+    expect(json(started.stdout)).toMatchObject({ status: 'initiated', amount: String(8n * price) });
+
+    const early = await runCli(['wallet', 'withdraw', '--finalize'], { env: paying });
+    expect(early.code).toBe(1);
+    expect(early.stderr).toContain('error INVALID_REQUEST: withdraw: the withdrawal can be finalized after');
+    const balance = json((await runCli(['wallet', 'balance', '--json'], { env: paying })).stdout);
+    expect(balance).toMatchObject({ withdrawal: { amount: String(8n * price) } });
+  });
+});

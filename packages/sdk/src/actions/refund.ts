@@ -1,0 +1,41 @@
+/**
+ * Payments: a cooperative refund of the channel's unspent funds, at once rather than after the withdraw delay.
+ *
+ * The contract returns funds to the payer only on the receiver side's word (refund, or refundWithSignature with
+ * the receiverAuthorizer's signature), so the payer asks the server: the official client's refund request
+ * (@x402/evm `refundChannel`: a zero-charge voucher sent as a `refund` payload to a priced URL). This router does
+ * not serve refund payloads yet; then this fails with INVALID_REQUEST and `withdraw()` is the way back.
+ */
+import { type Hex, VerityError } from '@verity/protocol';
+import { payerChannel } from '../channel.js';
+import type { Client } from '../client.js';
+
+export interface RefundParameters {
+  /** Token base units; default everything not charged. */
+  amount?: bigint;
+}
+
+export interface RefundReturnType {
+  channelId: Hex;
+  /** The refund transaction. */
+  txHash: Hex;
+}
+
+export async function refund(client: Client, parameters: RefundParameters = {}): Promise<RefundReturnType> {
+  const channel = await payerChannel(client, 'refund');
+  const url = `${client.url}/v1/infer`;
+  try {
+    const settled = await channel.payment.scheme.refund(url, {
+      ...(parameters.amount === undefined ? {} : { amount: parameters.amount.toString() }),
+    });
+    if (!settled.success) throw new Error(settled.errorReason ?? 'refused');
+    return { channelId: channel.channelId, txHash: settled.transaction as Hex };
+  } catch (cause) {
+    const reason = (cause as Error).message;
+    throw new VerityError(
+      'INVALID_REQUEST',
+      `refund: ${client.url} did not grant a cooperative refund (${reason}); withdraw() returns the unclaimed funds after the channel's withdraw delay`,
+      { cause, details: { channelId: channel.channelId, reason } },
+    );
+  }
+}
