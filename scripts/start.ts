@@ -7,8 +7,8 @@
  */
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createChainClients, getTokenBalance } from '@verity/chain';
-import { LocalNetwork, devKeys, repoRoot, routerKey } from '@verity/devnet';
+import { createChainClients, getFeeBalances } from '@verity/chain';
+import { LocalNetwork, devKeys, repoRoot, treasuryAddress, verifierPoolAddress } from '@verity/devnet';
 import {
   ChatCompletionSchema,
   InferResponseSchema,
@@ -72,16 +72,16 @@ try {
   for (const [name, address] of Object.entries(chain.deployment.contracts))
     console.log(`          ${name.padEnd(16)} ${address}`);
   for (const node of network.nodes) console.log(`  node ${node.index + 1}  ${node.url}  operator ${node.address} (staked)`);
-  const startingBalance = await getTokenBalance(
-    createChainClients({ chainId: chain.chainId, rpcUrl: chain.rpcUrl }).publicClient,
-    chain.deployment.contracts.token,
-    { owner: privateKeyToAccount(routerKey).address },
-  );
   console.log(`  router  ${network.routerUrl}`);
 
   // Account 0 publishes the demo model (anvil's well-known development key: local use only).
   const client = createClient({ url: network.routerUrl, chain: { deployment: chain.deployment, privateKey: devKeys[0]! } });
-  const model = await client.pushModel(join(repoRoot, 'models/iris.onnx'), { name: demo.name, version: demo.version });
+  // With a 10% royalty: the fee split pays it to the publisher.
+  const model = await client.pushModel(join(repoRoot, 'models/iris.onnx'), {
+    name: demo.name,
+    version: demo.version,
+    royaltyBps: 1_000,
+  });
   console.log(
     `\nPublished ${model.name}@${model.version} (${model.modelId}) on chain and on ${model.nodes?.length ?? 1} node(s).`,
   );
@@ -175,17 +175,23 @@ try {
     );
   }
 
-  const receiver = privateKeyToAccount(routerKey).address;
-  const token = chain.deployment.contracts.token;
-  let received = 0n;
-  for (let i = 0; i < 40 && received < 6n * priceWei; i++) {
-    received = (await getTokenBalance(publicClient, token, { owner: receiver })) - startingBalance;
-    if (received < 6n * priceWei) await sleep(500);
-  }
+  // The router claims the vouchers, settles them into the FeeSplitter (the channels' receiver), then tells it who
+  // earned what; the contract splits each answer's price by the rules on chain.
+  const splitter = chain.deployment.contracts.feeSplitter;
+  if (!splitter) throw new Error('the devnet has no FeeSplitter');
+  const paidAnswers = 6n;
+  const earnedBy = async (payee: `0x${string}`) => (await getFeeBalances(publicClient, splitter, { payee })).earned;
+  for (let i = 0; i < 60 && (await earnedBy(verifierPoolAddress)) < (paidAnswers * priceWei * 5n) / 100n; i++) await sleep(500);
+  const publisherAddress = privateKeyToAccount(devKeys[0]!).address;
   console.log(
-    `\nPayments: the router claimed the vouchers and settled ${formatUnits(received, 18)} VRT on chain to ${receiver} ` +
-      '(the channel receiver; splitting it between executors, publisher, verifiers and treasury is not built yet).',
+    `\nPayments: ${formatUnits(paidAnswers * priceWei, 18)} VRT charged for ${paidAnswers} executor answers, claimed and settled on chain into the FeeSplitter ${splitter}, and split there:`,
   );
+  for (const node of network.nodes)
+    console.log(`  executor ${node.address}  ${formatUnits(await earnedBy(node.address as `0x${string}`), 18)} VRT`);
+  console.log(`  publisher ${publisherAddress}  ${formatUnits(await earnedBy(publisherAddress), 18)} VRT (10% royalty on iris)`);
+  console.log(`  verifier pool ${verifierPoolAddress}  ${formatUnits(await earnedBy(verifierPoolAddress), 18)} VRT (5%)`);
+  console.log(`  treasury ${treasuryAddress}  ${formatUnits(await earnedBy(treasuryAddress), 18)} VRT (5%)`);
+  console.log('  (each withdraws from the FeeSplitter; the router never holds the money)');
 
   console.log(`\nCheck it yourself:
   npm run verity -- receipt verify ${responsePath}

@@ -5,8 +5,8 @@
  * executor; the router claims and settles on chain, and the receiver's balance grows by what was charged.
  */
 import { join } from 'node:path';
-import { createChainClients, getTokenBalance } from '@verity/chain';
-import { LocalNetwork, devKeys, repoRoot, routerKey } from '@verity/devnet';
+import { createChainClients, getFeeBalances, getTokenBalance } from '@verity/chain';
+import { LocalNetwork, devFeeShares, devKeys, repoRoot, routerKey, treasuryAddress, verifierPoolAddress } from '@verity/devnet';
 import { type InferResponse, VerityTextFieldSchema, verifyInferResponse } from '@verity/protocol';
 import { createClient } from '@verity/sdk';
 import { x402Client } from '@x402/core/client';
@@ -21,7 +21,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const price = 10n ** 15n; // 0.001 VRT per executor answer
 const input = { x: { dtype: 'float32', shape: [1, 4], data: [5.1, 3.5, 1.4, 0.2] } };
 const payer = privateKeyToAccount(devKeys[4] as `0x${string}`);
-const receiver = privateKeyToAccount(routerKey).address;
+const routerAddress = privateKeyToAccount(routerKey).address;
+const royaltyBps = 1_000;
+/** The channels' receiver: the devnet's FeeSplitter. */
+let receiver: Address;
 
 let network: LocalNetwork;
 let paidFetch: typeof fetch;
@@ -57,9 +60,10 @@ beforeAll(async () => {
   const deployment = network.chain?.deployment;
   if (!deployment) throw new Error('no chain');
   token = deployment.contracts.token as Address;
+  receiver = deployment.contracts.feeSplitter as Address;
   chain = createChainClients({ chainId: deployment.chainId, rpcUrl: deployment.rpcUrl });
   const publisher = createClient({ url: network.routerUrl, chain: { deployment, privateKey: devKeys[0] as `0x${string}` } });
-  await publisher.pushModel(join(repoRoot, 'models/iris.onnx'), { name: 'iris', version: '1' });
+  await publisher.pushModel(join(repoRoot, 'models/iris.onnx'), { name: 'iris', version: '1', royaltyBps });
   const scheme = new BatchSettlementEvmScheme(toClientEvmSigner(payer, chain.publicClient), {
     depositPolicy: { depositMultiplier: 20 },
   });
@@ -85,7 +89,7 @@ describe('a router that charges with x402 batch-settlement', () => {
       network: `eip155:${network.chain?.chainId}`,
       amount: String(price),
       payTo: receiver,
-      extra: { name: 'Verity', version: '1', receiverAuthorizer: receiver },
+      extra: { name: 'Verity', version: '1', receiverAuthorizer: routerAddress },
     });
     const body = (await response.json()) as { error: { code: string; message: string } };
     expect(body.error.code).toBe('PAYMENT_REQUIRED');
@@ -127,15 +131,35 @@ describe('a router that charges with x402 batch-settlement', () => {
     expect(chargeOf(after).amount).toBe(price);
   });
 
-  it('claims and settles on chain: the receiver gets exactly what was charged', async () => {
+  it('claims and settles into the FeeSplitter, which splits it by the rules on chain: executors, publisher, verifiers, treasury', async () => {
     // 1 + 3 + 3 + 1 answers were charged above; the router claims every second and settles after each claim.
-    const charged = 8n * price;
+    const answers = 8n;
+    const charged = answers * price;
     let received = 0n;
     for (let i = 0; i < 150 && received < charged; i++) {
       await new Promise((resolve) => setTimeout(resolve, 200));
       received = (await getTokenBalance(chain.publicClient, token, { owner: receiver })) - startBalance;
     }
     expect(received).toBe(charged);
+
+    // Then the router tells the splitter who earned it: per answer 5% verifiers, 5% treasury, 10% royalty, 80% executor.
+    const verifierShare = (price * BigInt(devFeeShares.verifierBps)) / 10_000n;
+    const treasuryShare = (price * BigInt(devFeeShares.treasuryBps)) / 10_000n;
+    const royalty = (price * BigInt(royaltyBps)) / 10_000n;
+    const executorShare = price - verifierShare - treasuryShare - royalty;
+    const earned = (payee: Address) => getFeeBalances(chain.publicClient, receiver, { payee }).then((b) => b.earned);
+    for (let i = 0; i < 150 && (await earned(verifierPoolAddress)) < answers * verifierShare; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(await earned(verifierPoolAddress)).toBe(answers * verifierShare);
+    expect(await earned(treasuryAddress)).toBe(answers * treasuryShare);
+    expect(await earned(privateKeyToAccount(devKeys[0] as `0x${string}`).address)).toBe(answers * royalty);
+    const executors = await Promise.all(network.nodes.map((n) => earned(n.address as Address)));
+    expect(executors.reduce((a, b) => a + b, 0n)).toBe(answers * executorShare);
+    // replicate:3 twice: every operator earned at least two answers' share.
+    for (const amount of executors) expect(amount).toBeGreaterThanOrEqual(2n * executorShare);
+    // The router never held the money.
+    expect((await getFeeBalances(chain.publicClient, receiver, { payee: routerAddress })).earned).toBe(0n);
   });
 });
 

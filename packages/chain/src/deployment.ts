@@ -21,6 +21,8 @@ export const DeploymentSchema = z.object({
     erc3009DepositCollector: Address.optional(),
     /** Multicall3 at its canonical address (the official x402 facilitator reads through it). */
     multicall3: Address.optional(),
+    /** The router's FeeSplitter: the payment channels' receiver, splitting settled fees by the rules on chain. */
+    feeSplitter: Address.optional(),
   }),
   /** ISO 8601 time of the deployment. */
   deployedAt: z.iso.datetime(),

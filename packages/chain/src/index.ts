@@ -101,3 +101,22 @@ export {
 export { type GetChannelParameters, type GetChannelReturnType, getChannel } from './actions/getChannel.js';
 export { type InstallBatchSettlementReturnType, installBatchSettlement } from './actions/installBatchSettlement.js';
 export { type InstallMulticall3ReturnType, installMulticall3, multicall3Address } from './actions/installMulticall3.js';
+export {
+  type DeployFeeSplitterParameters,
+  type DeployFeeSplitterReturnType,
+  deployFeeSplitter,
+} from './actions/deployFeeSplitter.js';
+export {
+  type DistributeFeesParameters,
+  type DistributeFeesReturnType,
+  type FeeAllocation,
+  distributeFees,
+} from './actions/distributeFees.js';
+export { type GetFeeBalancesParameters, type GetFeeBalancesReturnType, getFeeBalances } from './actions/getFeeBalances.js';
+export {
+  type GetModelEarningsParameters,
+  type GetModelEarningsReturnType,
+  getModelEarnings,
+} from './actions/getModelEarnings.js';
+export { type GetUndistributedFeesReturnType, getUndistributedFees } from './actions/getUndistributedFees.js';
+export { type WithdrawFeesParameters, type WithdrawFeesReturnType, withdrawFees } from './actions/withdrawFees.js';

@@ -3,7 +3,7 @@
  * one devnet whose router charges with x402 batch-settlement (a real anvil, real nodes, the iris model).
  */
 import { join } from 'node:path';
-import { LocalNetwork, devKeys, repoRoot, routerKey } from '@verity/devnet';
+import { LocalNetwork, devKeys, repoRoot } from '@verity/devnet';
 import { type Hex, addressOf } from '@verity/protocol';
 import { createClient } from '@verity/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -80,7 +80,11 @@ describe('verity wallet', () => {
   it('balance, deposit, and a later run resumes the channel without a new deposit', async () => {
     const before = json((await runCli(['wallet', 'balance', '--json'], { env: paying })).stdout);
     // The first deposit was capped at 5 x --max-price (the scheme's deposit multiplier times the spending cap).
-    expect(before).toMatchObject({ payer: addressOf(payerKey), receiver: addressOf(routerKey), balance: String(5n * price) });
+    expect(before).toMatchObject({
+      payer: addressOf(payerKey),
+      receiver: network.chain?.deployment.contracts.feeSplitter,
+      balance: String(5n * price),
+    });
 
     const deposited = await runCli(['wallet', 'deposit', '0.005', '--json'], { env: paying });
     expect(deposited.code).toBe(0);
@@ -99,13 +103,13 @@ describe('verity wallet', () => {
     const chain = network.chain;
     if (!chain) throw new Error('no chain');
     const reader = createClient({ url: network.routerUrl, chain: { deployment: chain.deployment } });
-    const receiver = addressOf(routerKey);
+    const receiver = chain.deployment.contracts.feeSplitter as `0x${string}`;
     for (let i = 0; i < 100 && (await reader.getEarnings({ receiver })).claimed < 2n * price; i++) {
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     const { stdout } = await runCli(['node', 'earnings', '--address', receiver, '--json'], { env });
     expect(json(stdout)).toMatchObject({ receiver, claimed: String(2n * price) });
-    const human = await runCli(['node', 'earnings'], { env: { ...env, VERITY_KEY: routerKey } });
+    const human = await runCli(['node', 'earnings', '--address', receiver], { env });
     expect(human.code).toBe(0);
     expect(human.stdout).toMatch(/claimed\s+0\.002 VRT/);
   });

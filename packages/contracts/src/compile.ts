@@ -23,6 +23,7 @@ export const contractNames = [
   'ExampleConsumer',
   'BatchSettlement',
   'Multicall3',
+  'FeeSplitter',
 ] as const;
 export type ContractName = (typeof contractNames)[number];
 

@@ -2,6 +2,7 @@
 export {
   BatchSettlement,
   ExampleConsumer,
+  FeeSplitter,
   ModelRegistry,
   NodeRegistry,
   ReceiptRegistry,

@@ -15,13 +15,18 @@ import {
   getNode,
   installBatchSettlement,
   installMulticall3,
+  deployFeeSplitter,
   mintTokens,
   startAnvil,
   writeDeployment,
 } from '@verity/chain';
 import { type Hex, addressOf } from '@verity/protocol';
 import { createTestClient, http, parseEther } from 'viem';
+import { routerKey, treasuryAddress, verifierPoolAddress } from './keys.js';
 import type { NetworkChainOptions } from './network.js';
+
+/** The devnet's fee split rules (basis points); the model's royalty comes from ModelRegistry. */
+export const devFeeShares = { verifierBps: 500, treasuryBps: 500 } as const;
 
 export const defaultDevChainOptions = {
   livenessWindowSeconds: 30,
@@ -58,6 +63,20 @@ export class DevChain {
       // libraries use on every chain.
       const settlement = await installBatchSettlement(deployer);
       const multicall = await installMulticall3(deployer);
+      // With payments, the router's channels pay into a FeeSplitter that the router operator distributes: 5% to
+      // the verifier pool, 5% to the treasury, the model's royalty to its publisher, the rest to the executor.
+      const splitter = options.payments
+        ? await deployFeeSplitter(deployer, {
+            token: deployed.contracts.token,
+            modelRegistry: deployed.contracts.modelRegistry,
+            nodeRegistry: deployed.contracts.nodeRegistry,
+            distributor: addressOf(routerKey),
+            treasury: treasuryAddress,
+            verifierPool: verifierPoolAddress,
+            verifierBps: devFeeShares.verifierBps,
+            treasuryBps: devFeeShares.treasuryBps,
+          })
+        : undefined;
       const amount = parseEther(String(options.mintTokens ?? defaultDevChainOptions.mintTokens));
       for (const key of anvilPrivateKeys) {
         await mintTokens(deployer, deployed.contracts.token, { to: addressOf(key), amount });
@@ -71,6 +90,7 @@ export class DevChain {
           batchSettlement: settlement.address,
           erc3009DepositCollector: settlement.depositCollector,
           multicall3: multicall.address,
+          ...(splitter ? { feeSplitter: splitter.address } : {}),
         },
         deployedAt: new Date().toISOString(),
         deployBlock: Number(deployed.deployBlock),

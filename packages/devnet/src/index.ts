@@ -1,5 +1,6 @@
 /** @verity/devnet: starts a whole Verity network on loopback for development, tests and benchmarks. */
-export { devKeys } from './keys.js';
+export { devFeeShares } from './chain.js';
+export { devKeys, routerKey, treasuryAddress, verifierPoolAddress } from './keys.js';
 export {
   LocalNetwork,
   type NetworkChain,
@@ -8,6 +9,5 @@ export {
   type NetworkOptions,
   defaultNetworkOptions,
   repoRoot,
-  routerKey,
 } from './network.js';
 export { type ServiceProcess, spawnService, stopService } from './process.js';

@@ -1,5 +1,11 @@
 /** The well-known development keys of anvil (and hardhat): public knowledge, for local networks only. */
 import { anvilPrivateKeys } from '@verity/chain';
-import type { Hex } from '@verity/protocol';
+import { type Hex, addressOf } from '@verity/protocol';
 
 export const devKeys: readonly Hex[] = anvilPrivateKeys;
+
+/** The devnet router operator's key (anvil's account 9): signs claim batches and distributes fees. */
+export const routerKey = devKeys[9] as Hex;
+/** Where the devnet's fee split sends the treasury's share (anvil's account 8) and the verifier pool's (7). */
+export const treasuryAddress = addressOf(devKeys[8] as Hex);
+export const verifierPoolAddress = addressOf(devKeys[7] as Hex);

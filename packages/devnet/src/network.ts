@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { Anvil, Deployment } from '@verity/chain';
 import type { Hex } from '@verity/protocol';
 import type { DevChain } from './chain.js';
-import { devKeys } from './keys.js';
+import { devKeys, routerKey } from './keys.js';
 import { type ServiceProcess, spawnService, stopService } from './process.js';
 
 export const repoRoot = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
@@ -55,9 +55,6 @@ export interface NetworkChainOptions {
    */
   payments?: { priceWei: bigint; claimIntervalMs?: number };
 }
-
-/** The devnet router operator's key (anvil's account 9): signs claim batches and receives the payments. */
-export const routerKey = devKeys[9] as Hex;
 
 /** The devnet's chain: where it is, what is deployed on it, and the anvil process behind it. */
 export interface NetworkChain {

@@ -13,7 +13,7 @@
  */
 import { join } from 'node:path';
 import { type Deployment, batchSettlementAddress, createChainClients } from '@verity/chain';
-import { type Hex, VerityError } from '@verity/protocol';
+import { type Hex, type SignedReceipt, VerityError } from '@verity/protocol';
 import {
   type Charge,
   Claimer,
@@ -27,11 +27,15 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Address } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
+import { FeeLedger, distributePending } from './fees.js';
 
 export interface RouterPaymentOptions {
   /** The router operator's key: signs claim batches (the channels' receiverAuthorizer) and pays claim gas. */
   privateKey: Hex;
-  /** Where settled funds go (the channels' receiver); default the key's address. */
+  /**
+   * Where settled funds go (the channels' receiver): the deployment's FeeSplitter when it has one (the fees are then
+   * split on chain, see fees.ts), else the key's address.
+   */
   payTo?: Address;
   /** Price of one executor's answer, in the token's base units. */
   pricePerAnswer: bigint;
@@ -48,6 +52,7 @@ export class RouterPayments {
     private readonly gate: PaymentGate,
     readonly claimer: Claimer,
     private readonly store: PaymentStore,
+    private readonly fees: { ledger: FeeLedger; timer: NodeJS.Timeout } | undefined,
     private readonly base: {
       chainId: number;
       token: Address;
@@ -68,7 +73,8 @@ export class RouterPayments {
     const receiverAuthorizer = privateKeyToAccount(options.privateKey);
     const facilitator = createFacilitator({ publicClient: clients.publicClient, wallet, receiverAuthorizer });
     const store = new PaymentStore(chain.dataDir ? join(chain.dataDir, 'payments.sqlite') : ':memory:');
-    const payTo = options.payTo ?? receiverAuthorizer.address;
+    const splitter = deployment.contracts.feeSplitter as Address | undefined;
+    const payTo = options.payTo ?? splitter ?? receiverAuthorizer.address;
     const token = deployment.contracts.token as Address;
     const modules = { store, facilitator, publicClient: clients.publicClient };
     const gate = new PaymentGate({ chainId: deployment.chainId, owner: `router:${receiverAuthorizer.address}` }, modules);
@@ -82,7 +88,23 @@ export class RouterPayments {
       { ...modules, onError: (error) => console.error('[router] claim failed:', error) },
     );
     claimer.start();
-    return new RouterPayments(gate, claimer, store, {
+    let fees: { ledger: FeeLedger; timer: NodeJS.Timeout } | undefined;
+    if (splitter && payTo.toLowerCase() === splitter.toLowerCase()) {
+      const ledger = new FeeLedger(chain.dataDir);
+      let running = false;
+      const timer = setInterval(() => {
+        if (running) return;
+        running = true;
+        distributePending(wallet, splitter, ledger)
+          .catch((error: unknown) => console.error('[router] fee distribution failed:', error))
+          .finally(() => {
+            running = false;
+          });
+      }, options.claimIntervalMs ?? defaultPaymentOptions.claimIntervalMs);
+      timer.unref();
+      fees = { ledger, timer };
+    }
+    return new RouterPayments(gate, claimer, store, fees, {
       chainId: deployment.chainId,
       token,
       payTo,
@@ -131,7 +153,7 @@ export class RouterPayments {
     const header = request.headers['payment-signature'];
     try {
       const charge = await this.gate.charge(typeof header === 'string' ? header : undefined, required.requirements);
-      return new PaidRequest(charge, this.base.pricePerAnswer);
+      return new PaidRequest(charge, this.base.pricePerAnswer, this.fees?.ledger);
     } catch (error) {
       if (!isPaymentError(error)) throw error;
       const corrective = error.details.corrective as Parameters<typeof paymentRequirements>[1] | undefined;
@@ -141,8 +163,10 @@ export class RouterPayments {
   }
 
   async close(): Promise<void> {
+    if (this.fees) clearInterval(this.fees.timer);
     await this.claimer.stop({ flush: false });
     this.store.close();
+    this.fees?.ledger.close();
   }
 }
 
@@ -151,11 +175,23 @@ export class PaidRequest {
   constructor(
     private readonly charge: Charge,
     private readonly pricePerAnswer: bigint,
+    private readonly ledger: FeeLedger | undefined,
   ) {}
 
-  /** Charges `answers` executor answers; returns the PAYMENT-RESPONSE value. */
-  commit(answers: number): string {
-    return this.charge.commit(this.pricePerAnswer * BigInt(answers));
+  /**
+   * Charges one price per receipt the client gets (each agreeing executor's) and records who earned it; returns
+   * the PAYMENT-RESPONSE value.
+   */
+  commit(receipts: readonly SignedReceipt[]): string {
+    const header = this.charge.commit(this.pricePerAnswer * BigInt(receipts.length));
+    this.ledger?.record(
+      receipts.map((r) => ({
+        executor: r.typedData.message.executor as Address,
+        modelId: r.typedData.message.modelId as Hex,
+        amount: this.pricePerAnswer,
+      })),
+    );
+    return header;
   }
 
   release(): void {

@@ -233,7 +233,7 @@ export async function createRouterApp(options: RouterStartOptions) {
       paid?.release();
       throw error;
     }
-    if (paid) void reply.header('PAYMENT-RESPONSE', paid.commit(answer.response.receipts.length));
+    if (paid) void reply.header('PAYMENT-RESPONSE', paid.commit(answer.response.receipts));
     // One node's answer, verified on its exact text and carrying no unknown field, goes out as that text.
     if (answer.text !== undefined) return reply.type('application/json; charset=utf-8').send(answer.text);
     return answer.response;
@@ -255,7 +255,7 @@ export async function createRouterApp(options: RouterStartOptions) {
       try {
         if (parsed.stream === true) return await streamText(policyContext, routed, reply, paid);
         const answer = await runText(policyContext, routed);
-        if (paid) void reply.header('PAYMENT-RESPONSE', paid.commit(answer.verity.receipts.length));
+        if (paid) void reply.header('PAYMENT-RESPONSE', paid.commit(answer.verity.receipts));
         return answer;
       } catch (error) {
         paid?.release();

@@ -24,6 +24,7 @@ import {
   type CompletionRequest,
   type Hex,
   type ModelEntry,
+  type SignedReceipt,
   type TextCompletion,
   TextCompletionChunkSchema,
   TextCompletionSchema,
@@ -225,14 +226,14 @@ export async function runText(ctx: PolicyContext, request: TextRequest): Promise
 
 /** A reserved payment, committed for the receipts the client gets just before they are sent (see payments.ts). */
 export interface StreamPayment {
-  commit(answers: number): string;
+  commit(receipts: readonly SignedReceipt[]): string;
   release(): void;
 }
 
 /** The closing chunk, with the payment committed and its PAYMENT-RESPONSE under `verity.payment`. */
 function closingWithPayment(kind: TextKind, answer: TextAnswer, payment: StreamPayment | undefined) {
   const closing = closingChunk(kind, answer);
-  if (payment && closing.verity) closing.verity = { ...closing.verity, payment: payment.commit(answer.verity.receipts.length) };
+  if (payment && closing.verity) closing.verity = { ...closing.verity, payment: payment.commit(answer.verity.receipts) };
   return closing;
 }
 

@@ -6,15 +6,16 @@
  * and move the channel on chain.
  */
 import { join } from 'node:path';
-import { LocalNetwork, devKeys, repoRoot, routerKey } from '@verity/devnet';
-import { type Hex, type TensorMap, addressOf } from '@verity/protocol';
+import { LocalNetwork, devKeys, repoRoot } from '@verity/devnet';
+import type { Hex, TensorMap } from '@verity/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type VerityClient, VerityError, createClient } from '../src/index.js';
 
 const price = 10n ** 15n; // 0.001 VRT per executor answer
 const inputs: TensorMap = { x: { dtype: 'float32', shape: [1, 4], data: [5.1, 3.5, 1.4, 0.2] } };
 const payerKey = devKeys[5] as Hex;
-const receiver = addressOf(routerKey);
+/** The channels' receiver: the devnet's FeeSplitter (set once the network is up). */
+let receiver: `0x${string}`;
 
 let network: LocalNetwork;
 let client: VerityClient;
@@ -54,6 +55,7 @@ beforeAll(async () => {
   });
   const deployment = network.chain?.deployment;
   if (!deployment) throw new Error('no chain');
+  receiver = deployment.contracts.feeSplitter as `0x${string}`;
   const publisher = createClient({ url: network.routerUrl, chain: { deployment, privateKey: devKeys[0] as Hex } });
   await publisher.pushModel(join(repoRoot, 'models/iris.onnx'), { name: 'iris', version: '1' });
   await publisher.pushModel(join(repoRoot, 'models/verity-chat.gguf'), { name: 'verity-chat', version: '1' });

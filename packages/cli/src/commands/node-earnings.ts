@@ -9,11 +9,12 @@ const addressPattern = /^0x[0-9a-fA-F]{40}$/;
 
 export function nodeEarningsCommand(context: Context): Command {
   return new Command('earnings')
-    .summary("a payment receiver's claimed and settled VRT")
+    .summary('VRT earned: your share of the fee split, and what was claimed for a receiver')
     .description(
-      'show what the x402 batch-settlement contract has claimed from payers for a receiver and paid out to it. The ' +
-        'receiver is the router operator (payments are not split between nodes, verifiers and publishers yet), ' +
-        'given with --address, or the address of $VERITY_KEY.',
+      "show an address's share of the fee split (a node operator's executor share, a publisher's royalty, the " +
+        "verifier pool's or the treasury's), earned and still to withdraw from the FeeSplitter, and what the x402 " +
+        'batch-settlement contract has claimed from payers for it as a channel receiver. The address is --address, ' +
+        'or the address of $VERITY_KEY.',
     )
     .option('--address <0x..>', 'the receiver (default: the address of $VERITY_KEY)')
     .addHelpText(
@@ -36,6 +37,12 @@ export function nodeEarningsCommand(context: Context): Command {
           ['settled', formatVrt(earnings.settled)],
           ['unsettled', formatVrt(earnings.unsettled)],
           ['wallet', formatVrt(earnings.tokenBalance)],
+          ...(earnings.split
+            ? ([
+                ['earned', `${formatVrt(earnings.split.earned)} (fee split)`],
+                ['withdrawable', formatVrt(earnings.split.owed)],
+              ] as [string, string][])
+            : []),
         ]),
       );
     });

@@ -1,7 +1,8 @@
 /**
- * Payments, receiver side: what the batch-settlement contract holds for a receiver (a router operator) in a
- * token: claimed from payers' channels, and settled (paid out to the receiver). Splitting these earnings between
- * executors, verifiers, publishers and the treasury is not done on chain yet, so this is the receiver's total.
+ * Payments, receiver side: what the batch-settlement contract holds for a receiver in a token (claimed from payers'
+ * channels, and settled to the receiver) and, when the deployment has a FeeSplitter (the devnet's channels pay into
+ * it), what the fee split credited to this address: an executor's, a publisher's, the verifier pool's or the
+ * treasury's share, withdrawable from the splitter.
  */
 import type { Address } from 'viem';
 import { chainModule, chainOf, onChain } from '../chain.js';
@@ -24,11 +25,13 @@ export interface GetEarningsReturnType {
   unsettled: bigint;
   /** The receiver's token balance. */
   tokenBalance: bigint;
+  /** With a FeeSplitter: this address's share of the split fees, all-time and still to withdraw. */
+  split?: { feeSplitter: Address; earned: bigint; owed: bigint };
 }
 
 export async function getEarnings(client: Client, parameters: GetEarningsParameters): Promise<GetEarningsReturnType> {
   const chain = await chainOf(client, 'getEarnings');
-  const [{ BatchSettlement }, { readContract }, { batchSettlementAddress, getTokenBalance }] = await Promise.all([
+  const [{ BatchSettlement }, { readContract }, { batchSettlementAddress, getFeeBalances, getTokenBalance }] = await Promise.all([
     import('@verity/contracts'),
     import('viem/actions'),
     chainModule(),
@@ -46,5 +49,12 @@ export async function getEarnings(client: Client, parameters: GetEarningsParamet
       getTokenBalance(chain.publicClient, token, { owner: receiver }),
     ]),
   );
-  return { receiver, token, claimed, settled, unsettled: claimed - settled, tokenBalance };
+  const feeSplitter = chain.deployment.contracts.feeSplitter as Address | undefined;
+  const split = feeSplitter
+    ? {
+        feeSplitter,
+        ...(await onChain('reading the fee split', () => getFeeBalances(chain.publicClient, feeSplitter, { payee: receiver }))),
+      }
+    : undefined;
+  return { receiver, token, claimed, settled, unsettled: claimed - settled, tokenBalance, ...(split ? { split } : {}) };
 }
