@@ -8,6 +8,7 @@ import { chatCommand } from './commands/chat.js';
 import { completeCommand } from './commands/complete.js';
 import { healthCommand } from './commands/health.js';
 import { inferCommand } from './commands/infer.js';
+import { modelEarningsCommand } from './commands/model-earnings.js';
 import { modelLsCommand } from './commands/model-ls.js';
 import { modelPushCommand } from './commands/model-push.js';
 import { nodeEarningsCommand } from './commands/node-earnings.js';
@@ -66,7 +67,13 @@ export function createProgram(context: Context, options: { json: boolean }): Com
       ])}\nTransactions (model push with a deployment, node register|stake|unstake|withdraw, wallet) and payments for\nrequests are signed with the key in $${env.key}; it is never read from the command line and never printed.\n`,
     );
   program.addCommand(healthCommand(context));
-  program.addCommand(group('model', 'publish and list models', [modelPushCommand(context), modelLsCommand(context)]));
+  program.addCommand(
+    group('model', 'publish and list models; what their answers earned', [
+      modelPushCommand(context),
+      modelLsCommand(context),
+      modelEarningsCommand(context),
+    ]),
+  );
   program.addCommand(inferCommand(context));
   program.addCommand(chatCommand(context));
   program.addCommand(completeCommand(context));

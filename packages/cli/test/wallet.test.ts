@@ -1,6 +1,6 @@
 /**
- * `verity wallet`, paid `verity infer` and `verity node earnings` as a user runs them (child processes), against
- * one devnet whose router charges with x402 batch-settlement (a real anvil, real nodes, the iris model).
+ * `verity wallet` (a cooperative refund too), paid `verity infer`, `verity node earnings` and `verity model earnings`
+ * as a user runs them (child processes), against one devnet whose router charges with x402 batch-settlement (a real anvil, real nodes, the iris model).
  */
 import { join } from 'node:path';
 import { LocalNetwork, devKeys, repoRoot } from '@verity/devnet';
@@ -12,6 +12,7 @@ import { runCli } from './helpers.js';
 const price = 10n ** 15n;
 const payerKey = devKeys[8] as Hex;
 const input = '{"x": [[5.1, 3.5, 1.4, 0.2]]}';
+const royaltyBps = 1_000;
 
 let network: LocalNetwork;
 let env: Record<string, string>;
@@ -33,7 +34,7 @@ beforeAll(async () => {
     url: network.routerUrl,
     chain: { deployment: chain.deployment, privateKey: devKeys[0] as Hex },
   });
-  await publisher.pushModel(join(repoRoot, 'models/iris.onnx'), { name: 'iris', version: '1' });
+  await publisher.pushModel(join(repoRoot, 'models/iris.onnx'), { name: 'iris', version: '1', royaltyBps });
   env = { VERITY_URL: network.routerUrl, VERITY_DEPLOYMENT: chain.deploymentFile };
   paying = { ...env, VERITY_KEY: payerKey };
 });
@@ -114,19 +115,71 @@ describe('verity wallet', () => {
     expect(human.stdout).toMatch(/claimed\s+0\.002 VRT/);
   });
 
-  it('refund is not granted by this router; withdraw starts, and --finalize waits for the delay', async () => {
-    const refund = await runCli(['wallet', 'refund', '--json'], { env: paying });
-    expect(refund.code).toBe(1);
-    expect(json(refund.stdout)).toMatchObject({ error: { code: 'INVALID_REQUEST' } });
+  it('model earnings shows the gross paid for the model answers and the royalty, once the split is distributed', async () => {
+    const chain = network.chain;
+    if (!chain) throw new Error('no chain');
+    const reader = createClient({ url: network.routerUrl, chain: { deployment: chain.deployment } });
+    // Two answers were paid above; the router distributes what has settled into the splitter on its claim schedule.
+    for (let i = 0; i < 150 && (await reader.getModelEarnings({ model: 'iris@1' })).gross < 2n * price; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const royalty = (2n * price * BigInt(royaltyBps)) / 10_000n;
+    const { code, stdout } = await runCli(['model', 'earnings', 'iris@1', '--json'], { env });
+    expect(code).toBe(0);
+    const earnings = json(stdout);
+    expect(earnings).toMatchObject({
+      name: 'iris',
+      version: '1',
+      publisher: addressOf(devKeys[0] as Hex),
+      royaltyBps,
+      feeSplitter: chain.deployment.contracts.feeSplitter,
+      gross: String(2n * price),
+      royalty: String(royalty),
+    });
+    // By model id too, and in words.
+    const human = await runCli(['model', 'earnings', earnings.modelId as string], { env });
+    expect(human.code).toBe(0);
+    expect(human.stdout).toMatch(/gross\s+0\.002 VRT/);
+    expect(human.stdout).toMatch(/royalty\s+0\.0002 VRT \(10% to 0x/);
 
+    const unknown = await runCli(['model', 'earnings', 'nope@1', '--json'], { env });
+    expect(unknown.code).toBe(1);
+    expect(json(unknown.stdout)).toMatchObject({ error: { code: 'UNKNOWN_MODEL' } });
+  });
+
+  it('refund returns what was not charged at once; the next paid request deposits again', async () => {
+    const before = json((await runCli(['wallet', 'balance', '--json'], { env: paying })).stdout);
+    expect(before).toMatchObject({ balance: String(10n * price), totalClaimed: String(2n * price) });
+
+    const refund = await runCli(['wallet', 'refund', '--json'], { env: paying });
+    expect(refund.stderr).toBe('');
+    expect(refund.code).toBe(0);
+    expect(json(refund.stdout)).toMatchObject({ channelId: before.channelId, amount: String(8n * price) });
+    const after = json((await runCli(['wallet', 'balance', '--json'], { env: paying })).stdout);
+    expect(after).toMatchObject({ balance: String(2n * price), totalClaimed: String(2n * price), unclaimed: '0' });
+    expect(BigInt(after.tokenBalance as string)).toBe(BigInt(before.tokenBalance as string) + 8n * price);
+
+    const nothing = await runCli(['wallet', 'refund'], { env: paying });
+    expect(nothing.code).toBe(1);
+    expect(nothing.stderr).toMatch(/did not grant a cooperative refund \(.*(no remaining balance|refund_no_balance)/);
+
+    const paid = await runCli(['infer', 'iris', '--input', input, '--max-price', String(price), '--json'], { env: paying });
+    expect(paid.code).toBe(0);
+    const resumed = json((await runCli(['wallet', 'balance', '--json'], { env: paying })).stdout);
+    expect(resumed).toMatchObject({ balance: String(7n * price) });
+  });
+
+  it('withdraw starts, and --finalize waits for the delay', async () => {
     const started = await runCli(['wallet', 'withdraw', '--json'], { env: paying });
     expect(started.code).toBe(0);
-    expect(json(started.stdout)).toMatchObject({ status: 'initiated', amount: String(8n * price) });
+    const { amount } = json(started.stdout);
+    // 7 deposited, 3 charged: 5 unclaimed, or 4 once the router claimed the last charge.
+    expect([String(4n * price), String(5n * price)]).toContain(amount);
 
     const early = await runCli(['wallet', 'withdraw', '--finalize'], { env: paying });
     expect(early.code).toBe(1);
     expect(early.stderr).toContain('error INVALID_REQUEST: withdraw: the withdrawal can be finalized after');
     const balance = json((await runCli(['wallet', 'balance', '--json'], { env: paying })).stdout);
-    expect(balance).toMatchObject({ withdrawal: { amount: String(8n * price) } });
+    expect(balance).toMatchObject({ withdrawal: { amount } });
   });
 });

@@ -75,6 +75,16 @@ export class Claimer {
     this.timer.unref();
   }
 
+  /**
+   * Runs `run` between scheduled rounds, for other transactions from the same key (a refund's claim and refund):
+   * two sent at once would race for one nonce.
+   */
+  exclusive<T>(run: () => Promise<T>): Promise<T> {
+    const result = this.running.catch(() => undefined).then(run);
+    this.running = result.catch(() => undefined);
+    return result;
+  }
+
   /** Stops the schedule; with `flush`, claims and settles what is left first. */
   async stop(options: { flush?: boolean } = {}): Promise<void> {
     if (this.timer) clearInterval(this.timer);

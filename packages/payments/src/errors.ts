@@ -25,6 +25,9 @@ export const x402Codes = {
   channelBusy: 'invalid_batch_settlement_evm_channel_busy',
   depositTransactionFailed: 'invalid_batch_settlement_evm_deposit_transaction_failed',
   rpcReadFailed: 'invalid_batch_settlement_evm_rpc_read_failed',
+  refundNoBalance: 'invalid_batch_settlement_evm_refund_no_balance',
+  refundAmountInvalid: 'invalid_batch_settlement_evm_refund_amount_invalid',
+  refundTransactionFailed: 'invalid_batch_settlement_evm_refund_transaction_failed',
   /** Ours (the scheme names none): the payer started a withdrawal that finalizes too soon to serve more on it. */
   withdrawalPending: 'invalid_batch_settlement_evm_withdrawal_pending',
 } as const;

@@ -7,6 +7,7 @@
  * domain), performs the deposit through the facilitator when the payload carries one, and reserves the price on
  * the channel: the voucher's ceiling must cover what was charged before plus this price, and stay within the
  * channel's balance. It returns a Charge: `commit()` once the request was answered, `release()` when it was not.
+ * `refund()` serves the payer's cooperative refund request: it claims the charged total and refunds the rest.
  *
  * Rules:
  * - One request at a time per channel: a reservation is a pending row, and a second request on a channel with a
@@ -96,11 +97,32 @@ const BatchPayloadSchema = z.discriminatedUnion('type', [
     deposit: z.object({ amount: uint, authorization: z.record(z.string(), z.unknown()) }),
   }),
 ]);
+/** The official client's cooperative refund request: a zero-charge voucher at the charged total (@x402/evm refundChannel). */
+const RefundPayloadSchema = z.object({
+  type: z.literal('refund'),
+  channelConfig: ChannelConfigSchema,
+  voucher: VoucherSchema,
+  amount: uint.optional(),
+});
 const PaymentPayloadSchema = z.object({
   x402Version: z.number(),
   accepted: z.object({ scheme: z.string(), network: z.string() }).loose(),
   payload: z.record(z.string(), z.unknown()),
 });
+
+/** A cooperative refund that landed on chain. */
+export interface Refund {
+  channelId: Hex;
+  payer: Address;
+  /** Returned to the payer. */
+  amount: bigint;
+  /** What the same transaction claimed first (the charged total minus what was claimed before). */
+  claimed: bigint;
+  /** The claim-then-refund transaction. */
+  transaction: Hex;
+  /** The PAYMENT-RESPONSE header value. */
+  header: string;
+}
 
 /** A reserved payment: exactly one of commit() or release() must follow. */
 export interface Charge {
@@ -143,25 +165,8 @@ export class PaymentGate {
    */
   async charge(header: string | undefined, requirements: PaymentRequirements): Promise<Charge> {
     const { store } = this.modules;
-    if (!header) throw paymentError(x402Codes.invalidPayload, 'payment required: no PAYMENT-SIGNATURE header');
-    let decoded: unknown;
-    try {
-      decoded = decodePaymentSignatureHeader(header);
-    } catch (cause) {
-      throw paymentError(x402Codes.invalidPayload, 'PAYMENT-SIGNATURE is not base64 JSON', {}, cause);
-    }
-    const envelope = PaymentPayloadSchema.safeParse(decoded);
-    if (!envelope.success) throw paymentError(x402Codes.invalidPayload, 'PAYMENT-SIGNATURE is not an x402 payment payload');
-    if (envelope.data.x402Version !== 2) {
-      throw paymentError(x402Codes.invalidVersion, `x402Version ${envelope.data.x402Version} is not supported (2 is)`);
-    }
-    if (envelope.data.accepted.scheme !== requirements.scheme) {
-      throw paymentError(x402Codes.invalidScheme, `scheme ${envelope.data.accepted.scheme} is not ${requirements.scheme}`);
-    }
-    if (envelope.data.accepted.network !== requirements.network) {
-      throw paymentError(x402Codes.networkMismatch, `network ${envelope.data.accepted.network} is not ${requirements.network}`);
-    }
-    const parsed = BatchPayloadSchema.safeParse(envelope.data.payload);
+    const envelope = this.decode(header, requirements);
+    const parsed = BatchPayloadSchema.safeParse(envelope.payload);
     if (!parsed.success) throw paymentError(x402Codes.payloadType, 'not a batch-settlement voucher or deposit payload');
     const payload = parsed.data;
     const config = payload.channelConfig;
@@ -179,7 +184,7 @@ export class PaymentGate {
     let onchain: OnchainChannelState | undefined;
     let depositTransaction: Hex | null = null;
     if (payload.type === 'deposit') {
-      const deposited = await this.deposit(envelope.data as unknown as PaymentPayload, requirements);
+      const deposited = await this.deposit(envelope as unknown as PaymentPayload, requirements);
       depositTransaction = deposited.transaction;
       onchain = deposited.state ?? (await this.readOnchain(channelId));
     } else if (!known || Date.now() - known.syncedAt > this.options.onchainStateTtlMs) {
@@ -245,6 +250,161 @@ export class PaymentGate {
       },
     };
     return charge;
+  }
+
+  /** Decodes PAYMENT-SIGNATURE and checks the envelope (version, scheme, network) against `requirements`. */
+  private decode(header: string | undefined, requirements: PaymentRequirements): z.infer<typeof PaymentPayloadSchema> {
+    if (!header) throw paymentError(x402Codes.invalidPayload, 'payment required: no PAYMENT-SIGNATURE header');
+    let decoded: unknown;
+    try {
+      decoded = decodePaymentSignatureHeader(header);
+    } catch (cause) {
+      throw paymentError(x402Codes.invalidPayload, 'PAYMENT-SIGNATURE is not base64 JSON', {}, cause);
+    }
+    const envelope = PaymentPayloadSchema.safeParse(decoded);
+    if (!envelope.success) throw paymentError(x402Codes.invalidPayload, 'PAYMENT-SIGNATURE is not an x402 payment payload');
+    if (envelope.data.x402Version !== 2) {
+      throw paymentError(x402Codes.invalidVersion, `x402Version ${envelope.data.x402Version} is not supported (2 is)`);
+    }
+    if (envelope.data.accepted.scheme !== requirements.scheme) {
+      throw paymentError(x402Codes.invalidScheme, `scheme ${envelope.data.accepted.scheme} is not ${requirements.scheme}`);
+    }
+    if (envelope.data.accepted.network !== requirements.network) {
+      throw paymentError(x402Codes.networkMismatch, `network ${envelope.data.accepted.network} is not ${requirements.network}`);
+    }
+    return envelope.data;
+  }
+
+  /**
+   * Serves the payer's cooperative refund request (the official client's `refund` payload: a voucher signed at the
+   * charged total, and optionally an amount): in one transaction, claims the charged total (so nothing charged is
+   * refunded) and refunds the rest, or `amount` if smaller, with this side's Refund signature (refundWithSignature
+   * through the facilitator). The channel is held like a request meanwhile, and its mirrored state is updated
+   * after, so vouchers signed before the refund are refused until the payer deposits again.
+   */
+  async refund(header: string | undefined, requirements: PaymentRequirements): Promise<Refund> {
+    const { store, facilitator } = this.modules;
+    const envelope = this.decode(header, requirements);
+    const parsed = RefundPayloadSchema.safeParse(envelope.payload);
+    if (!parsed.success) throw paymentError(x402Codes.payloadType, 'not a batch-settlement refund payload');
+    const payload = parsed.data;
+    const config = normalizeConfig(payload.channelConfig);
+    const channelId = payload.voucher.channelId.toLowerCase() as Hex;
+    this.checkConfig(config, channelId, requirements);
+    // The payer's signature at the charged total is its consent; no one else can return its funds early.
+    const charged = BigInt(payload.voucher.maxClaimableAmount);
+    await this.checkVoucherSigner(config, channelId, charged, payload.voucher.signature);
+    if (payload.amount !== undefined && BigInt(payload.amount) === 0n) {
+      throw paymentError(x402Codes.refundAmountInvalid, 'a refund amount must be positive');
+    }
+
+    const onchain = await this.readOnchain(channelId);
+    const now = Date.now();
+    const outcome = store.reserve({
+      channelId,
+      config,
+      owner: this.options.owner,
+      id: randomUUID(),
+      amount: 0n,
+      voucherMax: charged,
+      voucherSignature: payload.voucher.signature,
+      now,
+      expiresAt: now + this.options.pendingTtlMs,
+      onchain,
+      check: (channel) => {
+        if (channel.charged !== charged)
+          throw this.stale(channel, requirements, `the refund voucher must be at the charged total ${channel.charged}`);
+        if (channel.balance <= channel.charged) {
+          throw paymentError(x402Codes.refundNoBalance, 'nothing to refund: the channel holds no more than was charged', {
+            channelId,
+          });
+        }
+      },
+    });
+    if (outcome.status === 'busy') {
+      throw paymentError(x402Codes.channelBusy, 'a request on this channel is being served; retry when it is answered', {
+        channelId,
+      });
+    }
+    if (outcome.status === 'stale') {
+      if (outcome.channel)
+        throw this.stale(
+          outcome.channel,
+          requirements,
+          `the refund voucher must be at the charged total ${outcome.channel.charged}`,
+        );
+      throw paymentError(x402Codes.channelNotFound, 'no deposit in this channel', { channelId });
+    }
+    const { pending, channel } = outcome;
+    try {
+      const remainder = channel.balance - charged;
+      const requested = payload.amount === undefined ? remainder : BigInt(payload.amount);
+      const amount = requested < remainder ? requested : remainder;
+      const claims =
+        charged > channel.totalClaimed
+          ? [
+              {
+                voucher: { channel: config, maxClaimableAmount: String(charged) },
+                signature: payload.voucher.signature,
+                totalClaimed: String(charged),
+              },
+            ]
+          : [];
+      const enriched = {
+        ...envelope,
+        payload: {
+          type: 'refund',
+          channelConfig: config,
+          voucher: payload.voucher,
+          amount: String(amount),
+          refundNonce: String(channel.refundNonce),
+          claims,
+        },
+      } as unknown as PaymentPayload;
+      const result = await facilitator.settle(enriched, requirements).catch((cause: unknown) => {
+        throw paymentError(x402Codes.refundTransactionFailed, 'the refund failed', { channelId }, cause);
+      });
+      if (!result.success) {
+        throw paymentError(
+          result.errorReason ?? x402Codes.refundTransactionFailed,
+          `the refund was refused: ${result.errorReason}`,
+          {
+            channelId,
+            ...(result.errorMessage ? { reason: result.errorMessage.slice(0, 300) } : {}),
+          },
+        );
+      }
+      const transaction = result.transaction as Hex;
+      if (claims.length > 0) store.recordClaim(transaction, Date.now(), [{ channelId, totalClaimed: charged }]);
+      const after = await this.readOnchain(channelId).catch(() => ({
+        balance: channel.balance - amount,
+        totalClaimed: charged > channel.totalClaimed ? charged : channel.totalClaimed,
+        withdrawInitiatedAt: channel.withdrawInitiatedAt,
+        refundNonce: channel.refundNonce + 1n,
+        syncedAt: Date.now(),
+      }));
+      store.recordOnchain(channelId, config, after);
+      const refunded = channel.balance - after.balance;
+      const record = store.channel(channelId) as ChannelRecord;
+      const payer = getAddress(config.payer);
+      return {
+        channelId,
+        payer,
+        amount: refunded,
+        claimed: claims.length > 0 ? charged - channel.totalClaimed : 0n,
+        transaction,
+        header: encodePaymentResponseHeader({
+          success: true,
+          transaction,
+          network: requirements.network as PaymentRequirements['network'],
+          payer,
+          amount: String(refunded),
+          extra: { channelState: channelStateOf(record) },
+        }),
+      };
+    } finally {
+      store.release(pending.id);
+    }
   }
 
   /** channelIdOf through viem costs ~0.3 ms; a client reuses one config for its channel's life, so ids are remembered. */
@@ -345,7 +505,11 @@ export class PaymentGate {
     }
   }
 
-  private stale(channel: ChannelRecord, requirements: PaymentRequirements): VerityError {
+  private stale(
+    channel: ChannelRecord,
+    requirements: PaymentRequirements,
+    message = `the voucher must cover the charged total ${channel.charged} plus the price ${requirements.amount}`,
+  ): VerityError {
     const corrective: CorrectiveState = {
       error: x402Codes.cumulativeAmountMismatch,
       channelState: channelStateOf(channel),
@@ -353,11 +517,7 @@ export class PaymentGate {
         ? { voucherState: { signedMaxClaimable: String(channel.voucherMax), signature: channel.voucherSignature } }
         : {}),
     };
-    return paymentError(
-      x402Codes.cumulativeAmountMismatch,
-      `the voucher must cover the charged total ${channel.charged} plus the price ${requirements.amount}`,
-      { channelId: channel.channelId, corrective },
-    );
+    return paymentError(x402Codes.cumulativeAmountMismatch, message, { channelId: channel.channelId, corrective });
   }
 
   private async deposit(payment: PaymentPayload, requirements: PaymentRequirements) {

@@ -24,6 +24,7 @@ export {
   type Charge,
   PaymentGate,
   type PaymentGateModules,
+  type Refund,
   type PaymentGateOptions,
   channelStateOf,
   defaultPaymentGateOptions,

@@ -52,6 +52,7 @@ import {
 import { type PrivateKeyAccount, privateKeyToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  type ChannelRecord,
   Claimer,
   type Facilitator,
   PaymentGate,
@@ -169,7 +170,17 @@ function serve(gate: PaymentGate, options: { failAnswer?: () => boolean; dropAft
       send402(required.header, { error: { code: 'PAYMENT_REQUIRED', message: required.price } });
       return;
     }
-    gate.charge(header, required.requirements).then(
+    // The official client's cooperative refund request (a `refund` payload) goes to refund(), not charge().
+    const payload = JSON.parse(Buffer.from(header, 'base64').toString()) as { payload?: { type?: string } };
+    const served =
+      payload.payload?.type === 'refund'
+        ? gate.refund(header, required.requirements).then((refund) => ({
+            commit: () => refund.header,
+            release: () => undefined,
+            chargedAfter: 0n,
+          }))
+        : gate.charge(header, required.requirements);
+    served.then(
       (charge) => {
         if (options.failAnswer?.()) {
           charge.release();
@@ -226,13 +237,13 @@ beforeAll(async () => {
   const clients = createChainClients({ rpcUrl: anvil.rpcUrl, chainId });
   pub = clients.publicClient;
   testClient = createTestClient({ mode: 'anvil', chain: clients.chain, transport: http(anvil.rpcUrl) });
-  for (let i = 0; i < 7; i++) {
+  for (let i = 0; i < 8; i++) {
     wallets.push(clients.walletFor(anvilPrivateKeys[i] as Hex));
     accounts.push(privateKeyToAccount(anvilPrivateKeys[i] as Hex));
   }
   const owner = wallets[0] as WalletClient<Transport, Chain, Account>;
   token = (await deployVerity(owner)).contracts.token;
-  for (const i of [1, 4, 5, 6])
+  for (const i of [1, 4, 5, 6, 7])
     await mintTokens(owner, token, { to: (accounts[i] as PrivateKeyAccount).address, amount: 10n ** 21n });
   await installBatchSettlement(owner);
   await installMulticall3(owner);
@@ -602,6 +613,52 @@ describe('attacks', () => {
       gate.charge(await voucherHeader({ config, max: 4n * price, signer: payer() }), requirementsFor().requirements),
       x402Codes.cumulativeAmountMismatch,
     );
+  });
+});
+
+describe('cooperative refunds', () => {
+  it("serves the official client's refund: claims the charged total and refunds the rest at once; older vouchers are refused", async () => {
+    const payer = accounts[7] as PrivateKeyAccount;
+    const store = new PaymentStore(':memory:');
+    const gate = gateFor(store, 'refund');
+    const server = serve(gate);
+    const url = await listen(server);
+    try {
+      const scheme = clientScheme(payer);
+      const paying = wrapFetchWithPayment(fetch, payerClient(scheme));
+      for (let i = 0; i < 2; i++) expect((await paying(url)).status).toBe(200);
+      const channel = store.channels()[0] as ChannelRecord;
+      const { channelId, config } = channel;
+      const before = await getChannel(pub, batchSettlementAddress, { channelId });
+      expect(before.totalClaimed).toBe(0n);
+      const wallet = await tokenBalance(payer.address);
+
+      const settled = await scheme.refund(url);
+      expect(settled).toMatchObject({ success: true, amount: String(before.balance - 2n * price) });
+      expect(await getChannel(pub, batchSettlementAddress, { channelId })).toMatchObject({
+        balance: 2n * price,
+        totalClaimed: 2n * price,
+      });
+      expect(await tokenBalance(payer.address)).toBe(wallet + before.balance - 2n * price);
+      expect(store.channel(channelId)).toMatchObject({ charged: 2n * price, claimed: 2n * price, balance: 2n * price });
+      expect(store.pending(channelId)).toEqual([]);
+
+      // A voucher for the refunded funds is refused at once (the gate recorded the refund), and so is one at the old base.
+      await refused(
+        gate.charge(await voucherHeader({ config, max: 3n * price, signer: payer }), requirementsFor().requirements),
+        x402Codes.cumulativeExceedsBalance,
+      );
+      await refused(
+        gate.charge(await voucherHeader({ config, max: 2n * price, signer: payer }), requirementsFor().requirements),
+        x402Codes.cumulativeAmountMismatch,
+      );
+      // The official client deposits again on its next request.
+      expect((await paying(url)).status).toBe(200);
+      expect((await getChannel(pub, batchSettlementAddress, { channelId })).balance).toBeGreaterThan(2n * price);
+      expect(store.channel(channelId)?.charged).toBe(3n * price);
+    } finally {
+      server.close();
+    }
   });
 });
 

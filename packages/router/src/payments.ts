@@ -8,6 +8,9 @@
  * answer leaves (see PaymentGate's crash rule): with a whole answer as the PAYMENT-RESPONSE header, in a stream
  * as `verity.payment` in the last chunk (the headers are long gone by then).
  *
+ * Refunds: a GET with the official client's `refund` payload on a priced route returns what the channel holds beyond
+ * what was charged, at once (the charged part is claimed in the same transaction).
+ *
  * Settled funds go to `payTo`; splitting them between executors, verifiers, the model's publisher and the
  * treasury is not done yet (see the README).
  */
@@ -20,6 +23,7 @@ import {
   PaymentGate,
   PaymentStore,
   type PaymentRequirementsReturnType,
+  type Refund,
   createFacilitator,
   isPaymentError,
   paymentRequirements,
@@ -95,7 +99,9 @@ export class RouterPayments {
       const timer = setInterval(() => {
         if (running) return;
         running = true;
-        distributePending(wallet, splitter, ledger)
+        // In the Claimer's queue: one key sends claims, refunds and distributions, so they never race for a nonce.
+        claimer
+          .exclusive(() => distributePending(wallet, splitter, ledger))
           .catch((error: unknown) => console.error('[router] fee distribution failed:', error))
           .finally(() => {
             running = false;
@@ -159,6 +165,34 @@ export class RouterPayments {
       const corrective = error.details.corrective as Parameters<typeof paymentRequirements>[1] | undefined;
       const answer = corrective ? this.requirements(resource, answers, corrective) : required;
       throw new PaymentRequiredError(answer, error);
+    }
+  }
+
+  /**
+   * A payer's cooperative refund: the official client's `refund` payload (@x402/evm `refundChannel`), sent with
+   * GET to a priced route after a probe that answers 402. The gate claims what was charged on the channel and
+   * refunds the rest in one transaction; the claimed part is settled into `payTo` right after.
+   */
+  async refund(request: FastifyRequest): Promise<Refund> {
+    const resource = `${request.protocol}://${request.hostname}${request.url}`;
+    const required = this.requirements(resource, 1);
+    const header = request.headers['payment-signature'];
+    if (typeof header !== 'string') throw new PaymentRequiredError(required);
+    try {
+      const refunded = await this.claimer.exclusive(() => this.gate.refund(header, required.requirements));
+      if (refunded.claimed > 0n) {
+        void this.claimer
+          .exclusive(() => this.claimer.settle())
+          .catch((error: unknown) => console.error('[router] settle after refund failed:', error));
+      }
+      return refunded;
+    } catch (error) {
+      if (!isPaymentError(error)) throw error;
+      // The official client stops at once on a refusal it cannot resync from, which it reads from the 402's error.
+      const corrective = (error.details.corrective as Parameters<typeof paymentRequirements>[1] | undefined) ?? {
+        error: error.details.x402Code,
+      };
+      throw new PaymentRequiredError(this.requirements(resource, 1, corrective), error);
     }
   }
 

@@ -14,12 +14,14 @@ import {
   bytes32Pattern,
   decodeTensorMap,
   parsePolicy,
+  routes,
   sameAddress,
   textRoutes,
   toHex,
 } from '@verity/protocol';
 import { request as undiciRequest } from 'undici';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Refund } from '@verity/payments';
 import { type PaidRequest, PaymentRequiredError, RouterPayments } from './payments.js';
 import { resolveModel } from './catalog.js';
 import { ChainNodeSource } from './chain-source.js';
@@ -238,6 +240,29 @@ export async function createRouterApp(options: RouterStartOptions) {
     if (answer.text !== undefined) return reply.type('application/json; charset=utf-8').send(answer.text);
     return answer.response;
   });
+
+  // Cooperative refunds: the official x402 client sends its `refund` payload with GET to a priced route.
+  if (payments) {
+    for (const path of [routes.infer.path, textRoutes.chatCompletions.path, textRoutes.completions.path]) {
+      app.get(path, async (request, reply) => {
+        let refunded: Refund;
+        try {
+          refunded = await payments.refund(request);
+        } catch (error) {
+          if (error instanceof PaymentRequiredError) return error.send(reply);
+          throw error;
+        }
+        void reply.header('PAYMENT-RESPONSE', refunded.header);
+        return {
+          message: 'Refund acknowledged',
+          channelId: refunded.channelId,
+          amount: String(refunded.amount),
+          claimed: String(refunded.claimed),
+          transaction: refunded.transaction,
+        };
+      });
+    }
+  }
 
   for (const kind of ['chat', 'completion'] as const) {
     app.post(kind === 'chat' ? textRoutes.chatCompletions.path : textRoutes.completions.path, async (request, reply) => {

@@ -31,6 +31,11 @@ import { type ChainConfig, type ChainContext, createChainContext } from './chain
 import { type BalanceReturnType, balance } from './actions/balance.js';
 import { type DepositReturnType, deposit } from './actions/deposit.js';
 import { type GetEarningsParameters, type GetEarningsReturnType, getEarnings } from './actions/getEarnings.js';
+import {
+  type GetModelEarningsParameters,
+  type GetModelEarningsReturnType,
+  getModelEarnings,
+} from './actions/getModelEarnings.js';
 import { type RefundParameters, type RefundReturnType, refund } from './actions/refund.js';
 import { type WithdrawParameters, type WithdrawReturnType, withdraw } from './actions/withdraw.js';
 import { type PaymentConfig, type PaymentContext, createPaymentContext } from './payment.js';
@@ -131,10 +136,12 @@ export interface VerityClient extends Client {
   balance(): Promise<BalanceReturnType>;
   /** Payments: starts the timed withdrawal of the unclaimed funds; `{ finalize: true }` completes it after the delay. */
   withdraw(parameters?: WithdrawParameters): Promise<WithdrawReturnType>;
-  /** Payments: asks the router for a cooperative refund (not served by the router yet: use withdraw). */
+  /** Payments: asks the router for a cooperative refund of what was not charged, at once (else: withdraw). */
   refund(parameters?: RefundParameters): Promise<RefundReturnType>;
   /** Chain: what the settlement contract claimed and paid out for a receiver (a router operator). */
   getEarnings(parameters: GetEarningsParameters): Promise<GetEarningsReturnType>;
+  /** Chain: the fees allocated to a model's answers (gross) and its publisher's royalty, from the FeeSplitter. */
+  getModelEarnings(parameters: GetModelEarningsParameters): Promise<GetModelEarningsReturnType>;
 }
 
 function baseUrl(url: string): string {
@@ -197,5 +204,6 @@ export function createClient(config: ClientConfig): VerityClient {
     withdraw: (parameters = {}) => withdraw(client, parameters),
     refund: (parameters = {}) => refund(client, parameters),
     getEarnings: (parameters) => getEarnings(client, parameters),
+    getModelEarnings: (parameters) => getModelEarnings(client, parameters),
   };
 }

@@ -16,6 +16,11 @@ export type { PaymentConfig, PaymentContext } from './payment.js';
 export { type BalanceReturnType, balance } from './actions/balance.js';
 export { type DepositParameters, type DepositReturnType, deposit } from './actions/deposit.js';
 export { type GetEarningsParameters, type GetEarningsReturnType, getEarnings } from './actions/getEarnings.js';
+export {
+  type GetModelEarningsParameters,
+  type GetModelEarningsReturnType,
+  getModelEarnings,
+} from './actions/getModelEarnings.js';
 export { type RefundParameters, type RefundReturnType, refund } from './actions/refund.js';
 export { type WithdrawParameters, type WithdrawReturnType, withdraw } from './actions/withdraw.js';
 export { canonicalJson, settlementStatuses } from '@verity/protocol';

@@ -2,13 +2,17 @@
  * The SDK paying for requests with x402 `batch-settlement`, against a devnet whose router charges (a real anvil,
  * the settlement contract at its canonical address, real nodes): infer and chat (whole and streamed) are paid
  * invisibly — the first request deposits, later ones only sign vouchers —, a request above the spending cap is
- * refused unpaid, and the wallet actions (deposit, balance, withdraw, refund) and the receiver's earnings read
+ * refused unpaid, and the wallet actions (deposit, balance, withdraw, cooperative refund) and the receiver's earnings read
  * and move the channel on chain.
  */
 import { join } from 'node:path';
 import { LocalNetwork, devKeys, repoRoot } from '@verity/devnet';
 import type { Hex, TensorMap } from '@verity/protocol';
+import { batchSettlementDomain, voucherTypes } from '@verity/chain';
+import { encodePaymentSignatureHeader } from '@x402/core/http';
+import { privateKeyToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { payerChannel } from '../src/channel.js';
 import { type VerityClient, VerityError, createClient } from '../src/index.js';
 
 const price = 10n ** 15n; // 0.001 VRT per executor answer
@@ -171,10 +175,56 @@ describe('the wallet', () => {
     expect(earnings.unsettled).toBe(earnings.claimed - earnings.settled);
   });
 
-  it('says that the router grants no cooperative refund, and points to withdraw', async () => {
-    const error = await rejection(client.refund());
-    expect(error.code).toBe('INVALID_REQUEST');
-    expect(error.message).toMatch(/did not grant a cooperative refund .*withdraw\(\) returns the unclaimed funds/);
+  it('refunds at once what was not charged: the router claims the charged part and refunds the rest', async () => {
+    const refunder = payingClient(devKeys[4] as Hex);
+    await refunder.deposit({ amount: 5n * price });
+    await refunder.infer({ model: 'iris', inputs });
+    await refunder.infer({ model: 'iris', inputs });
+    const before = await refunder.balance();
+    expect(before).toMatchObject({ balance: 5n * price, charged: 2n * price });
+
+    const refunded = await refunder.refund();
+    expect(refunded).toMatchObject({ channelId: before.channelId, amount: 3n * price });
+    expect(refunded.txHash).toMatch(/^0x[0-9a-f]{64}$/);
+    const after = await refunder.balance();
+    expect(after).toMatchObject({ balance: 2n * price, totalClaimed: 2n * price, unclaimed: 0n, available: 0n });
+    expect(after.tokenBalance).toBe(before.tokenBalance + 3n * price);
+    // Nothing is left to refund; the next paid request deposits into the channel again.
+    const again = await rejection(refunder.refund());
+    expect(again.code).toBe('INVALID_REQUEST');
+    expect(again.message).toMatch(/no remaining balance|refund_no_balance/);
+    await refunder.infer({ model: 'iris', inputs });
+    const resumed = await refunder.balance();
+    expect(resumed.balance).toBeGreaterThan(2n * price);
+    expect(resumed.charged).toBe(3n * price);
+  });
+
+  it('refuses a refund request whose voucher the payer did not sign', async () => {
+    const refunder = payingClient(devKeys[4] as Hex);
+    const channel = await payerChannel(refunder, 'test');
+    const state = await refunder.balance();
+    const stranger = privateKeyToAccount(devKeys[3] as Hex);
+    const signature = await stranger.signTypedData({
+      domain: batchSettlementDomain(channel.chainId),
+      types: voucherTypes,
+      primaryType: 'Voucher',
+      message: { channelId: channel.channelId, maxClaimableAmount: 3n * price },
+    });
+    const header = encodePaymentSignatureHeader({
+      x402Version: 2,
+      accepted: channel.terms,
+      payload: {
+        type: 'refund',
+        channelConfig: channel.config,
+        voucher: { channelId: channel.channelId, maxClaimableAmount: String(3n * price), signature },
+      },
+    } as unknown as Parameters<typeof encodePaymentSignatureHeader>[0]);
+    const response = await fetch(`${network.routerUrl}/v1/infer`, { headers: { 'PAYMENT-SIGNATURE': header } });
+    expect(response.status).toBe(402);
+    expect(((await response.json()) as { error: { details: unknown } }).error.details).toMatchObject({
+      x402Code: 'invalid_batch_settlement_evm_voucher_signature',
+    });
+    expect((await refunder.balance()).balance).toBe(state.balance);
   });
 
   it('withdraws: initiates, refuses to finalize before the delay, finalizes after it', async () => {

@@ -2,9 +2,11 @@
  * Payments: a cooperative refund of the channel's unspent funds, at once rather than after the withdraw delay.
  *
  * The contract returns funds to the payer only on the receiver side's word (refund, or refundWithSignature with
- * the receiverAuthorizer's signature), so the payer asks the server: the official client's refund request
- * (@x402/evm `refundChannel`: a zero-charge voucher sent as a `refund` payload to a priced URL). This router does
- * not serve refund payloads yet; then this fails with INVALID_REQUEST and `withdraw()` is the way back.
+ * the receiverAuthorizer's signature), so the payer asks the router: the official client's refund request
+ * (@x402/evm `refundChannel`: a zero-charge voucher at the charged total, sent as a `refund` payload with GET to a
+ * priced URL). The router claims what it charged and refunds the rest in one transaction, so the channel is left
+ * with nothing unclaimed; the next paid request deposits again. A server that grants no refund fails this with
+ * INVALID_REQUEST, and `withdraw()` is the way back.
  */
 import { type Hex, VerityError } from '@verity/protocol';
 import { payerChannel } from '../channel.js';
@@ -19,6 +21,8 @@ export interface RefundReturnType {
   channelId: Hex;
   /** The refund transaction. */
   txHash: Hex;
+  /** Returned to the payer's wallet, in token base units. */
+  amount: bigint;
 }
 
 export async function refund(client: Client, parameters: RefundParameters = {}): Promise<RefundReturnType> {
@@ -29,7 +33,7 @@ export async function refund(client: Client, parameters: RefundParameters = {}):
       ...(parameters.amount === undefined ? {} : { amount: parameters.amount.toString() }),
     });
     if (!settled.success) throw new Error(settled.errorReason ?? 'refused');
-    return { channelId: channel.channelId, txHash: settled.transaction as Hex };
+    return { channelId: channel.channelId, txHash: settled.transaction as Hex, amount: BigInt(settled.amount ?? '0') };
   } catch (cause) {
     const reason = (cause as Error).message;
     throw new VerityError(
