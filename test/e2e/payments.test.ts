@@ -27,6 +27,7 @@ const royaltyBps = 1_000;
 let receiver: Address;
 
 let network: LocalNetwork;
+const liar = () => (network.nodes[3] as { address: string }).address;
 let paidFetch: typeof fetch;
 let token: Address;
 let chain: ReturnType<typeof createChainClients>;
@@ -51,7 +52,9 @@ function chargeOf(response: Response | string | undefined) {
 
 beforeAll(async () => {
   network = await LocalNetwork.start({
-    nodes: 3,
+    nodes: 4,
+    // Node 3 lies (signs altered outputs): under replication it dissents, and the client pays it nothing.
+    faults: { 3: 'wrong-output' },
     routerPort: 0,
     nodeBasePort: 0,
     routerTimeoutMs: 10_000,
@@ -110,18 +113,20 @@ describe('a router that charges with x402 batch-settlement', () => {
     }
   });
 
-  it('charges one price per agreeing executor under replicate:3, and nothing for an unanswered request', async () => {
+  it('charges one price per agreeing executor, none for the dissenter, and nothing for an unanswered request', async () => {
     const replicated = await paidFetch(
       `${network.routerUrl}/v1/infer`,
-      post({ model: 'iris', inputs: input, policy: 'replicate:3' }),
+      post({ model: 'iris', inputs: input, policy: 'replicate:4' }),
     );
     expect(replicated.status).toBe(200);
-    expect(((await replicated.json()) as InferResponse).receipts).toHaveLength(3);
+    const answer = (await replicated.json()) as InferResponse;
+    expect(answer.receipts).toHaveLength(3);
+    expect(answer.dissent?.map((d) => d.executor.toLowerCase())).toEqual([liar().toLowerCase()]);
     expect(chargeOf(replicated).amount).toBe(3n * price);
 
     const unanswerable = await paidFetch(
       `${network.routerUrl}/v1/infer`,
-      post({ model: 'iris', inputs: input, policy: 'replicate:4' }),
+      post({ model: 'iris', inputs: input, policy: 'replicate:5' }),
     );
     expect(unanswerable.status).toBe(422);
     expect(unanswerable.headers.get('payment-response')).toBeNull();
@@ -156,8 +161,8 @@ describe('a router that charges with x402 batch-settlement', () => {
     expect(await earned(privateKeyToAccount(devKeys[0] as `0x${string}`).address)).toBe(answers * royalty);
     const executors = await Promise.all(network.nodes.map((n) => earned(n.address as Address)));
     expect(executors.reduce((a, b) => a + b, 0n)).toBe(answers * executorShare);
-    // replicate:3 twice: every operator earned at least two answers' share.
-    for (const amount of executors) expect(amount).toBeGreaterThanOrEqual(2n * executorShare);
+    // The three honest operators agreed under replicate:4, so each earned at least that answer's share.
+    for (const amount of executors.slice(0, 3)) expect(amount).toBeGreaterThanOrEqual(executorShare);
     // The router never held the money.
     expect((await getFeeBalances(chain.publicClient, receiver, { payee: routerAddress })).earned).toBe(0n);
   });
@@ -172,12 +177,19 @@ describe('paid text', () => {
     await publisher.pushModel(join(repoRoot, 'models/verity-chat.gguf'), { name: 'verity-chat', version: '1' });
     const response = await paidFetch(
       `${network.routerUrl}/v1/chat/completions`,
-      post({ model: 'verity-chat', stream: true, messages: [{ role: 'user', content: 'What is Verity?' }] }),
+      post({
+        model: 'verity-chat',
+        stream: true,
+        messages: [{ role: 'user', content: 'What is Verity?' }],
+        verity: { policy: 'replicate:4' },
+      }),
     );
     expect(response.status).toBe(200);
     const events = (await response.text()).split('\n\n').filter((e) => e.startsWith('data: {'));
     const last = JSON.parse((events.at(-1) as string).slice(6)) as { verity?: unknown };
     const verity = VerityTextFieldSchema.parse(last.verity);
-    expect(chargeOf(verity.payment).amount).toBe(price);
+    // The three honest executors agreed; the liar's answer is not paid for.
+    expect(verity.receipts).toHaveLength(3);
+    expect(chargeOf(verity.payment).amount).toBe(3n * price);
   });
 });
