@@ -196,6 +196,7 @@ try {
   console.log(`\nCheck it yourself:
   npm run verity -- receipt verify ${responsePath}
   npm run verity -- receipt verify ${responsePath} --chain --deployment ${chain.deploymentFile}
+  npm run verity -- receipt verify ${chatPath}          # the chat answer: its receipts against the text
   export VERITY_KEY=${devKeys[5]} VERITY_DEPLOYMENT=${chain.deploymentFile}   # anvil account 5 pays (devnet only)
   npm run verity -- infer iris --input '{"x": {"dtype": "float32", "shape": [1,4], "data": [6.7,3.0,5.2,2.3]}}' --policy replicate:3
   npm run verity -- chat "How do nodes agree?" --model verity-chat
