@@ -5,13 +5,14 @@
  * always checked here, against the request sent, and a failure exits 1.
  */
 import { writeFile } from 'node:fs/promises';
-import { type Hex, VerityError, bytes32Pattern, generatedText, parsePolicy } from '@verity/protocol';
+import { VerityError, generatedText } from '@verity/protocol';
 import type { ChatParameters, CompleteParameters, TextAnswer, TextParameters } from '@verity/sdk';
 import type { Command } from 'commander';
 import { parseWei } from './amounts.js';
 import type { Context } from './context.js';
 import { formatCheck, shortAddress } from './format.js';
 import { UsageError } from './output.js';
+import { policyOption, requestIdOption } from './request-options.js';
 
 export interface TextOptions {
   model: string;
@@ -77,19 +78,8 @@ export function textParameters(options: TextOptions): TextParameters {
       throw new UsageError('--stop takes at most 4 sequences, none of them empty');
     parameters.stop = options.stop;
   }
-  if (options.policy !== undefined) {
-    try {
-      parsePolicy(options.policy);
-    } catch (error) {
-      throw new UsageError(`--policy: ${(error as Error).message}`);
-    }
-    parameters.policy = options.policy;
-  }
-  if (options.requestId !== undefined) {
-    if (!bytes32Pattern.test(options.requestId))
-      throw new UsageError(`--request-id must be 0x and 64 hex digits, got "${options.requestId}"`);
-    parameters.requestId = options.requestId as Hex;
-  }
+  if (options.policy !== undefined) parameters.policy = policyOption(options.policy);
+  if (options.requestId !== undefined) parameters.requestId = requestIdOption(options.requestId);
   return parameters;
 }
 

@@ -22,8 +22,11 @@ interface Answer {
   text: string;
 }
 
-/** Sends one request and waits for the answer's headers; network failures become NODE_UNAVAILABLE or TIMEOUT. */
-async function open(
+/**
+ * Sends one request and waits for the answer's headers, whatever its status; network failures become
+ * NODE_UNAVAILABLE or TIMEOUT. For callers that read the headers of any answer (an x402 402, say).
+ */
+export async function openRequest(
   method: Dispatcher.HttpMethod,
   url: string,
   body: string | Uint8Array | NodeJS.ReadableStream | undefined,
@@ -63,21 +66,26 @@ async function exchange(
   options: RequestOptions,
   contentType?: string,
 ): Promise<Answer> {
-  const response = await open(method, url, body, options, contentType);
-  let text: string;
+  const response = await openRequest(method, url, body, options, contentType);
+  const text = await readResponseText(method, url, response);
+  if (response.statusCode >= 400) throw errorFromBody(response.statusCode, parseText(method, url, response.statusCode, text));
+  return { status: response.statusCode, text };
+}
+
+/** An opened answer's body as text; a connection lost on the way becomes NODE_UNAVAILABLE. */
+export async function readResponseText(method: string, url: string, response: Dispatcher.ResponseData): Promise<string> {
   try {
-    text = await response.body.text();
+    return await response.body.text();
   } catch (cause) {
     throw new VerityError('NODE_UNAVAILABLE', `${method} ${url}: connection lost while reading the answer`, {
       cause,
       details: { url },
     });
   }
-  if (response.statusCode >= 400) throw errorFromBody(response.statusCode, parseText(method, url, response.statusCode, text));
-  return { status: response.statusCode, text };
 }
 
-function parseText(method: string, url: string, status: number, text: string): unknown {
+/** An answer's text as JSON (undefined when empty); text that is not JSON becomes NODE_UNAVAILABLE. */
+export function parseText(method: string, url: string, status: number, text: string): unknown {
   try {
     return text.length > 0 ? JSON.parse(text) : undefined;
   } catch (cause) {
@@ -134,15 +142,10 @@ export interface EventStream {
  * an answer that is not `text/event-stream` throws before any event, so a caller can still try elsewhere.
  */
 export async function postJsonEvents(url: string, bodyText: string, options: RequestOptions = {}): Promise<EventStream> {
-  const response = await open('POST', url, bodyText, options, 'application/json');
+  const response = await openRequest('POST', url, bodyText, options, 'application/json');
   const type = String(response.headers['content-type'] ?? '');
   if (response.statusCode >= 400 || !type.startsWith('text/event-stream')) {
-    let text: string;
-    try {
-      text = await response.body.text();
-    } catch (cause) {
-      throw new VerityError('NODE_UNAVAILABLE', `POST ${url}: connection lost while reading the answer`, { cause });
-    }
+    const text = await readResponseText('POST', url, response);
     if (response.statusCode >= 400) throw errorFromBody(response.statusCode, parseText('POST', url, response.statusCode, text));
     throw new VerityError('NODE_UNAVAILABLE', `POST ${url} answered ${type || 'no content type'}, expected an event stream`, {
       details: { url },
@@ -151,7 +154,11 @@ export async function postJsonEvents(url: string, bodyText: string, options: Req
   return { headers: response.headers, events: readEvents(url, response.body, options.timeoutMs ?? defaultTimeoutMs) };
 }
 
-async function* readEvents(url: string, body: Dispatcher.ResponseData['body'], timeoutMs: number): AsyncGenerator<string> {
+/**
+ * The `data` fields of an opened event-stream body, in order; a connection lost midway (or stalled past the
+ * timeout) throws NODE_UNAVAILABLE or TIMEOUT. Returning early closes the connection.
+ */
+export async function* readEvents(url: string, body: Dispatcher.ResponseData['body'], timeoutMs: number): AsyncGenerator<string> {
   const queue: string[] = [];
   const parser = createParser({ onEvent: (event) => queue.push(event.data) });
   const decoder = new TextDecoder();

@@ -11,10 +11,10 @@ import {
   type CompletionRequest,
   type Hex,
   type InferRequest,
-  type Policy,
   type ReceiptDomain,
   type SignedReceipt,
   VerityError,
+  checkRelayPolicy,
   type TextCompletion,
   type TextKind,
   chatHashedFields,
@@ -26,7 +26,6 @@ import {
   textOutputHash,
   toolCallId,
   decodeTensorMap,
-  formatPolicy,
   encodeTensorMap,
   hashDecodedTensorMap,
   parsePolicy,
@@ -327,22 +326,6 @@ function chatMessage(requestId: Hex, completion: LlmCompletion): ChatCompletion[
       function: { name: c.name, arguments: c.arguments },
     })),
   };
-}
-
-/** A relayed model is answered under the policy `relay` only, and `relay` is for relayed models only. */
-function checkRelayPolicy(model: string, relayed: boolean, policy: Policy): void {
-  if (relayed && policy.kind !== 'relay') {
-    throw new VerityError(
-      'INVALID_REQUEST',
-      `${model} is relayed to an upstream server, not run by this node: ask with policy "relay", whose receipts say so`,
-      { details: { model, policy: formatPolicy(policy), param: 'verity.policy' } },
-    );
-  }
-  if (!relayed && policy.kind === 'relay') {
-    throw new VerityError('INVALID_REQUEST', `policy "relay" is for relayed models; ${model} runs on this node`, {
-      details: { model, param: 'verity.policy' },
-    });
-  }
 }
 
 function randomRequestId(): Hex {

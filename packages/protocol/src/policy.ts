@@ -47,3 +47,22 @@ export function formatPolicy(policy: Policy): string {
 export function requiredAgreement(policy: Policy): number {
   return policy.kind === 'replicate' ? Math.floor(policy.k / 2) + 1 : 1;
 }
+
+/**
+ * A relayed model is answered under the policy `relay` only, and `relay` is for relayed models only: relayed work is
+ * never passed off as verified, nor verified work as relayed. Throws INVALID_REQUEST (param `verity.policy`).
+ */
+export function checkRelayPolicy(model: string, relayed: boolean, policy: Policy): void {
+  if (relayed && policy.kind !== 'relay') {
+    throw new VerityError(
+      'INVALID_REQUEST',
+      `${model} is relayed to an upstream server, not run by the nodes: ask with policy "relay", whose receipts say so`,
+      { details: { model, policy: formatPolicy(policy), param: 'verity.policy' } },
+    );
+  }
+  if (!relayed && policy.kind === 'relay') {
+    throw new VerityError('INVALID_REQUEST', `policy "relay" is for relayed models; ${model} runs on the nodes`, {
+      details: { model, param: 'verity.policy' },
+    });
+  }
+}

@@ -10,7 +10,9 @@ import {
   type InferResponse,
   type ModelEntry,
   VerityError,
+  type Policy,
   formatPolicy,
+  parsePolicy,
   requiredAgreement,
 } from '@verity/protocol';
 import type { DissentLog } from './dissent-log.js';
@@ -227,4 +229,18 @@ export async function runReplicate(ctx: PolicyContext, request: RoutedRequest, k
   };
   if (dissent.length > 0) response.dissent = dissent;
   return { response };
+}
+
+/**
+ * The policy a request asks for, as this router runs it: `spot-check:p` is part of Protocol v1 but needs validators
+ * (a later issue), so it is refused by name rather than quietly run as `none`.
+ */
+export function routablePolicy(text: string | undefined): Policy {
+  const policy = parsePolicy(text);
+  if (policy.kind === 'spot-check') {
+    throw new VerityError('UNKNOWN_POLICY', 'spot-check is not implemented by this router yet; use "none" or "replicate:<k>"', {
+      details: { policy: text },
+    });
+  }
+  return policy;
 }

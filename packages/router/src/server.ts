@@ -29,7 +29,7 @@ import { DissentLog } from './dissent-log.js';
 import { ModelDistributor } from './models.js';
 import { NodeSet } from './node-set.js';
 import { type RouterOptions, type RouterStartOptions, defaultRouterOptions } from './options.js';
-import { type PolicyContext, runNone, runReplicate } from './policies.js';
+import { type PolicyContext, routablePolicy, runNone, runReplicate } from './policies.js';
 import { rankNodes } from './select.js';
 import { runText, streamText, textRequest } from './text.js';
 
@@ -209,17 +209,12 @@ export async function createRouterApp(options: RouterStartOptions) {
   app.post('/v1/infer', async (request, reply) => {
     // Tensor data checked for form only: decodeTensorMap below checks every element.
     const body = parseBody(InferRequestFormSchema, request.body);
-    const policy = parsePolicy(body.policy);
+    const policy = routablePolicy(body.policy);
     const entry = resolveModel(nodeSet.catalog(), body.model);
     // Decode once here so malformed tensors fail fast with a typed error, before any node is bothered.
     const inputs = decodeTensorMap(body.inputs as TensorMap);
     const requestId = body.requestId ?? toHex(randomBytes(32));
     const routed = { entry, inputs, requestId };
-    if (policy.kind === 'spot-check') {
-      throw new VerityError('UNKNOWN_POLICY', 'spot-check is not implemented by this router yet; use "none" or "replicate:<k>"', {
-        details: { policy: body.policy },
-      });
-    }
     if (policy.kind === 'relay' || entry.format !== 'onnx') {
       throw new VerityError('INVALID_REQUEST', `${entry.id} takes text: use POST /v1/chat/completions or /v1/completions`, {
         details: { model: body.model, format: entry.format, policy: body.policy ?? 'none' },

@@ -34,6 +34,7 @@ import {
   answerToolCalls,
   assembleToolCalls,
   chatInputHash,
+  checkRelayPolicy,
   closingChunk,
   completionInputHash,
   formatPolicy,
@@ -52,7 +53,7 @@ import {
 import type { FastifyReply } from 'fastify';
 import { isNodeFault } from './forward.js';
 import type { NodeSet, NodeState } from './node-set.js';
-import { type PolicyContext, failover, replicate } from './policies.js';
+import { type PolicyContext, failover, replicate, routablePolicy } from './policies.js';
 
 type TextAnswer = ChatCompletion | TextCompletion;
 
@@ -86,25 +87,8 @@ export function textRequest(
       details: { model: parsed.model, format: entry.format, param: 'model' },
     });
   }
-  const policy = parsePolicy(parsed.verity?.policy);
-  // Routing never passes relayed work off as verified, nor verified work as relayed.
-  if (entry.format === 'relay' && policy.kind !== 'relay') {
-    throw new VerityError(
-      'INVALID_REQUEST',
-      `${entry.id} is relayed to upstream servers, not run by the nodes: ask with policy "relay", whose receipts say so`,
-      { details: { model: parsed.model, param: 'verity.policy' } },
-    );
-  }
-  if (entry.format !== 'relay' && policy.kind === 'relay') {
-    throw new VerityError('INVALID_REQUEST', `policy "relay" is for relayed models; ${entry.id} runs on the nodes`, {
-      details: { model: parsed.model, param: 'verity.policy' },
-    });
-  }
-  if (policy.kind === 'spot-check') {
-    throw new VerityError('UNKNOWN_POLICY', 'spot-check is not implemented by this router yet; use "none" or "replicate:<k>"', {
-      details: { policy: parsed.verity?.policy },
-    });
-  }
+  const policy = routablePolicy(parsed.verity?.policy);
+  checkRelayPolicy(entry.id, entry.format === 'relay', policy);
   const inputHash =
     kind === 'chat' ? chatInputHash(parsed as ChatCompletionRequest) : completionInputHash(parsed as CompletionRequest);
   return {

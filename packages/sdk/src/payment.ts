@@ -20,11 +20,10 @@ import { type Hex, VerityError, addressOf, errorFromBody } from '@verity/protoco
 import type { x402Client, x402HTTPClient } from '@x402/core/client';
 import type { PaymentPayload, PaymentRequired, PaymentRequirements } from '@x402/core/types';
 import type { BatchSettlementEvmScheme, InMemoryClientChannelStorage } from '@x402/evm/batch-settlement/client';
-import { createParser } from 'eventsource-parser';
-import { type Dispatcher, request } from 'undici';
+import type { Dispatcher } from 'undici';
 import type { Account, Address, Chain, PublicClient, Transport, WalletClient } from 'viem';
 import type { Deployment } from '@verity/chain';
-import { sharedAgent } from '@verity/http/client';
+import { openRequest, parseText, readEvents, readResponseText } from '@verity/http/client';
 import type { Client } from './client.js';
 import { chainModule } from './chain.js';
 
@@ -158,72 +157,18 @@ function header(headers: Headers, name: string): string | null {
   return typeof value === 'string' ? value : Array.isArray(value) ? (value[0] ?? null) : null;
 }
 
-async function open(client: Client, url: string, bodyText: string, headers: Record<string, string>) {
-  try {
-    return await request(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
-      body: bodyText,
-      dispatcher: client.dispatcher ?? sharedAgent,
-      headersTimeout: client.timeoutMs,
-      bodyTimeout: client.timeoutMs,
-    });
-  } catch (cause) {
-    const code = (cause as { code?: string }).code;
-    if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
-      throw new VerityError('TIMEOUT', `POST ${url} timed out after ${client.timeoutMs} ms`, { cause, details: { url } });
-    }
-    throw new VerityError('NODE_UNAVAILABLE', `POST ${url} failed: ${(cause as Error).message}`, {
-      cause,
-      details: { url, reason: code },
-    });
-  }
-}
-
-async function readText(url: string, response: Dispatcher.ResponseData): Promise<string> {
-  try {
-    return await response.body.text();
-  } catch (cause) {
-    throw new VerityError('NODE_UNAVAILABLE', `POST ${url}: connection lost while reading the answer`, {
-      cause,
-      details: { url },
-    });
-  }
-}
-
-function parseJson(url: string, status: number, text: string): unknown {
-  try {
-    return text.length > 0 ? JSON.parse(text) : undefined;
-  } catch (cause) {
-    throw new VerityError('NODE_UNAVAILABLE', `POST ${url} answered ${status} with a body that is not JSON`, {
-      cause,
-      details: { url },
-    });
-  }
-}
-
-async function* readEvents(url: string, body: Dispatcher.ResponseData['body'], timeoutMs: number): AsyncGenerator<string> {
-  const queue: string[] = [];
-  const parser = createParser({ onEvent: (event) => queue.push(event.data) });
-  const decoder = new TextDecoder();
-  try {
-    for await (const chunk of body) {
-      parser.feed(decoder.decode(chunk as Uint8Array, { stream: true }));
-      while (queue.length > 0) yield queue.shift() as string;
-    }
-  } catch (cause) {
-    const code = (cause as { code?: string }).code;
-    if (code === 'UND_ERR_BODY_TIMEOUT')
-      throw new VerityError('TIMEOUT', `POST ${url}: no event for ${timeoutMs} ms`, { cause, details: { url } });
-    throw new VerityError('NODE_UNAVAILABLE', `POST ${url}: connection lost in the middle of the stream`, {
-      cause,
-      details: { url },
-    });
-  } finally {
-    if (!body.readableEnded) body.destroy();
-  }
-  parser.feed(decoder.decode());
-  while (queue.length > 0) yield queue.shift() as string;
+function open(client: Client, url: string, bodyText: string, headers: Record<string, string>) {
+  return openRequest(
+    'POST',
+    url,
+    bodyText,
+    {
+      timeoutMs: client.timeoutMs,
+      headers,
+      ...(client.dispatcher ? { dispatcher: client.dispatcher } : {}),
+    },
+    'application/json',
+  );
 }
 
 // ---- paying ----
@@ -243,8 +188,8 @@ export function batchRequirement(paymentRequired: PaymentRequired): PaymentRequi
 
 /** The 402 as the x402 client reads it, and as a Protocol v1 error (the reason, in words). */
 async function read402(url: string, http: x402HTTPClient, response: Dispatcher.ResponseData) {
-  const text = await readText(url, response);
-  const body = parseJson(url, 402, text);
+  const text = await readResponseText('POST', url, response);
+  const body = parseText('POST', url, 402, text);
   const error = errorFromBody(402, body);
   let paymentRequired: PaymentRequired;
   try {
@@ -347,15 +292,15 @@ export async function paidRequest(client: Client, path: string, bodyText: string
     const status = response.statusCode;
     const type = header(response.headers, 'content-type') ?? '';
     if (!stream || status >= 400 || !type.startsWith('text/event-stream')) {
-      const text = await readText(url, response);
-      if (status >= 400) throw errorFromBody(status, parseJson(url, status, text));
+      const text = await readResponseText('POST', url, response);
+      if (status >= 400) throw errorFromBody(status, parseText('POST', url, status, text));
       if (stream) {
         throw new VerityError('NODE_UNAVAILABLE', `POST ${url} answered ${type || 'no content type'}, expected an event stream`, {
           details: { url },
         });
       }
       if (paid) await loaded.http.processPaymentResult(paid, (name) => header(response.headers, name), status);
-      return { kind: 'json', body: parseJson(url, status, text) };
+      return { kind: 'json', body: parseText('POST', url, status, text) };
     }
     const payload = paid;
     let settled = false;

@@ -3,14 +3,14 @@
  * distinct executors, offline verification). The receipts are always checked here, and a failure exits 1.
  */
 import { writeFile } from 'node:fs/promises';
-import { type Hex, VerityError, bytes32Pattern, parsePolicy } from '@verity/protocol';
+import { VerityError } from '@verity/protocol';
 import { type InferParameters, checkInferResponse } from '@verity/sdk';
 import { Command } from 'commander';
 import { parseWei } from '../amounts.js';
 import { type Context, paymentNote } from '../context.js';
 import { examples, fields, formatCheck, formatTensor, shortAddress } from '../format.js';
 import { readInputs } from '../inputs.js';
-import { UsageError } from '../output.js';
+import { policyOption, requestIdOption } from '../request-options.js';
 
 interface InferOptions {
   input: string;
@@ -44,19 +44,8 @@ export function inferCommand(context: Context): Command {
       const maxPriceWei = options.maxPrice === undefined ? undefined : parseWei(options.maxPrice, '--max-price');
       const inputs = await readInputs(context, options.input);
       const parameters: InferParameters = { model, inputs };
-      if (options.policy !== undefined) {
-        try {
-          parsePolicy(options.policy);
-        } catch (error) {
-          throw new UsageError(`--policy: ${(error as Error).message}`);
-        }
-        parameters.policy = options.policy;
-      }
-      if (options.requestId !== undefined) {
-        if (!bytes32Pattern.test(options.requestId))
-          throw new UsageError(`--request-id must be 0x and 64 hex digits, got "${options.requestId}"`);
-        parameters.requestId = options.requestId as Hex;
-      }
+      if (options.policy !== undefined) parameters.policy = policyOption(options.policy);
+      if (options.requestId !== undefined) parameters.requestId = requestIdOption(options.requestId);
 
       const paying = await requestClient({ verify: false, ...(maxPriceWei === undefined ? {} : { maxPriceWei }) });
       const response = await paying.infer(parameters);
