@@ -8,6 +8,8 @@
  * - what checking a voucher adds to a request: PaymentGate.charge + commit on a channel that already has its deposit
  *   and fresh on-chain state (measureVoucherCheck), with the SQLite store on disk (as the router runs it) and in
  *   memory, and the signature check alone (recoverVoucherSigner). Target: under 1 ms at p50.
+ * - the fee split's gas (bench/fee-split.ts): FeeSplitter.postCharges, and claimCharges of 1 and 10 charges, each backed
+ *   by a receipt its executor signed and settled in ReceiptRegistry.
  * The exit code is 1 when a target is missed.
  *
  * Run: `npx tsx bench/payments.ts` (anvil comes from the @foundry-rs/anvil npm package; nothing else is needed).
@@ -42,6 +44,7 @@ import { toClientEvmSigner } from '@x402/evm';
 import { BatchSettlementEvmScheme, signVoucher } from '@x402/evm/batch-settlement/client';
 import { type Hex, createTestClient, createWalletClient, http, isAddressEqual, nonceManager } from 'viem';
 import { type PrivateKeyAccount, generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
+import { measureFeeSplit } from './fee-split.js';
 import { quantile } from './stats.js';
 
 const resultsDir = fileURLToPath(new URL('./results/', import.meta.url));
@@ -224,9 +227,16 @@ async function measure() {
     if (!recovered || !isAddressEqual(recovered, onDisk.signer)) throw new Error('recoverVoucherSigner recovered another signer');
   }
 
+  // The fee split on its own deployment (anvil's accounts 4-8), once the channels are measured.
+  const feeSplit = await measureFeeSplit({ rpcUrl, chainId });
+  console.error(
+    `fee split: postCharges ${feeSplit.postCharges} gas, claimCharges 1 claim ${feeSplit.claimCharges1}, 10 claims ${feeSplit.claimCharges10}`,
+  );
+
   return {
     chainId,
     warmUp,
+    feeSplit,
     rounds,
     depositGas,
     voucherCheck: { onDisk: onDisk.samplesUs, inMemory: inMemory.samplesUs, recoverUs },
@@ -305,6 +315,14 @@ function summarize(measured: Awaited<ReturnType<typeof measure>>) {
       requestsPerVoucher1: round1(deposit.gasMean / r + atTarget.claimAndSettleGasPerVoucher),
       requestsPerVoucher10: round1(deposit.gasMean / r + atTarget.claimAndSettleGasPerVoucher / 10),
     })),
+    feeSplit: {
+      ...measured.feeSplit,
+      note:
+        'gasUsed of FeeSplitter.postCharges (a root over 10 charges, nothing reserved before) and claimCharges: 1 claim, ' +
+        'and 10 claims of one root (2 executors x 5 requests, 2 models), payees already credited once; each claim proves ' +
+        "its charge in the root and its receipt in the executor's settled epoch (ReceiptRegistry.check). " +
+        'claimCharges1FirstCredit is the first claim ever (every payee credited from zero).',
+    },
     voucherCheck: {
       chargeAndCommitOnDisk: onDisk,
       chargeAndCommitInMemory: latencyOf(measured.voucherCheck.inMemory),
@@ -345,9 +363,12 @@ function printTable(result: ReturnType<typeof summarize>): void {
   ];
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((row) => row[i]?.length ?? 0))) ?? [];
   for (const row of rows) console.log(row.map((cell, i) => cell.padStart(widths[i] ?? 0)).join('  '));
-  const { deposit, voucherCheck, targets } = result;
+  const { deposit, voucherCheck, targets, feeSplit } = result;
   console.log(
     `deposit: ${deposit.gasMean} gas mean per channel (${deposit.gasMin}..${deposit.gasMax}, ${deposit.channels} channels)`,
+  );
+  console.log(
+    `fee split: postCharges ${feeSplit.postCharges} gas; claimCharges 1 claim ${feeSplit.claimCharges1}, 10 claims ${feeSplit.claimCharges10} (${feeSplit.perCharge} per charge)`,
   );
   for (const [name, stats] of Object.entries(voucherCheck)) {
     console.log(`${name}: p50 ${stats.p50Us} µs, p95 ${stats.p95Us} µs, p99 ${stats.p99Us} µs (${stats.requests})`);

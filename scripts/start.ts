@@ -36,8 +36,10 @@ const routerPort = Number(process.env.VERITY_ROUTER_PORT ?? 7070);
 const nodeBasePort = Number(process.env.VERITY_NODE_BASE_PORT ?? 7071);
 const chainPort = Number(process.env.VERITY_CHAIN_PORT ?? 8545);
 const dataDir = join(repoRoot, '.verity/devnet');
-/** What the router charges per executor answer: 0.001 VRT. */
+/** Each node's price per answer (its NodeRegistry price): 0.001 VRT. */
 const priceWei = 10n ** 15n;
+/** iris's published price per answer, above the nodes' own: 0.002 VRT. verity-chat is published without one. */
+const irisPriceWei = 2n * priceWei;
 // The devnet chain starts empty every time, so the nodes' records start empty too.
 rmSync(dataDir, { recursive: true, force: true });
 
@@ -76,10 +78,11 @@ try {
 
   // Account 0 publishes the demo model (anvil's well-known development key: local use only).
   const client = createClient({ url: network.routerUrl, chain: { deployment: chain.deployment, privateKey: devKeys[0]! } });
-  // With a 10% royalty: the fee split pays it to the publisher.
+  // Priced at 0.002 VRT per answer, with a 10% royalty: the fee split pays it to the publisher.
   const model = await client.pushModel(join(repoRoot, 'models/iris.onnx'), {
     name: demo.name,
     version: demo.version,
+    priceWei: irisPriceWei,
     royaltyBps: 1_000,
   });
   console.log(
@@ -100,7 +103,7 @@ try {
         {
           network: `eip155:${chain.chainId}`,
           asset: chain.deployment.contracts.token,
-          maxAmountPerPayment: String(3n * priceWei),
+          maxAmountPerPayment: String(3n * irisPriceWei),
         },
       ],
     });
@@ -129,7 +132,7 @@ try {
   console.log(`  probabilities ${JSON.stringify(response.outputs.probabilities?.data)}`);
   console.log(`  ${response.receipts.length} receipts from distinct operators agree; verified offline.`);
   console.log(
-    `  paid ${formatUnits(BigInt(paid.payment?.amount ?? 0), 18)} VRT (0.001 per agreeing executor) from ${payer.address}; ` +
+    `  paid ${formatUnits(BigInt(paid.payment?.amount ?? 0), 18)} VRT (iris's price, 0.002, per agreeing executor) from ${payer.address}; ` +
       `deposit transaction ${paid.payment?.transaction || '(none)'}`,
   );
 
@@ -158,7 +161,9 @@ try {
     `  ${chat.verity.receipts.length} receipts from distinct operators agree on the exact text; ${chatReport.ok ? 'verified offline ✓' : 'verification FAILED ✗'}`,
   );
 
-  console.log(`  paid ${formatUnits(BigInt(paidChat.payment?.amount ?? 0), 18)} VRT with a voucher (no new deposit)`);
+  console.log(
+    `  paid ${formatUnits(BigInt(paidChat.payment?.amount ?? 0), 18)} VRT (the nodes' price, 0.001, per agreeing executor) with a voucher (no new deposit)`,
+  );
 
   console.log('\nWaiting for the nodes to settle the receipts on chain (epochs close every 3 s)…');
   for (const receipt of response.receipts) {
@@ -175,16 +180,17 @@ try {
     );
   }
 
-  // The router claims the vouchers, settles them into the FeeSplitter (the channels' receiver), then tells it who
-  // earned what; the contract splits each answer's price by the rules on chain.
+  // The router claims the vouchers and settles them into the FeeSplitter (the channels' receiver), then posts a
+  // charge root of what it charged; the contract pays each charge against its executor's settled receipt and
+  // splits it by the rules on chain.
   const splitter = chain.deployment.contracts.feeSplitter;
   if (!splitter) throw new Error('the devnet has no FeeSplitter');
-  const paidAnswers = 6n;
+  const charged = 3n * irisPriceWei + 3n * priceWei;
   const earnedBy = async (payee: `0x${string}`) => (await getFeeBalances(publicClient, splitter, { payee })).earned;
-  for (let i = 0; i < 60 && (await earnedBy(verifierPoolAddress)) < (paidAnswers * priceWei * 5n) / 100n; i++) await sleep(500);
+  for (let i = 0; i < 80 && (await earnedBy(verifierPoolAddress)) < (charged * 5n) / 100n; i++) await sleep(500);
   const publisherAddress = privateKeyToAccount(devKeys[0]!).address;
   console.log(
-    `\nPayments: ${formatUnits(paidAnswers * priceWei, 18)} VRT charged for ${paidAnswers} executor answers, claimed and settled on chain into the FeeSplitter ${splitter}, and split there:`,
+    `\nPayments: ${formatUnits(charged, 18)} VRT charged for 6 executor answers, claimed and settled on chain into the FeeSplitter ${splitter}, each answer paid out against its executor's settled receipt, and split there:`,
   );
   for (const node of network.nodes)
     console.log(`  executor ${node.address}  ${formatUnits(await earnedBy(node.address as `0x${string}`), 18)} VRT`);

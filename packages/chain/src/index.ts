@@ -15,6 +15,7 @@ export {
 export { type ChainClients, type ChainClientsOptions, createChainClients, verityChain } from './clients.js';
 export { type Deployment, DeploymentSchema, readDeployment, writeDeployment } from './deployment.js';
 export { ChainError, type ChainErrorCode, revertError, revertErrorName } from './errors.js';
+export { type FeeCharge, buildChargeTree, chargeDigest, chargeLeaf, chargeTypeHash } from './charges.js';
 export { type GasReport, type MeasureGasOptions, formatGasReport, measureGas } from './gas.js';
 export {
   type ModelRecord,
@@ -107,11 +108,25 @@ export {
   deployFeeSplitter,
 } from './actions/deployFeeSplitter.js';
 export {
-  type DistributeFeesParameters,
-  type DistributeFeesReturnType,
-  type FeeAllocation,
-  distributeFees,
-} from './actions/distributeFees.js';
+  type ChargeClaim,
+  type ClaimChargesParameters,
+  type ClaimChargesReturnType,
+  claimCharges,
+} from './actions/claimCharges.js';
+export {
+  type FindChargeRootParameters,
+  type FindChargeRootReturnType,
+  findChargeRoot,
+} from './actions/findChargeRoot.js';
+export {
+  type GetChargeRootParameters,
+  type GetChargeRootReturnType,
+  getChargeRoot,
+} from './actions/getChargeRoot.js';
+export { type IsChargePaidParameters, type IsChargePaidReturnType, isChargePaid } from './actions/isChargePaid.js';
+export { type PostChargesParameters, type PostChargesReturnType, postCharges } from './actions/postCharges.js';
+export { type ReleaseChargesParameters, type ReleaseChargesReturnType, releaseCharges } from './actions/releaseCharges.js';
+export { ModelPrices } from './model-prices.js';
 export { type GetFeeBalancesParameters, type GetFeeBalancesReturnType, getFeeBalances } from './actions/getFeeBalances.js';
 export {
   type GetModelEarningsParameters,

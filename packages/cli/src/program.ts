@@ -12,6 +12,8 @@ import { modelEarningsCommand } from './commands/model-earnings.js';
 import { modelLsCommand } from './commands/model-ls.js';
 import { modelPushCommand } from './commands/model-push.js';
 import { nodeEarningsCommand } from './commands/node-earnings.js';
+import { nodeClaimCommand } from './commands/node-claim.js';
+import { nodeSettleCommand } from './commands/node-settle.js';
 import { nodeLsCommand } from './commands/node-ls.js';
 import { nodeRegisterCommand } from './commands/node-register.js';
 import { nodeStakeCommand } from './commands/node-stake.js';
@@ -79,13 +81,15 @@ export function createProgram(context: Context, options: { json: boolean }): Com
   program.addCommand(completeCommand(context));
   program.addCommand(group('receipt', 'check receipts offline, or settled on chain', [receiptVerifyCommand(context)]));
   program.addCommand(
-    group('node', 'operate a node on chain: register, stake, unstake, withdraw; list the nodes; earnings', [
+    group('node', 'operate a node on chain: register, stake, unstake, withdraw; list the nodes; earnings, claim, settle', [
       nodeRegisterCommand(context),
       nodeStakeCommand(context),
       nodeUnstakeCommand(context),
       nodeWithdrawCommand(context),
       nodeLsCommand(context),
       nodeEarningsCommand(context),
+      nodeClaimCommand(context),
+      nodeSettleCommand(context),
     ]),
   );
   program.addCommand(

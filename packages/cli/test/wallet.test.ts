@@ -1,6 +1,6 @@
 /**
- * `verity wallet` (a cooperative refund too), paid `verity infer`, `verity node earnings` and `verity model earnings`
- * as a user runs them (child processes), against one devnet whose router charges with x402 batch-settlement (a real anvil, real nodes, the iris model).
+ * `verity wallet` (a cooperative refund too), paid `verity infer`, `verity node earnings|claim|settle` and
+ * `verity model earnings` as a user runs them (child processes), against one devnet whose router charges with x402 batch-settlement (a real anvil, real nodes, the iris model).
  */
 import { join } from 'node:path';
 import { LocalNetwork, devKeys, repoRoot } from '@verity/devnet';
@@ -26,7 +26,8 @@ beforeAll(async () => {
     routerPort: 0,
     nodeBasePort: 0,
     routerTimeoutMs: 20_000,
-    chain: { port: 0, payments: { priceWei: price, claimIntervalMs: 1_000 } },
+    // The router leaves the fee split's claims to the executor, so `verity node claim` has them to make.
+    chain: { port: 0, epochMaxAgeMs: 1_000, payments: { priceWei: price, claimIntervalMs: 1_000, routerClaimsCharges: false } },
   });
   const chain = network.chain;
   if (!chain) throw new Error('no chain');
@@ -115,14 +116,34 @@ describe('verity wallet', () => {
     expect(human.stdout).toMatch(/claimed\s+0\.002 VRT/);
   });
 
-  it('model earnings shows the gross paid for the model answers and the royalty, once the split is distributed', async () => {
+  it("node claim pays the executor's share of both paid answers, each against its settled receipt", async () => {
+    // Each charge is claimable once the router posted its charge root and the node its receipts' epoch root.
+    const operator = { ...env, VERITY_KEY: devKeys[1] as Hex };
+    let claimed = 0;
+    let amount = 0n;
+    for (let i = 0; i < 60 && claimed < 2; i++) {
+      const { code, stdout, stderr } = await runCli(['node', 'claim', '--json'], { env: operator });
+      expect(code, stderr).toBe(0);
+      const result = json(stdout);
+      expect(result.executor).toBe(network.nodes[0]?.address);
+      claimed += result.claimed as number;
+      amount += BigInt(result.amount as string);
+      if (claimed < 2) await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    expect(claimed).toBe(2);
+    expect(amount).toBe(2n * price);
+    // Nothing is paid twice: a second claim finds nothing to do.
+    const again = await runCli(['node', 'claim'], { env: operator });
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/claimed\s+0 charges/);
+    // Another operator, which answered none of them, has nothing to claim.
+    const outsider = await runCli(['node', 'claim', '--json'], { env: { ...env, VERITY_KEY: devKeys[2] as Hex } });
+    expect(json(outsider.stdout)).toMatchObject({ claimed: 0, amount: '0', waiting: 0 });
+  });
+
+  it('model earnings shows the gross paid for the model answers and the royalty, once the split is claimed', async () => {
     const chain = network.chain;
     if (!chain) throw new Error('no chain');
-    const reader = createClient({ url: network.routerUrl, chain: { deployment: chain.deployment } });
-    // Two answers were paid above; the router distributes what has settled into the splitter on its claim schedule.
-    for (let i = 0; i < 150 && (await reader.getModelEarnings({ model: 'iris@1' })).gross < 2n * price; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
     const royalty = (2n * price * BigInt(royaltyBps)) / 10_000n;
     const { code, stdout } = await runCli(['model', 'earnings', 'iris@1', '--json'], { env });
     expect(code).toBe(0);
@@ -145,6 +166,17 @@ describe('verity wallet', () => {
     const unknown = await runCli(['model', 'earnings', 'nope@1', '--json'], { env });
     expect(unknown.code).toBe(1);
     expect(json(unknown.stdout)).toMatchObject({ error: { code: 'UNKNOWN_MODEL' } });
+  });
+
+  it("node settle pays the executor's share into its wallet, once", async () => {
+    const operator = { ...env, VERITY_KEY: devKeys[1] as Hex };
+    // 80% of two answers: 10% royalty, 5% verifier pool and 5% treasury go elsewhere.
+    const { code, stdout, stderr } = await runCli(['node', 'settle', '--json'], { env: operator });
+    expect(code, stderr).toBe(0);
+    expect(json(stdout)).toMatchObject({ payee: network.nodes[0]?.address, amount: String((2n * price * 80n) / 100n) });
+    const again = await runCli(['node', 'settle'], { env: operator });
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/paid\s+0 VRT/);
   });
 
   it('refund returns what was not charged at once; the next paid request deposits again', async () => {

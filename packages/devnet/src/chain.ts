@@ -70,6 +70,7 @@ export class DevChain {
             token: deployed.contracts.token,
             modelRegistry: deployed.contracts.modelRegistry,
             nodeRegistry: deployed.contracts.nodeRegistry,
+            receiptRegistry: deployed.contracts.receiptRegistry,
             distributor: addressOf(routerKey),
             treasury: treasuryAddress,
             verifierPool: verifierPoolAddress,

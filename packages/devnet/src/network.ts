@@ -50,10 +50,17 @@ export interface NetworkChainOptions {
   /** VRT minted to each of anvil's accounts 0–9 (whole tokens; default 10 000). */
   mintTokens?: number;
   /**
-   * The router charges with x402 (`batch-settlement`): this many VRT base units per executor answer, paid into
-   * channels whose receiver and receiverAuthorizer is the router operator, anvil's account 9 (`routerKey`).
+   * The router charges with x402 (`batch-settlement`) at the prices on chain: every node asks `priceWei` VRT base
+   * units per answer (its NodeRegistry price, signed as its receipts' fee), a model published with a higher price
+   * raises it. Channels pay into the FeeSplitter; the router operator, anvil's account 9 (`routerKey`), is their
+   * receiverAuthorizer.
    */
-  payments?: { priceWei: bigint; claimIntervalMs?: number };
+  payments?: {
+    priceWei: bigint;
+    claimIntervalMs?: number;
+    /** false: the router leaves claiming fee shares to the executors (`verity node claim`). Default true. */
+    routerClaimsCharges?: boolean;
+  };
 }
 
 /** The devnet's chain: where it is, what is deployed on it, and the anvil process behind it. */
@@ -135,8 +142,9 @@ export class LocalNetwork {
       if (options.routerRefreshMs) routerArgs.push('--refresh-ms', String(options.routerRefreshMs));
       const payments = options.chain?.payments;
       if (payments) {
-        routerArgs.push('--price-wei', String(payments.priceWei));
+        routerArgs.push('--payments');
         if (payments.claimIntervalMs) routerArgs.push('--claim-interval-ms', String(payments.claimIntervalMs));
+        if (payments.routerClaimsCharges === false) routerArgs.push('--no-claim-charges');
       }
       const router = await spawnService({
         entry: 'packages/router/src/main.ts',
@@ -178,6 +186,7 @@ export class LocalNetwork {
       if (options.chain?.epochMaxReceipts !== undefined)
         args.push('--epoch-max-receipts', String(options.chain.epochMaxReceipts));
       if (options.chain?.epochMaxAgeMs !== undefined) args.push('--epoch-max-age-ms', String(options.chain.epochMaxAgeMs));
+      if (options.chain?.payments) args.push('--fee-wei', String(options.chain.payments.priceWei));
     }
     const fault = options.faults?.[index];
     if (fault) args.push('--fault', fault);

@@ -83,7 +83,7 @@ export async function createNodeApp(options: NodeStartOptions): Promise<NodeApp>
       chainId: resolved.chainId,
       feeWei: resolved.feeWei,
       ...(resolved.fault ? { fault: resolved.fault } : {}),
-      ...(chain ? { domain: chain.domain, recorder: chain.book } : {}),
+      ...(chain ? { domain: chain.domain, recorder: chain.book, feeFor: (modelId: Hex) => chain.feeFor(modelId) } : {}),
     });
     // Every request, for shutdown; inferences alone, for the load /health reports.
     const requests = new InFlight();

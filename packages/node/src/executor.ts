@@ -53,6 +53,8 @@ export interface ExecutorOptions {
   fault?: NodeOptions['fault'];
   /** The receipts' EIP-712 domain; default `receiptDomain(chainId)` (no verifyingContract). */
   domain?: ReceiptDomain;
+  /** The fee to sign for one answer of a model (in chain mode, raised to the model's published price); default `feeWei`. */
+  feeFor?: (modelId: Hex) => Promise<bigint>;
   /** Where receipts are recorded; default SQLite alone. */
   recorder?: ReceiptRecorder;
 }
@@ -139,7 +141,8 @@ export class Executor {
     const outputs = await model.run(inputs);
     applyFault(this.options.fault, outputs);
     const outputHash = hashDecodedTensorMap(outputs);
-    return this.signAndRecord({ requestId, modelId, inputHash, outputHash, policy, engine: model.engine }, (receipt) =>
+    const fee = await this.feeFor(modelId);
+    return this.signAndRecord({ requestId, modelId, inputHash, outputHash, policy, engine: model.engine, fee }, (receipt) =>
       JSON.stringify({ requestId, modelId, outputs: encodeTensorMap(outputs), policy, receipts: [receipt] }),
     );
   }
@@ -202,7 +205,8 @@ export class Executor {
   /** Generates the whole answer, then signs and records it: the response JSON (stored, and sent as it is). */
   async completeText(job: TextJob): Promise<InferResponseJson> {
     if (job.replay !== undefined) return job.replay;
-    return this.#recordText(job, await job.llm.complete(job.llmRequest));
+    const fee = await this.feeFor(job.modelId);
+    return this.#recordText(job, await job.llm.complete(job.llmRequest), fee);
   }
 
   /**
@@ -215,11 +219,12 @@ export class Executor {
       if (text.length > 0) yield text;
       return job.replay;
     }
+    const fee = await this.feeFor(job.modelId);
     const completion = yield* job.llm.stream(job.llmRequest);
-    return this.#recordText(job, completion);
+    return this.#recordText(job, completion, fee);
   }
 
-  #recordText(job: TextJob, completion: LlmCompletion): InferResponseJson {
+  #recordText(job: TextJob, completion: LlmCompletion, fee: bigint): InferResponseJson {
     applyTextFault(this.options.fault, completion);
     const { requestId, modelId, inputHash, policy, created, modelName } = job;
     const outputHash = textOutputHash(completion);
@@ -229,7 +234,7 @@ export class Executor {
       total_tokens: completion.usage.promptTokens + completion.usage.completionTokens,
     };
     const id = textAnswerId(job.kind, requestId);
-    return this.signAndRecord({ requestId, modelId, inputHash, outputHash, policy, engine: job.llm.engine }, (receipt) => {
+    return this.signAndRecord({ requestId, modelId, inputHash, outputHash, policy, engine: job.llm.engine, fee }, (receipt) => {
       const verity = { requestId, modelId, policy, receipts: [receipt] };
       const answer: ChatCompletion | TextCompletion =
         job.kind === 'chat'
@@ -265,10 +270,11 @@ export class Executor {
 
   /** Signs the receipt, builds the response around it and records both before anything is released. */
   private signAndRecord(
-    fields: { requestId: Hex; modelId: Hex; inputHash: Hex; outputHash: Hex; policy: string; engine: string },
+    fields: { requestId: Hex; modelId: Hex; inputHash: Hex; outputHash: Hex; policy: string; engine: string; fee: bigint },
     respond: (receipt: SignedReceipt) => string,
   ): InferResponseJson {
     const { requestId, modelId, inputHash, outputHash, policy, engine } = fields;
+    const fee = String(fields.fee);
     const timestamp = Math.floor(Date.now() / 1000);
     const receipt = signReceipt(
       this.options.privateKey,
@@ -278,7 +284,7 @@ export class Executor {
         inputHash,
         outputHash,
         executor: this.options.address,
-        fee: this.options.feeWei,
+        fee,
         timestamp,
         policy,
         engine,
@@ -292,7 +298,7 @@ export class Executor {
       inputHash,
       outputHash,
       policy,
-      feeWei: this.options.feeWei,
+      feeWei: fee,
       timestamp,
       responseJson,
     };
@@ -302,6 +308,10 @@ export class Executor {
     const winner = this.db.receipt(requestId);
     if (!winner) throw new VerityError('INTERNAL', 'receipt insert conflicted but no receipt is stored');
     return replay(winner, modelId, inputHash, policy);
+  }
+
+  private feeFor(modelId: Hex): Promise<bigint> {
+    return this.options.feeFor ? this.options.feeFor(modelId) : Promise.resolve(BigInt(this.options.feeWei));
   }
 
   /** The stored response for a requestId, or NOT_FOUND. */

@@ -12,3 +12,4 @@ export * from './receipt.js';
 export * from './tensor.js';
 export * from './verify.js';
 export * from './merkle.js';
+export * from './payments.js';

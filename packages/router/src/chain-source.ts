@@ -4,7 +4,7 @@
  * Read again whenever a new block has been mined (the set can only change with a block), so following the chain
  * costs one `eth_blockNumber` per refresh while nothing happens. When the RPC fails, the last set read stays.
  */
-import { type Deployment, type NodeRecord, getModel, listActiveNodes, verityChain } from '@verity/chain';
+import { type Deployment, ModelPrices, type NodeRecord, getModel, listActiveNodes, verityChain } from '@verity/chain';
 import { type Hex, VerityError } from '@verity/protocol';
 import { BaseError, type Chain, type PublicClient, type Transport, createPublicClient, http } from 'viem';
 import { getBlockNumber, getChainId } from 'viem/actions';
@@ -58,6 +58,7 @@ export class ChainNodeSource {
   private lastBlock: bigint | undefined;
   private lastRefreshAt: number | undefined;
   private error: string | undefined;
+  private prices: ModelPrices | undefined;
   /** The last set read: active nodes only. */
   active: NodeRecord[] = [];
 
@@ -128,6 +129,12 @@ export class ChainNodeSource {
     } catch {
       return undefined;
     }
+  }
+
+  /** A model's published price per answer (ModelRegistry); undefined when the RPC fails. */
+  async modelPrice(modelId: Hex): Promise<bigint | undefined> {
+    this.prices ??= new ModelPrices(this.client, this.modelRegistry);
+    return this.prices.priceOf(modelId).catch(() => undefined);
   }
 
   get failing(): boolean {

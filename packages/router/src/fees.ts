@@ -1,27 +1,87 @@
 /**
- * The fee split, router side. With a FeeSplitter as the channels' receiver, settled payments land in that contract,
- * and the router only tells it who earned them: every committed charge is recorded here as one allocation per
- * agreeing executor (executor, model, amount). On a schedule the router sends the oldest undistributed allocations
- * whose sum the contract has received and not yet allocated (FIFO, so what was settled is what gets split), and
- * the contract credits the executor, the model's publisher (its royalty), the verifier pool and the treasury by
- * the rules stored on chain. Payees withdraw from the contract themselves.
+ * The fee split, router side. Channels pay into the FeeSplitter; the router tells the contract what it charged,
+ * and the contract pays only for answers proven on chain:
  *
- * Trust: the router cannot take the funds (they never pass through it) nor credit an address that is not a
- * registered node or a model that is not registered; it could still allocate to the wrong registered executor,
- * which the charge roots of docs/payments.md would close. A crash between a charge's commit and its allocation
- * here leaves that amount undistributed in the contract (visible as `undistributed()`), never lost.
+ * 1. Every committed charge is recorded here: one row per agreeing executor's receipt (requestId, executor,
+ *    model, amount = the fee that receipt signs, at most the quote).
+ * 2. Each round, the oldest unposted charges whose sum the contract has received and not reserved yet become a
+ *    charge root (a Merkle tree over their digests, chain's buildChargeTree), posted with `postCharges`.
+ * 3. Then, for each posted charge not paid yet, the router fetches the executor's receipt and its settlement from
+ *    the executor's node; once the receipt's epoch root is on chain, it sends `claimCharges` with both proofs, and
+ *    the contract splits the amount (executor, model publisher's royalty, verifier pool, treasury). Anyone may
+ *    send those claims (an executor does it with `verity node claim`); the router does it as a service.
+ *
+ * Trust: the router cannot take the funds (they never pass through it), nor pay an executor for a request it did
+ * not answer (the contract checks the executor's settled receipt), nor pay more than the receipt's fee, nor pay an
+ * answer twice. It could omit a charge from its roots: executors hold their receipts and see the omission.
+ *
+ * Crash rules: a charge committed but not recorded here (a crash in between) stays undistributed in the contract,
+ * never lost. A root built here is posted before its charges count as posted; a root whose posting transaction
+ * landed without being recorded is found again on chain by its root hash (`ChargesPosted`), never posted twice.
  */
 import { join } from 'node:path';
-import { type WriteClient, distributeFees, getUndistributedFees } from '@verity/chain';
-import type { Hex } from '@verity/protocol';
+import {
+  type ChargeClaim,
+  type FeeCharge,
+  type ReadClient,
+  type WriteClient,
+  buildChargeTree,
+  claimCharges,
+  findChargeRoot,
+  getUndistributedFees,
+  isChargePaid,
+  postCharges,
+} from '@verity/chain';
+import type { Hex, SignedReceipt } from '@verity/protocol';
 import Database from 'better-sqlite3';
 import type { Address } from 'viem';
 
-export interface Allocation {
+export type Allocation = FeeCharge;
+
+/** A charge as the ledger lists it, with where it was posted. */
+export interface LedgerCharge extends FeeCharge {
+  seq: number;
+  /** The charge root's id on chain, once posted. */
+  rootId: bigint | null;
+  /** The charge's proof under its root, once posted. */
+  proof: Hex[];
+  /** The claimCharges transaction that paid it, once paid. */
+  paidIn: Hex | null;
+}
+
+/** An executor's receipt for a request and where its epoch root is on chain, as its node tells it. */
+export interface SettledReceipt {
+  receipt: SignedReceipt;
+  proof: Hex[];
+  epoch: number;
+}
+
+/** Finds an executor's settled receipt for a request; undefined while it is not settled or cannot be reached. */
+export type ReceiptSource = (executor: Address, requestId: Hex) => Promise<SettledReceipt | undefined>;
+
+interface ChargeRow {
+  seq: number;
+  requestId: Hex;
   executor: Address;
   modelId: Hex;
-  amount: bigint;
+  amount: string;
+  rootSeq: number | null;
+  leafIndex: number | null;
+  paidIn: Hex | null;
 }
+
+interface RootRow {
+  seq: number;
+  root: Hex;
+  total: string;
+  count: number;
+  root_id: string | null;
+}
+
+/** Charges posted per root at most (a claim proof grows with log2 of it). */
+const maxChargesPerRoot = 1_024;
+/** Claims per claimCharges transaction at most. */
+const maxClaimsPerTransaction = 50;
 
 export class FeeLedger {
   private readonly db: Database.Database;
@@ -29,77 +89,203 @@ export class FeeLedger {
   constructor(dataDir?: string) {
     this.db = new Database(dataDir ? join(dataDir, 'fees.sqlite') : ':memory:');
     this.db.pragma('journal_mode = WAL');
-    this.db.exec(`CREATE TABLE IF NOT EXISTS allocations (
-      seq INTEGER PRIMARY KEY AUTOINCREMENT,
-      executor TEXT NOT NULL,
-      model_id TEXT NOT NULL,
-      amount TEXT NOT NULL,
-      distributed_in TEXT
-    )`);
+    this.db.exec(`
+      CREATE TABLE IF NOT EXISTS charge_roots (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        root TEXT NOT NULL,
+        total TEXT NOT NULL,
+        count INTEGER NOT NULL,
+        root_id TEXT
+      );
+      CREATE TABLE IF NOT EXISTS charges (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        request_id TEXT NOT NULL,
+        executor TEXT NOT NULL,
+        model_id TEXT NOT NULL,
+        amount TEXT NOT NULL,
+        root_seq INTEGER REFERENCES charge_roots(seq),
+        leaf_index INTEGER,
+        paid_in TEXT,
+        UNIQUE (request_id, executor)
+      );
+      CREATE INDEX IF NOT EXISTS charges_by_executor ON charges (executor, seq);
+    `);
   }
 
-  record(allocations: readonly Allocation[]): void {
-    const insert = this.db.prepare('INSERT INTO allocations (executor, model_id, amount) VALUES (?, ?, ?)');
+  /** Records committed charges; a (request, executor) pair already recorded is kept as it was. */
+  record(charges: readonly FeeCharge[]): void {
+    const insert = this.db.prepare('INSERT OR IGNORE INTO charges (request_id, executor, model_id, amount) VALUES (?, ?, ?, ?)');
     this.db.transaction(() => {
-      for (const a of allocations) insert.run(a.executor.toLowerCase(), a.modelId.toLowerCase(), String(a.amount));
+      for (const c of charges)
+        insert.run(c.requestId.toLowerCase(), c.executor.toLowerCase(), c.modelId.toLowerCase(), String(c.amount));
     })();
   }
 
-  /** The oldest undistributed allocations whose sum stays within `available`. */
-  pending(available: bigint, limit = 500): { seqs: number[]; allocations: Allocation[] } {
-    const rows = this.db
-      .prepare(
-        'SELECT seq, executor, model_id AS modelId, amount FROM allocations WHERE distributed_in IS NULL ORDER BY seq LIMIT ?',
-      )
-      .all(limit) as { seq: number; executor: Address; modelId: Hex; amount: string }[];
-    const seqs: number[] = [];
-    const allocations: Allocation[] = [];
-    let sum = 0n;
-    for (const row of rows) {
-      const amount = BigInt(row.amount);
-      if (sum + amount > available) break;
-      sum += amount;
-      seqs.push(row.seq);
-      allocations.push({ executor: row.executor, modelId: row.modelId, amount });
-    }
-    return { seqs, allocations };
+  /** The root built but whose posting is not recorded (a crash, or a failed transaction), if any. */
+  unpostedRoot(): { seq: number; root: Hex; total: bigint; count: number } | undefined {
+    const row = this.db.prepare('SELECT * FROM charge_roots WHERE root_id IS NULL ORDER BY seq LIMIT 1').get() as
+      | RootRow
+      | undefined;
+    return row && { seq: row.seq, root: row.root, total: BigInt(row.total), count: row.count };
   }
 
-  markDistributed(seqs: readonly number[], transaction: Hex): void {
-    const update = this.db.prepare('UPDATE allocations SET distributed_in = ? WHERE seq = ?');
+  /**
+   * Builds a root over the oldest unposted charges whose sum stays within `available`, and assigns them to it;
+   * undefined when none fits.
+   */
+  buildRoot(available: bigint): { seq: number; root: Hex; total: bigint; count: number } | undefined {
+    return this.db
+      .transaction(() => {
+        const rows = this.db
+          .prepare(`SELECT ${chargeColumns} FROM charges c WHERE c.root_seq IS NULL ORDER BY c.seq LIMIT ?`)
+          .all(maxChargesPerRoot) as ChargeRow[];
+        const chosen: ChargeRow[] = [];
+        let total = 0n;
+        for (const row of rows) {
+          const amount = BigInt(row.amount);
+          if (total + amount > available) break;
+          total += amount;
+          chosen.push(row);
+        }
+        if (chosen.length === 0) return undefined;
+        const tree = buildChargeTree(chosen.map(toCharge));
+        const { lastInsertRowid } = this.db
+          .prepare('INSERT INTO charge_roots (root, total, count) VALUES (?, ?, ?)')
+          .run(tree.root, String(total), chosen.length);
+        const seq = Number(lastInsertRowid);
+        const assign = this.db.prepare('UPDATE charges SET root_seq = ?, leaf_index = ? WHERE seq = ?');
+        for (const [index, row] of chosen.entries()) assign.run(seq, index, row.seq);
+        return { seq, root: tree.root, total, count: chosen.length };
+      })
+      .immediate();
+  }
+
+  markPosted(rootSeq: number, rootId: bigint): void {
+    this.db.prepare('UPDATE charge_roots SET root_id = ? WHERE seq = ?').run(String(rootId), rootSeq);
+  }
+
+  markPaid(seqs: readonly number[], transaction: Hex): void {
+    const update = this.db.prepare('UPDATE charges SET paid_in = ? WHERE seq = ?');
     this.db.transaction(() => {
       for (const seq of seqs) update.run(transaction, seq);
     })();
   }
 
-  undistributedCount(): number {
-    return (this.db.prepare('SELECT COUNT(*) AS n FROM allocations WHERE distributed_in IS NULL').get() as { n: number }).n;
+  /** Posted charges not known to be paid, oldest first. */
+  unpaid(limit = 500): LedgerCharge[] {
+    const rows = this.db
+      .prepare(
+        `SELECT ${chargeColumns} FROM charges c JOIN charge_roots r ON r.seq = c.root_seq
+         WHERE r.root_id IS NOT NULL AND c.paid_in IS NULL ORDER BY c.seq LIMIT ?`,
+      )
+      .all(limit) as ChargeRow[];
+    return rows.map((row) => this.withProof(row));
+  }
+
+  /** An executor's charges, newest first: what it was charged for, where it was posted, whether it is paid. */
+  chargesOf(executor: Address, limit = 100): LedgerCharge[] {
+    const rows = this.db
+      .prepare(`SELECT ${chargeColumns} FROM charges c WHERE c.executor = ? ORDER BY c.seq DESC LIMIT ?`)
+      .all(executor.toLowerCase(), limit) as ChargeRow[];
+    return rows.map((row) => this.withProof(row));
+  }
+
+  /** Charges not yet in a posted root. */
+  unpostedCount(): number {
+    return (
+      this.db
+        .prepare('SELECT COUNT(*) AS n FROM charges c LEFT JOIN charge_roots r ON r.seq = c.root_seq WHERE r.root_id IS NULL')
+        .get() as { n: number }
+    ).n;
   }
 
   close(): void {
     this.db.close();
   }
-}
 
-/** Sums allocations by (executor, model): one row each in the contract call. */
-export function aggregate(allocations: readonly Allocation[]): Allocation[] {
-  const byKey = new Map<string, Allocation>();
-  for (const a of allocations) {
-    const key = `${a.executor.toLowerCase()}:${a.modelId.toLowerCase()}`;
-    const known = byKey.get(key);
-    if (known) known.amount += a.amount;
-    else byKey.set(key, { ...a });
+  private withProof(row: ChargeRow): LedgerCharge {
+    const charge: LedgerCharge = { ...toCharge(row), seq: row.seq, rootId: null, proof: [], paidIn: row.paidIn };
+    if (row.rootSeq === null || row.leafIndex === null) return charge;
+    const root = this.db.prepare('SELECT * FROM charge_roots WHERE seq = ?').get(row.rootSeq) as RootRow;
+    if (root.root_id === null) return charge;
+    // The tree is rebuilt from its charges in leaf order; roots are small (maxChargesPerRoot).
+    const members = this.db
+      .prepare(`SELECT ${chargeColumns} FROM charges c WHERE c.root_seq = ? ORDER BY c.leaf_index`)
+      .all(row.rootSeq) as ChargeRow[];
+    const tree = buildChargeTree(members.map(toCharge));
+    return { ...charge, rootId: BigInt(root.root_id), proof: tree.proof(row.leafIndex) };
   }
-  return [...byKey.values()];
 }
 
-/** Sends what the splitter has received to the oldest allocations; returns the transaction, or null if nothing was due. */
-export async function distributePending(wallet: WriteClient, splitter: Address, ledger: FeeLedger): Promise<Hex | null> {
+const chargeColumns =
+  'c.seq, c.request_id AS requestId, c.executor, c.model_id AS modelId, c.amount, c.root_seq AS rootSeq, c.leaf_index AS leafIndex, c.paid_in AS paidIn';
+
+function toCharge(row: ChargeRow): FeeCharge {
+  return { requestId: row.requestId, executor: row.executor, modelId: row.modelId, amount: BigInt(row.amount) };
+}
+
+/**
+ * Posts what the splitter received as a charge root: first a root built earlier whose posting is not recorded,
+ * then a new one over the oldest charges. Returns the root id posted, or null when nothing was due.
+ */
+export async function postPendingCharges(wallet: WriteClient, splitter: Address, ledger: FeeLedger): Promise<bigint | null> {
+  const earlier = ledger.unpostedRoot();
+  if (earlier) {
+    const found = await findChargeRoot(wallet, splitter, { root: earlier.root });
+    if (found !== null) {
+      ledger.markPosted(earlier.seq, found);
+      return found;
+    }
+  }
   const available = await getUndistributedFees(wallet, splitter);
-  if (available === 0n) return null;
-  const { seqs, allocations } = ledger.pending(available);
-  if (seqs.length === 0) return null;
-  const { hash } = await distributeFees(wallet, splitter, { allocations: aggregate(allocations) });
-  ledger.markDistributed(seqs, hash);
-  return hash;
+  const root = earlier && earlier.total <= available ? earlier : earlier ? undefined : ledger.buildRoot(available);
+  if (!root) return null;
+  const { rootId } = await postCharges(wallet, splitter, { root: root.root, total: root.total, count: root.count });
+  ledger.markPosted(root.seq, rootId);
+  return rootId;
+}
+
+/**
+ * Claims posted charges whose receipts are settled, on the executors' behalf; returns how many were paid. A
+ * charge someone else already claimed (the executor itself) is marked paid without a transaction. Without
+ * `receipts`, it only marks what the executors claimed themselves.
+ */
+export async function claimSettledCharges(
+  wallet: WriteClient,
+  splitter: Address,
+  ledger: FeeLedger,
+  receipts: ReceiptSource | undefined,
+): Promise<number> {
+  const claims: { seq: number; claim: ChargeClaim }[] = [];
+  const alreadyPaid: number[] = [];
+  for (const charge of ledger.unpaid()) {
+    if (claims.length >= maxClaimsPerTransaction) break;
+    if (charge.rootId === null) continue;
+    if (await isChargePaid(wallet as ReadClient, splitter, { requestId: charge.requestId, executor: charge.executor })) {
+      alreadyPaid.push(charge.seq);
+      continue;
+    }
+    if (!receipts) continue;
+    const settled = await receipts(charge.executor, charge.requestId);
+    if (!settled) continue;
+    claims.push({
+      seq: charge.seq,
+      claim: {
+        rootId: charge.rootId,
+        charge,
+        chargeProof: charge.proof,
+        receipt: settled.receipt,
+        proof: settled.proof,
+        epoch: settled.epoch,
+      },
+    });
+  }
+  if (alreadyPaid.length > 0) ledger.markPaid(alreadyPaid, '0x' as Hex);
+  if (claims.length === 0) return alreadyPaid.length;
+  const { hash } = await claimCharges(wallet, splitter, { claims: claims.map((c) => c.claim) });
+  ledger.markPaid(
+    claims.map((c) => c.seq),
+    hash,
+  );
+  return claims.length + alreadyPaid.length;
 }

@@ -18,10 +18,12 @@ const program = new Command('verity-router')
   .option('--data-dir <dir>', 'where the router keeps its records')
   .option('--timeout-ms <ms>', 'per-attempt timeout of a request to a node', String(defaultRouterOptions.requestTimeoutMs))
   .option(
-    '--price-wei <wei>',
-    'charge this many token base units per executor answer with x402 (needs --deployment and the key in VERITY_ROUTER_KEY)',
+    '--payments',
+    'charge for answers with x402 at the prices on chain (needs --deployment and the key in VERITY_ROUTER_KEY)',
   )
+  .option('--price-wei <wei>', 'the least an executor answer costs, in token base units (implies --payments)', '0')
   .option('--pay-to <address>', 'where settled payments go (default: the address of VERITY_ROUTER_KEY)')
+  .option('--no-claim-charges', "leave claiming the executors' fee shares to them (`verity node claim`)")
   .option('--claim-interval-ms <ms>', 'how often committed vouchers are claimed and settled on chain', '30000')
   .option(
     '--refresh-ms <ms>',
@@ -39,7 +41,9 @@ const flags = program.opts<{
   dataDir?: string;
   timeoutMs: string;
   refreshMs: string;
-  priceWei?: string;
+  payments?: boolean;
+  claimCharges: boolean;
+  priceWei: string;
   payTo?: string;
   claimIntervalMs: string;
 }>();
@@ -75,16 +79,17 @@ if (flags.deployment) {
   usage('give --deployment <file> (nodes from the chain) or --nodes <urls>');
 }
 
-if (flags.priceWei !== undefined) {
+if (!/^\d{1,30}$/.test(flags.priceWei)) usage('--price-wei must be a whole number of token base units');
+if (flags.payments || BigInt(flags.priceWei) > 0n) {
   const key = process.env.VERITY_ROUTER_KEY;
-  if (!options.deployment) usage('--price-wei needs --deployment <file> (the chain the payment channels live on)');
+  if (!options.deployment) usage('--payments needs --deployment <file> (the chain the payment channels live on)');
   if (!key || !/^0x[0-9a-fA-F]{64}$/.test(key))
-    usage('--price-wei needs the router key in VERITY_ROUTER_KEY (0x and 64 hex digits)');
-  if (!/^\d{1,30}$/.test(flags.priceWei) || BigInt(flags.priceWei) === 0n) usage('--price-wei must be a positive integer');
+    usage('--payments needs the router key in VERITY_ROUTER_KEY (0x and 64 hex digits)');
   options.payments = {
     privateKey: key as `0x${string}`,
-    pricePerAnswer: BigInt(flags.priceWei),
+    minPricePerAnswer: BigInt(flags.priceWei),
     claimIntervalMs: Number(flags.claimIntervalMs),
+    claimCharges: flags.claimCharges,
     ...(flags.payTo ? { payTo: flags.payTo as `0x${string}` } : {}),
   };
 }

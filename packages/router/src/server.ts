@@ -8,13 +8,16 @@ import {
   CompletionRequestSchema,
   type Hex,
   InferRequestFormSchema,
+  type ModelEntry,
   type TensorMap,
   RegisterModelRequestSchema,
   VerityError,
   bytes32Pattern,
+  addressPattern,
+  type ChargeList,
+  paymentRoutes,
   decodeTensorMap,
   parsePolicy,
-  routes,
   sameAddress,
   textRoutes,
   toHex,
@@ -31,6 +34,7 @@ import { NodeSet } from './node-set.js';
 import { type RouterOptions, type RouterStartOptions, defaultRouterOptions } from './options.js';
 import { type PolicyContext, routablePolicy, runNone, runReplicate } from './policies.js';
 import { rankNodes } from './select.js';
+import { settledReceiptsFrom } from './settled-receipts.js';
 import { runText, streamText, textRequest } from './text.js';
 
 export interface RunningRouter {
@@ -42,12 +46,13 @@ export interface RunningRouter {
 }
 
 /** The router's payments, when it is configured to charge (which needs the chain the channels live on). */
-function paymentsOf(opts: RouterOptions): RouterPayments | undefined {
+function paymentsOf(opts: RouterOptions, nodeSet: NodeSet): RouterPayments | undefined {
   if (!opts.payments) return undefined;
   if (!opts.deployment) throw new TypeError('payments need a deployment (the chain the payment channels live on)');
   return RouterPayments.create(opts.payments, {
     deployment: opts.deployment,
     rpcUrl: opts.rpcUrl ?? opts.deployment.rpcUrl,
+    receipts: settledReceiptsFrom(nodeSet, opts.requestTimeoutMs),
     ...(opts.dataDir ? { dataDir: opts.dataDir } : {}),
   });
 }
@@ -95,15 +100,42 @@ export async function createRouterApp(options: RouterStartOptions) {
   await nodeSet.refresh();
   nodeSet.start();
 
-  const payments = paymentsOf(opts);
+  const payments = paymentsOf(opts, nodeSet);
+  /**
+   * The price of one executor answer of a model: the highest of the model's published price and the prices of the
+   * nodes that serve it (so any of them may answer), and at least the router's minimum. A receipt is then charged
+   * the fee it signs, up to this price. Without the model's price (a dead RPC) nothing is quoted: a quote too low
+   * would shortchange the publisher.
+   */
+  async function quote(priced: RouterPayments, entry: ModelEntry): Promise<bigint> {
+    let price = priced.minPricePerAnswer;
+    if (chain) {
+      const published = await chain.modelPrice(entry.modelId);
+      if (published === undefined) {
+        throw new VerityError('CHAIN_UNAVAILABLE', `the price of ${entry.id} cannot be read from the chain now; retry`, {
+          details: { model: entry.id },
+        });
+      }
+      if (published > price) price = published;
+    }
+    for (const node of nodeSet.nodes) {
+      if (node.healthy && node.models.has(entry.modelId) && node.chain && node.chain.priceWei > price)
+        price = node.chain.priceWei;
+    }
+    return price;
+  }
+
   /** The reserved payment of a priced request, a 402 to send, or undefined when the router charges nothing. */
   async function reservePayment(
     request: FastifyRequest,
+    entry: ModelEntry,
     answers: number,
   ): Promise<PaidRequest | PaymentRequiredError | undefined> {
     if (!payments) return undefined;
+    const perAnswer = await quote(payments, entry);
+    if (perAnswer === 0n) return undefined;
     try {
-      return await payments.reserve(request, answers);
+      return await payments.reserve(request, answers, perAnswer);
     } catch (error) {
       if (error instanceof PaymentRequiredError) return error;
       throw error;
@@ -220,7 +252,7 @@ export async function createRouterApp(options: RouterStartOptions) {
         details: { model: body.model, format: entry.format, policy: body.policy ?? 'none' },
       });
     }
-    const paid = await reservePayment(request, policy.kind === 'replicate' ? policy.k : 1);
+    const paid = await reservePayment(request, entry, policy.kind === 'replicate' ? policy.k : 1);
     if (paid instanceof PaymentRequiredError) return paid.send(reply);
     let answer: Awaited<ReturnType<typeof runNone>>;
     try {
@@ -238,7 +270,7 @@ export async function createRouterApp(options: RouterStartOptions) {
 
   // Cooperative refunds: the official x402 client sends its `refund` payload with GET to a priced route.
   if (payments) {
-    for (const path of [routes.infer.path, textRoutes.chatCompletions.path, textRoutes.completions.path]) {
+    for (const { path } of paymentRoutes.refunds) {
       app.get(path, async (request, reply) => {
         let refunded: Refund;
         try {
@@ -259,18 +291,39 @@ export async function createRouterApp(options: RouterStartOptions) {
     }
   }
 
+  // The fee split's charges, for an executor to claim its share itself (`verity node claim`).
+  const ledger = payments?.ledger;
+  if (payments && ledger) {
+    app.get<{ Querystring: { executor?: string } }>(paymentRoutes.charges.path, async (request): Promise<ChargeList> => {
+      const executor = request.query.executor;
+      if (typeof executor !== 'string' || !addressPattern.test(executor))
+        throw new VerityError('INVALID_REQUEST', 'give ?executor=0x and 40 hex digits (an operator address)', {
+          details: { param: 'executor' },
+        });
+      return {
+        object: 'list',
+        feeSplitter: payments.payTo,
+        data: ledger.chargesOf(executor as Hex).map((c) => ({
+          requestId: c.requestId,
+          modelId: c.modelId,
+          executor: c.executor,
+          amount: String(c.amount),
+          rootId: c.rootId === null ? null : String(c.rootId),
+          proof: c.proof,
+          paid: c.paidIn !== null,
+        })),
+      };
+    });
+  }
+
   for (const kind of ['chat', 'completion'] as const) {
     app.post(kind === 'chat' ? textRoutes.chatCompletions.path : textRoutes.completions.path, async (request, reply) => {
       const parsed =
         kind === 'chat' ? parseBody(ChatCompletionRequestSchema, request.body) : parseBody(CompletionRequestSchema, request.body);
-      const routed = textRequest(
-        kind,
-        resolveModel(nodeSet.catalog(), parsed.model),
-        parsed,
-        request.body as Record<string, unknown>,
-      );
+      const entry = resolveModel(nodeSet.catalog(), parsed.model);
+      const routed = textRequest(kind, entry, parsed, request.body as Record<string, unknown>);
       const policy = parsePolicy(routed.policy);
-      const paid = await reservePayment(request, policy.kind === 'replicate' ? policy.k : 1);
+      const paid = await reservePayment(request, entry, policy.kind === 'replicate' ? policy.k : 1);
       if (paid instanceof PaymentRequiredError) return paid.send(reply);
       try {
         if (parsed.stream === true) return await streamText(policyContext, routed, reply, paid);

@@ -31,6 +31,8 @@ import { type ChainConfig, type ChainContext, createChainContext } from './chain
 import { type BalanceReturnType, balance } from './actions/balance.js';
 import { type DepositReturnType, deposit } from './actions/deposit.js';
 import { type GetEarningsParameters, type GetEarningsReturnType, getEarnings } from './actions/getEarnings.js';
+import { type ClaimFeesReturnType, claimFees } from './actions/claimFees.js';
+import { type WithdrawFeesReturnType, withdrawFees } from './actions/withdrawFees.js';
 import {
   type GetModelEarningsParameters,
   type GetModelEarningsReturnType,
@@ -140,6 +142,13 @@ export interface VerityClient extends Client {
   refund(parameters?: RefundParameters): Promise<RefundReturnType>;
   /** Chain: what the settlement contract claimed and paid out for a receiver (a router operator). */
   getEarnings(parameters: GetEarningsParameters): Promise<GetEarningsReturnType>;
+  /**
+   * Payments (chain, key and router): claims the client's executor share of the fee split from the FeeSplitter,
+   * each charge against the client's own settled receipt.
+   */
+  claimFees(): Promise<ClaimFeesReturnType>;
+  /** Payments (chain and key): pays the client's account what the FeeSplitter owes it. */
+  withdrawFees(): Promise<WithdrawFeesReturnType>;
   /** Chain: the fees allocated to a model's answers (gross) and its publisher's royalty, from the FeeSplitter. */
   getModelEarnings(parameters: GetModelEarningsParameters): Promise<GetModelEarningsReturnType>;
 }
@@ -204,6 +213,8 @@ export function createClient(config: ClientConfig): VerityClient {
     withdraw: (parameters = {}) => withdraw(client, parameters),
     refund: (parameters = {}) => refund(client, parameters),
     getEarnings: (parameters) => getEarnings(client, parameters),
+    claimFees: () => claimFees(client),
+    withdrawFees: () => withdrawFees(client),
     getModelEarnings: (parameters) => getModelEarnings(client, parameters),
   };
 }

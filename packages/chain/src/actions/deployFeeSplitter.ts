@@ -8,13 +8,15 @@ export interface DeployFeeSplitterParameters {
   token: Address;
   modelRegistry: Address;
   nodeRegistry: Address;
-  /** The only account allowed to allocate funds (the router's settlement account). */
+  /** The ReceiptRegistry whose settled receipts back every claimed charge. */
+  receiptRegistry: Address;
+  /** The only account allowed to post charge roots and release them (the router's settlement account). */
   distributor: Address;
   treasury: Address;
   verifierPool: Address;
-  /** The verifier pool's share of each allocation, in basis points. */
+  /** The verifier pool's share of each charge, in basis points. */
   verifierBps: number;
-  /** The treasury's share of each allocation, in basis points. */
+  /** The treasury's share of each charge, in basis points. */
   treasuryBps: number;
   /** Who may change the shares and the distributor; the client's account when unset. */
   owner?: Address;
@@ -25,7 +27,7 @@ export interface DeployFeeSplitterReturnType {
   gasUsed: bigint;
 }
 
-/** Deploys a FeeSplitter: the receiver of settled fees, which splits them per executor and model. */
+/** Deploys a FeeSplitter: the receiver of settled fees, which pays charges backed by settled receipts, split per executor and model. */
 export async function deployFeeSplitter(
   client: WriteClient,
   parameters: DeployFeeSplitterParameters,
@@ -39,6 +41,7 @@ export async function deployFeeSplitter(
       parameters.token,
       parameters.modelRegistry,
       parameters.nodeRegistry,
+      parameters.receiptRegistry,
       parameters.distributor,
       parameters.treasury,
       parameters.verifierPool,

@@ -8,7 +8,7 @@ export interface GetModelEarningsParameters {
 }
 
 export interface GetModelEarningsReturnType {
-  /** All fees ever allocated to the model. */
+  /** All fees ever paid for the model's charges. */
   gross: bigint;
   /** The part of `gross` credited to the model's publisher. */
   royalty: bigint;

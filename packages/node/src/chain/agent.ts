@@ -4,7 +4,7 @@
  * from construction; `start` begins talking to the chain and never waits for it, so a dead RPC delays only
  * registration and settlement, never serving.
  */
-import { type Deployment, createChainClients } from '@verity/chain';
+import { type Deployment, ModelPrices, createChainClients } from '@verity/chain';
 import { type Hex, type ReceiptDomain, receiptDomain } from '@verity/protocol';
 import type { NodeDb } from '../db.js';
 import { logEvent } from '../log.js';
@@ -51,6 +51,7 @@ export class ChainAgent {
   private readonly poster: RootPoster;
   private membership: Membership | undefined;
   private readonly queue = new TxQueue();
+  private readonly prices: ModelPrices;
   private readonly clients;
   private readonly wallet;
 
@@ -71,6 +72,7 @@ export class ChainAgent {
       onClosed: () => this.poster.kick(),
     });
     this.settlements = new SettlementView(db);
+    this.prices = new ModelPrices(this.clients.publicClient, deployment.contracts.modelRegistry);
     this.poster = new RootPoster(db, this.book, this.clients.publicClient, this.wallet, this.queue, {
       chainId: deployment.chainId,
       receiptRegistry: registry,
@@ -133,6 +135,19 @@ export class ChainAgent {
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /**
+   * The fee this node signs for one answer of a model: its own price (`--fee-wei`, its NodeRegistry price), raised to
+   * the model's published price when that is higher. When the RPC cannot tell the model's price, the node's own.
+   */
+  async feeFor(modelId: Hex): Promise<bigint> {
+    const own = BigInt(this.options.feeWei);
+    const published = await this.prices.priceOf(modelId).catch((error: unknown) => {
+      logEvent('chain-error', { action: 'model-price', modelId, reason: describeChainError(error, this.options.rpcUrl) });
+      return 0n;
+    });
+    return published > own ? published : own;
   }
 
   settlementOf(requestId: Hex): Settlement | null {

@@ -1,0 +1,48 @@
+/**
+ * The payment routes a router serves beside Protocol v1 (docs/payments.md): the x402 cooperative refund, which the
+ * official client sends with GET to a priced route, and the fee split's charges, which an executor claims from the
+ * FeeSplitter with its own settled receipts.
+ */
+import { z } from 'zod';
+import { type Hex, addressPattern, bytes32Pattern } from './hex.js';
+import { routes } from './api.js';
+import { textRoutes } from './openai.js';
+
+const Bytes32 = z.string().regex(bytes32Pattern, 'expected 0x and 64 hex digits') as z.ZodType<Hex>;
+const Address = z.string().regex(addressPattern, 'expected 0x and 40 hex digits') as z.ZodType<Hex>;
+const Uint = z.string().regex(/^\d{1,78}$/, 'an unsigned integer as a decimal string');
+
+/** One agreeing executor's answer the router charged for: a leaf of a charge root once posted. */
+export const ChargeSchema = z.object({
+  requestId: Bytes32,
+  modelId: Bytes32,
+  executor: Address,
+  /** Token base units: the fee the executor's receipt signs, at most the quoted price. */
+  amount: Uint,
+  /** The FeeSplitter's id of the charge root holding it; null until posted. */
+  rootId: Uint.nullable(),
+  /** The charge's proof under that root (empty until posted). */
+  proof: z.array(Bytes32),
+  /** Whether the FeeSplitter paid it out (to the router's knowledge). */
+  paid: z.boolean(),
+});
+export type Charge = z.infer<typeof ChargeSchema>;
+
+export const ChargeListSchema = z.object({
+  object: z.literal('list'),
+  /** The FeeSplitter the charges are paid from. */
+  feeSplitter: Address,
+  data: z.array(ChargeSchema),
+});
+export type ChargeList = z.infer<typeof ChargeListSchema>;
+
+export const paymentRoutes = {
+  /** `?executor=0x<address>`: that executor's charges, newest first. */
+  charges: { method: 'GET', path: '/v1/charges', response: ChargeListSchema },
+  /** The x402 cooperative refund (a `refund` payload in PAYMENT-SIGNATURE), on each priced route. */
+  refunds: [
+    { method: 'GET', path: routes.infer.path },
+    { method: 'GET', path: textRoutes.chatCompletions.path },
+    { method: 'GET', path: textRoutes.completions.path },
+  ],
+} as const;
