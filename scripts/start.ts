@@ -210,6 +210,7 @@ try {
   npm run verity -- chain status --deployment ${chain.deploymentFile}
   curl -s ${network.routerUrl}/v1/models
   curl -si ${network.routerUrl}/v1/infer -H 'content-type: application/json' -d '{"model": "iris", "inputs": {}}'   # 402 and the price
+  curl -si ${network.nodes[0]?.url}/v1/infer -H 'content-type: application/json' -d '{"model": "iris", "inputs": {}}'   # a node charges its direct clients too
   curl -sN ${network.routerUrl}/v1/chat/completions -H 'content-type: application/json' \\
     -d '{"model": "verity-chat", "stream": true, "messages": [{"role": "user", "content": "How do nodes agree?"}]}'
   (curl gets 402 until it pays: any x402 client, e.g. @x402/fetch, or the SDK with createClient({ url, payment }))

@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { createChainClients, getFeeBalances, getTokenBalance } from '@verity/chain';
 import { LocalNetwork, devFeeShares, devKeys, repoRoot, routerKey, treasuryAddress, verifierPoolAddress } from '@verity/devnet';
-import { type InferResponse, VerityTextFieldSchema, verifyInferResponse } from '@verity/protocol';
+import { type InferResponse, VerityTextFieldSchema, routerHeader, signForward, verifyInferResponse } from '@verity/protocol';
 import { createClient } from '@verity/sdk';
 import { x402Client } from '@x402/core/client';
 import { decodePaymentRequiredHeader, decodePaymentResponseHeader } from '@x402/core/http';
@@ -165,6 +165,57 @@ describe('a router that charges with x402 batch-settlement', () => {
     for (const amount of executors.slice(0, 3)) expect(amount).toBeGreaterThanOrEqual(executorShare);
     // The router never held the money.
     expect((await getFeeBalances(chain.publicClient, receiver, { payee: routerAddress })).earned).toBe(0n);
+  });
+});
+
+describe('a node that charges too (an x402 resource server of its own)', () => {
+  const body = JSON.stringify({ model: 'iris', inputs: input });
+  const direct = (node: { url: string }, headers: Record<string, string> = {}) =>
+    fetch(`${node.url}/v1/infer`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+
+  it('answers a direct unpaid request with 402 and its own FeeSplitter; serves the router it trusts, and only it', async () => {
+    const node = network.nodes[0] as { url: string; address: `0x${string}` };
+    const unpaid = await direct(node);
+    expect(unpaid.status).toBe(402);
+    const required = decodePaymentRequiredHeader(unpaid.headers.get('payment-required') as string);
+    expect(required.accepts[0]).toMatchObject({ scheme: 'batch-settlement', amount: String(price) });
+    expect(String(required.accepts[0]?.payTo).toLowerCase()).not.toBe(receiver.toLowerCase());
+    // Another key's signature, the router's signature on another body or for another node: all pay.
+    const notTheRouter = await direct(node, { [routerHeader]: signForward(devKeys[5] as `0x${string}`, node.address, body) });
+    expect(notTheRouter.status).toBe(402);
+    const otherBody = signForward(routerKey, node.address, body.replace('5.1', '5.2'));
+    expect((await direct(node, { [routerHeader]: otherBody })).status).toBe(402);
+    const otherNode = signForward(routerKey, (network.nodes[1] as { address: `0x${string}` }).address, body);
+    expect((await direct(node, { [routerHeader]: otherNode })).status).toBe(402);
+    const stale = signForward(routerKey, node.address, body, Date.now() - 10 * 60_000);
+    expect((await direct(node, { [routerHeader]: stale })).status).toBe(402);
+    // The router's own forward is served without a payment: the router charged its client.
+    const forwarded = await direct(node, { [routerHeader]: signForward(routerKey, node.address, body) });
+    expect(forwarded.status).toBe(200);
+    expect(forwarded.headers.get('payment-response')).toBeNull();
+  });
+
+  it('is paid directly by the official x402 client, and splits that fee in its own FeeSplitter', async () => {
+    const node = network.nodes[1] as { url: string; address: Address };
+    const splitter = decodePaymentRequiredHeader((await direct(node)).headers.get('payment-required') as string).accepts[0]
+      ?.payTo as Address;
+    const response = await paidFetch(`${node.url}/v1/infer`, post({ model: 'iris', inputs: input }));
+    expect(response.status).toBe(200);
+    expect(chargeOf(response).amount).toBe(price);
+    const answer = (await response.json()) as InferResponse;
+    expect(verifyInferResponse(answer).ok).toBe(true);
+    expect(answer.receipts[0]?.typedData.message.fee).toBe(String(price));
+
+    // The node claims and settles into its splitter, posts its charge root and claims it with its settled receipt.
+    const verifierShare = (price * BigInt(devFeeShares.verifierBps)) / 10_000n;
+    const royalty = (price * BigInt(royaltyBps)) / 10_000n;
+    const earned = (payee: Address) => getFeeBalances(chain.publicClient, splitter, { payee }).then((b) => b.earned);
+    for (let i = 0; i < 150 && (await earned(verifierPoolAddress)) < verifierShare; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(await earned(verifierPoolAddress)).toBe(verifierShare);
+    expect(await earned(privateKeyToAccount(devKeys[0] as `0x${string}`).address)).toBe(royalty);
+    expect(await earned(node.address)).toBe(price - royalty - 2n * verifierShare);
   });
 });
 

@@ -127,6 +127,7 @@ export { type IsChargePaidParameters, type IsChargePaidReturnType, isChargePaid 
 export { type PostChargesParameters, type PostChargesReturnType, postCharges } from './actions/postCharges.js';
 export { type ReleaseChargesParameters, type ReleaseChargesReturnType, releaseCharges } from './actions/releaseCharges.js';
 export { ModelPrices } from './model-prices.js';
+export { type GetFeeSplitterConfigReturnType, getFeeSplitterConfig } from './actions/getFeeSplitterConfig.js';
 export { type GetFeeBalancesParameters, type GetFeeBalancesReturnType, getFeeBalances } from './actions/getFeeBalances.js';
 export {
   type GetModelEarningsParameters,

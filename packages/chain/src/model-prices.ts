@@ -1,6 +1,7 @@
 /**
  * Published model prices, read from ModelRegistry. A model version's price is fixed when it is published, so a
- * price read once is kept. A failed read is not kept: the next caller asks again.
+ * price read once is kept. A failed read is not kept, but for `retryAfterMs` after a failure the reads fail at
+ * once: a dead RPC must not hold up every request that asks.
  */
 import type { Address, Hex } from 'viem';
 import { getModel } from './actions/getModel.js';
@@ -8,10 +9,12 @@ import type { ReadClient } from './types.js';
 
 export class ModelPrices {
   private readonly known = new Map<string, Promise<bigint>>();
+  private failedAt = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly client: ReadClient,
     private readonly modelRegistry: Address,
+    private readonly retryAfterMs = 5_000,
   ) {}
 
   /** The model's price per answer, in token units; 0 for a model that is not published (a relayed one). */
@@ -19,9 +22,14 @@ export class ModelPrices {
     const key = modelId.toLowerCase();
     const known = this.known.get(key);
     if (known) return known;
+    if (Date.now() - this.failedAt < this.retryAfterMs)
+      return Promise.reject(new Error('the last read of the model registry failed; retrying shortly'));
     const read = getModel(this.client, this.modelRegistry, { modelId }).then((model) => model?.priceWei ?? 0n);
     this.known.set(key, read);
-    read.catch(() => this.known.delete(key));
+    read.catch(() => {
+      this.known.delete(key);
+      this.failedAt = Date.now();
+    });
     return read;
   }
 }

@@ -93,7 +93,7 @@ describe('verity wallet', () => {
     expect(json(deposited.stdout)).toMatchObject({ amount: String(5n * price), balance: String(10n * price) });
 
     const again = await runCli(['infer', 'iris', '--input', input, '--json'], { env: paying });
-    expect(again.code).toBe(0);
+    expect(again.code, `${again.stdout}${again.stderr}`).toBe(0);
     const human = await runCli(['wallet', 'balance'], { env: paying });
     expect(human.code).toBe(0);
     expect(human.stdout).toMatch(/balance\s+0\.01 VRT/);
@@ -119,19 +119,25 @@ describe('verity wallet', () => {
   it("node claim pays the executor's share of both paid answers, each against its settled receipt", async () => {
     // Each charge is claimable once the router posted its charge root and the node its receipts' epoch root.
     const operator = { ...env, VERITY_KEY: devKeys[1] as Hex };
-    let claimed = 0;
-    let amount = 0n;
-    for (let i = 0; i < 60 && claimed < 2; i++) {
-      const { code, stdout, stderr } = await runCli(['node', 'claim', '--json'], { env: operator });
-      expect(code, stderr).toBe(0);
-      const result = json(stdout);
-      expect(result.executor).toBe(network.nodes[0]?.address);
-      claimed += result.claimed as number;
-      amount += BigInt(result.amount as string);
-      if (claimed < 2) await new Promise((resolve) => setTimeout(resolve, 500));
-    }
-    expect(claimed).toBe(2);
-    expect(amount).toBe(2n * price);
+    const executor = network.nodes[0]?.address as Hex;
+    const claimable = async () => {
+      const charges = (await (await fetch(`${network.routerUrl}/v1/charges?executor=${executor}`)).json()) as {
+        data: { requestId: string; rootId: string | null }[];
+      };
+      const settled = await Promise.all(
+        charges.data.map(async (c) => {
+          const stored = (await (await fetch(`${network.routerUrl}/v1/receipts/${c.requestId}`)).json()) as {
+            settlement?: { status: string };
+          };
+          return c.rootId !== null && stored.settlement?.status === 'posted';
+        }),
+      );
+      return settled.filter(Boolean).length;
+    };
+    for (let i = 0; i < 150 && (await claimable()) < 2; i++) await new Promise((resolve) => setTimeout(resolve, 200));
+    const { code, stdout, stderr } = await runCli(['node', 'claim', '--json'], { env: operator });
+    expect(code, stderr).toBe(0);
+    expect(json(stdout)).toMatchObject({ executor, claimed: 2, amount: String(2n * price), waiting: 0 });
     // Nothing is paid twice: a second claim finds nothing to do.
     const again = await runCli(['node', 'claim'], { env: operator });
     expect(again.code).toBe(0);

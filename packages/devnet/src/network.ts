@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Anvil, Deployment } from '@verity/chain';
-import type { Hex } from '@verity/protocol';
+import { type Hex, addressOf } from '@verity/protocol';
 import type { DevChain } from './chain.js';
 import { devKeys, routerKey } from './keys.js';
 import { type ServiceProcess, spawnService, stopService } from './process.js';
@@ -186,7 +186,11 @@ export class LocalNetwork {
       if (options.chain?.epochMaxReceipts !== undefined)
         args.push('--epoch-max-receipts', String(options.chain.epochMaxReceipts));
       if (options.chain?.epochMaxAgeMs !== undefined) args.push('--epoch-max-age-ms', String(options.chain.epochMaxAgeMs));
-      if (options.chain?.payments) args.push('--fee-wei', String(options.chain.payments.priceWei));
+      // A paid network: each node charges its direct clients too, and serves the devnet's router unpaid.
+      if (options.chain?.payments)
+        args.push('--fee-wei', String(options.chain.payments.priceWei), '--payments', '--router', addressOf(routerKey));
+      if (options.chain?.payments?.claimIntervalMs)
+        args.push('--claim-interval-ms', String(options.chain.payments.claimIntervalMs));
     }
     const fault = options.faults?.[index];
     if (fault) args.push('--fault', fault);

@@ -15,12 +15,15 @@ import { Executor } from './executor.js';
 import { InFlight } from './in-flight.js';
 import { describeError, logEvent } from './log.js';
 import { ModelRegistry } from './models.js';
-import { type NodeStartOptions, isChainMode, resolveNodeOptions } from './options.js';
+import { type NodeOptions, type NodeStartOptions, isChainMode, resolveNodeOptions } from './options.js';
 import { blobRoutes } from './routes/blobs.js';
 import { healthRoutes } from './routes/health.js';
 import { inferRoutes } from './routes/infer.js';
 import { modelRoutes } from './routes/models.js';
 import { textRoutes } from './routes/text.js';
+import { rawBodies } from './paid.js';
+import type { NodePayments } from './payments.js';
+import { paymentRoutes } from '@verity/protocol';
 
 export interface NodeApp {
   app: FastifyInstance;
@@ -100,8 +103,9 @@ export async function createNodeApp(options: NodeStartOptions): Promise<NodeApp>
     await app.register(healthRoutes(address, engine.engine, registry, inferences, chain && (() => chain.health())));
     await app.register(blobRoutes(blobs));
     await app.register(modelRoutes(registry, chain && (() => chain.announceModels())));
-    await app.register(inferRoutes(executor, inferences, chain && ((requestId) => chain.settlementOf(requestId))));
-    await app.register(textRoutes(executor, inferences, resolved.fault));
+    const payments = await paymentsOf(resolved, address, chain, executor, app);
+    await app.register(inferRoutes(executor, inferences, chain && ((requestId) => chain.settlementOf(requestId)), payments));
+    await app.register(textRoutes(executor, inferences, resolved.fault, payments));
 
     let closing: Promise<void> | undefined;
     const close = (): Promise<void> => {
@@ -112,6 +116,7 @@ export async function createNodeApp(options: NodeStartOptions): Promise<NodeApp>
         // would otherwise wait for their keep-alive timeout.
         app.server.closeIdleConnections();
         await serverClosed;
+        await payments?.close();
         await chain?.stop();
         await registry.close();
         db.close();
@@ -138,4 +143,30 @@ export async function startNode(options: NodeStartOptions): Promise<RunningNode>
     await node.close();
     throw error;
   }
+}
+
+/**
+ * With `payments` (chain mode only): the node charges its direct clients (x402), serves its trusted routers unpaid,
+ * and answers refunds and charge listings; its JSON parser keeps each body's text, which a router's signature covers.
+ */
+async function paymentsOf(
+  options: NodeOptions,
+  address: Hex,
+  chain: ChainAgent | undefined,
+  executor: Executor,
+  app: FastifyInstance,
+): Promise<NodePayments | undefined> {
+  if (!options.payments) return undefined;
+  if (!chain || !isChainMode(options)) throw new TypeError('payments need chain mode (the chain the payment channels live on)');
+  const { NodePayments } = await import('./payments.js');
+  const payments = await NodePayments.create({ ...options, payments: options.payments }, address, chain, executor);
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    rawBodies.set(request, body as string);
+    parseJson(request, body as string, done);
+  });
+  for (const { path } of paymentRoutes.refunds) app.get(path, (request, reply) => payments.resource.answerRefund(request, reply));
+  app.get(paymentRoutes.charges.path, async (request) => payments.resource.chargeList(request.query as { executor?: unknown }));
+  return payments;
 }

@@ -116,6 +116,11 @@ export class Executor {
     this.recorder = options.recorder ?? { record: (row) => db.insertReceipt(row) };
   }
 
+  /** The model id a reference resolves to on this node (UNKNOWN_MODEL when it serves none). */
+  modelIdOf(model: string): Hex {
+    return this.models.resolve(model).entry.modelId;
+  }
+
   async infer(request: InferRequest): Promise<InferResponseJson> {
     const served = this.models.resolve(request.model);
     const modelId = served.entry.modelId;

@@ -9,7 +9,14 @@ import type { Hex } from '@verity/protocol';
 import { startNode } from './app.js';
 import { describeError, logEvent } from './log.js';
 import { parseRelaySpec } from './relay.js';
-import { type Fault, type NodeStartOptions, defaultNodeOptions, defaultNodePort, faults } from './options.js';
+import {
+  type Fault,
+  type NodePaymentOptions,
+  type NodeStartOptions,
+  defaultNodeOptions,
+  defaultNodePort,
+  faults,
+} from './options.js';
 
 const keyVariable = 'VERITY_NODE_KEY';
 /** How long a stop waits for in-flight requests before giving up on them. */
@@ -84,6 +91,25 @@ const program = new Command()
   .addOption(
     new Option('--fault <fault>', 'TEST ONLY: sign wrong answers, or drop streams, on purpose').choices(faults).hideHelp(),
   )
+  .option('--payments', 'charge for answers with x402 (needs --deployment): direct clients pay, listed routers do not')
+  .option(
+    '--router <addresses>',
+    'routers served without a payment (comma-separated operator addresses)',
+    (value: string, previous: string[]) => [
+      ...previous,
+      ...value
+        .split(',')
+        .map((a) => a.trim())
+        .filter(Boolean),
+    ],
+    [] as string[],
+  )
+  .option('--fee-splitter <address>', "the FeeSplitter this node's channels pay into (default: its own, deployed once)")
+  .option(
+    '--claim-interval-ms <ms>',
+    'how often vouchers and charges are claimed on chain',
+    integer('--claim-interval-ms', 100, 86_400_000),
+  )
   .parse(process.argv);
 
 interface CliOptions {
@@ -103,6 +129,10 @@ interface CliOptions {
   epochMaxAgeMs: number;
   fault?: Fault;
   relay?: string[];
+  payments?: boolean;
+  router: string[];
+  feeSplitter?: string;
+  claimIntervalMs?: number;
 }
 
 /** The deployment named by --deployment, or exit 2 with the reason. */
@@ -115,6 +145,21 @@ async function loadDeployment(path: string): Promise<Deployment> {
     process.stderr.write(`verity-node: ${(error as Error).message}\n`);
     process.exit(2);
   }
+}
+
+/** --payments' options, or exit 2 naming the malformed address. */
+function paymentOptions(cli: CliOptions): NodePaymentOptions {
+  for (const address of [...cli.router, ...(cli.feeSplitter ? [cli.feeSplitter] : [])]) {
+    if (!/^0x[0-9a-fA-F]{40}$/.test(address)) {
+      process.stderr.write(`verity-node: "${address}" is not an address (0x and 40 hex digits)\n`);
+      process.exit(2);
+    }
+  }
+  return {
+    routers: cli.router as Hex[],
+    ...(cli.feeSplitter ? { feeSplitter: cli.feeSplitter as Hex } : {}),
+    ...(cli.claimIntervalMs ? { claimIntervalMs: cli.claimIntervalMs } : {}),
+  };
 }
 
 async function main(): Promise<void> {
@@ -130,6 +175,7 @@ async function main(): Promise<void> {
     ['--rpc-url', cli.rpcUrl],
     ['--endpoint', cli.endpoint],
     ['--stake-wei', cli.stakeWei],
+    ['--payments', cli.payments],
   ] as const) {
     if (value !== undefined && cli.deployment === undefined) {
       process.stderr.write(`verity-node: ${flag} needs --deployment <file> (the contracts to use)\n`);
@@ -160,6 +206,7 @@ async function main(): Promise<void> {
     epochMaxReceipts: cli.epochMaxReceipts,
     epochMaxAgeMs: cli.epochMaxAgeMs,
     ...(cli.fault ? { fault: cli.fault } : {}),
+    ...(cli.payments ? { payments: paymentOptions(cli) } : {}),
     ...(cli.relay
       ? {
           relays: cli.relay.map((spec) => ({

@@ -47,6 +47,23 @@ export interface NodeOptions {
   epochMaxReceipts: number;
   /** ...or when its first receipt is this old. */
   epochMaxAgeMs: number;
+  /**
+   * Charge for answers with x402 (chain mode): a request needs a payment, or a signed forward from one of
+   * `routers` (which charged the client and pays the node through its charge roots). Off when absent.
+   */
+  payments?: NodePaymentOptions;
+}
+
+export interface NodePaymentOptions {
+  /** Routers served without a payment (their Verity-Router signature); none by default. */
+  routers: Hex[];
+  /**
+   * The FeeSplitter the node's own channels pay into. Default: the node's own, deployed on its first paid start
+   * with the rules of the deployment's FeeSplitter (and its owner), and remembered in the data directory.
+   */
+  feeSplitter?: Hex;
+  /** How often the node claims its vouchers and posts and claims its charges. */
+  claimIntervalMs?: number;
 }
 
 /** TEST ONLY faults (see NodeOptions.fault). */

@@ -40,6 +40,11 @@ export interface ClaimerModules {
   publicClient: ReadClient;
   /** Called with each error of a scheduled run (the schedule keeps going). */
   onError?: (error: unknown) => void;
+  /**
+   * Runs each of the Claimer's turns (a scheduled round, an exclusive run) in the key's other transaction queue,
+   * when the same key also sends other transactions (a node's heartbeats and roots).
+   */
+  serialize?: <T>(run: () => Promise<T>) => Promise<T>;
 }
 
 export interface ClaimBatchResult {
@@ -70,7 +75,9 @@ export class Claimer {
   start(): void {
     if (this.timer) return;
     this.timer = setInterval(() => {
-      this.running = this.running.then(() => this.tick()).catch((error: unknown) => this.modules.onError?.(error));
+      this.running = this.running
+        .then(() => this.serialized(() => this.tick()))
+        .catch((error: unknown) => this.modules.onError?.(error));
     }, this.options.tickMs);
     this.timer.unref();
   }
@@ -80,9 +87,13 @@ export class Claimer {
    * two sent at once would race for one nonce.
    */
   exclusive<T>(run: () => Promise<T>): Promise<T> {
-    const result = this.running.catch(() => undefined).then(run);
+    const result = this.running.catch(() => undefined).then(() => this.serialized(run));
     this.running = result.catch(() => undefined);
     return result;
+  }
+
+  private serialized<T>(run: () => Promise<T>): Promise<T> {
+    return this.modules.serialize ? this.modules.serialize(run) : run();
   }
 
   /** Stops the schedule; with `flush`, claims and settles what is left first. */

@@ -187,7 +187,12 @@ export class PaymentGate {
       const deposited = await this.deposit(envelope as unknown as PaymentPayload, requirements);
       depositTransaction = deposited.transaction;
       onchain = deposited.state ?? (await this.readOnchain(channelId));
-    } else if (!known || Date.now() - known.syncedAt > this.options.onchainStateTtlMs) {
+    } else if (
+      !known ||
+      Date.now() - known.syncedAt > this.options.onchainStateTtlMs ||
+      // A voucher above the known balance: the payer may have deposited on its own since (SDK `deposit`).
+      maxClaimableAmount > known.balance
+    ) {
       onchain = await this.readOnchain(channelId);
     }
 

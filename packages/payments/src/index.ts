@@ -47,3 +47,21 @@ export {
   PaymentStore,
 } from './store.js';
 export { recoverVoucherSigner, voucherDigest } from './voucher.js';
+export {
+  FeeLedger,
+  type LedgerCharge,
+  type ReceiptSource,
+  type SettledReceipt,
+  claimSettledCharges,
+  postPendingCharges,
+} from './fee-ledger.js';
+export {
+  type PaidHttpRequest,
+  PaidRequest,
+  PaymentRequiredError,
+  type PaymentReply,
+  ResourcePayments,
+  type ResourcePaymentOptions,
+  chargeOf,
+  defaultPaymentOptions,
+} from './resource.js';

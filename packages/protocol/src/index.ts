@@ -13,3 +13,4 @@ export * from './tensor.js';
 export * from './verify.js';
 export * from './merkle.js';
 export * from './payments.js';
+export * from './forward.js';

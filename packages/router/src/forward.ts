@@ -3,7 +3,7 @@
  * operator, for this request and model, committing to exactly the outputs returned. The answer is verified on
  * the exact text the node sent, which is kept, so a caller may pass that text on unchanged.
  */
-import { postJsonText } from '@verity/http/client';
+import { type RequestOptions, postJsonText } from '@verity/http/client';
 import {
   type DecodedTensorMap,
   type ErrorCode,
@@ -13,6 +13,8 @@ import {
   type TensorMap,
   VerityError,
   encodeTensorBase64,
+  routerHeader,
+  signForward,
   verifyParsedReceipt,
 } from '@verity/protocol';
 import type { NodeSet, NodeState } from './node-set.js';
@@ -69,16 +71,30 @@ export function isNodeFault(error: unknown): boolean {
   return !(error instanceof VerityError) || nodeFaults.has(error.code);
 }
 
+/** How a router forwards: its per-attempt timeout and, when it charges clients, its key (see forwardOptions). */
+export interface Forwarding {
+  timeoutMs: number;
+  /** Signs each forward (the Verity-Router header), so nodes that charge serve it without a payment of their own. */
+  routerKey?: Hex;
+}
+
+/** The request options of one forward of `body` to `node`: signed by the router's key when it has one. */
+export function forwardOptions(forwarding: Forwarding, node: NodeState, body: string): RequestOptions {
+  const { timeoutMs, routerKey } = forwarding;
+  if (!routerKey || !node.address) return { timeoutMs };
+  return { timeoutMs, headers: { [routerHeader]: signForward(routerKey, node.address, body) } };
+}
+
 export async function forwardInfer(
   nodeSet: NodeSet,
   node: NodeState,
   request: NodeRequest,
-  timeoutMs: number,
+  forwarding: Forwarding,
 ): Promise<NodeAnswer> {
   const started = performance.now();
   node.inFlight += 1;
   try {
-    const text = await postJsonText(`${node.url}/v1/infer`, request.bodyText, { timeoutMs });
+    const text = await postJsonText(`${node.url}/v1/infer`, request.bodyText, forwardOptions(forwarding, node, request.bodyText));
     let raw: unknown;
     try {
       raw = JSON.parse(text);

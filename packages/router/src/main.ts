@@ -22,7 +22,7 @@ const program = new Command('verity-router')
     'charge for answers with x402 at the prices on chain (needs --deployment and the key in VERITY_ROUTER_KEY)',
   )
   .option('--price-wei <wei>', 'the least an executor answer costs, in token base units (implies --payments)', '0')
-  .option('--pay-to <address>', 'where settled payments go (default: the address of VERITY_ROUTER_KEY)')
+  .option('--fee-splitter <address>', "the FeeSplitter the payment channels pay into (default: the deployment's)")
   .option('--no-claim-charges', "leave claiming the executors' fee shares to them (`verity node claim`)")
   .option('--claim-interval-ms <ms>', 'how often committed vouchers are claimed and settled on chain', '30000')
   .option(
@@ -44,7 +44,7 @@ const flags = program.opts<{
   payments?: boolean;
   claimCharges: boolean;
   priceWei: string;
-  payTo?: string;
+  feeSplitter?: string;
   claimIntervalMs: string;
 }>();
 
@@ -90,7 +90,7 @@ if (flags.payments || BigInt(flags.priceWei) > 0n) {
     minPricePerAnswer: BigInt(flags.priceWei),
     claimIntervalMs: Number(flags.claimIntervalMs),
     claimCharges: flags.claimCharges,
-    ...(flags.payTo ? { payTo: flags.payTo as `0x${string}` } : {}),
+    ...(flags.feeSplitter ? { feeSplitter: flags.feeSplitter as `0x${string}` } : {}),
   };
 }
 

@@ -1,6 +1,6 @@
 /** Router options, with their defaults stated once. */
 import type { Deployment } from '@verity/chain';
-import type { RouterPaymentOptions } from './payments.js';
+import type { ResourcePaymentOptions } from '@verity/payments';
 
 export interface RouterOptions {
   host: string;
@@ -34,7 +34,7 @@ export interface RouterOptions {
   /** Largest model file forwarded, in bytes. */
   maxModelBytes: number;
   /** Charge for answers with x402 (needs `deployment`); free when absent. */
-  payments?: RouterPaymentOptions;
+  payments?: ResourcePaymentOptions;
 }
 
 /** What createRouterApp and startRouter take: a static node list, or a deployment (the chain). */

@@ -16,14 +16,13 @@ import {
   requiredAgreement,
 } from '@verity/protocol';
 import type { DissentLog } from './dissent-log.js';
-import { type NodeAnswer, forwardInfer, isNodeFault, nodeRequestBody } from './forward.js';
+import { type Forwarding, type NodeAnswer, forwardInfer, isNodeFault, nodeRequestBody } from './forward.js';
 import type { NodeSet, NodeState } from './node-set.js';
 import { rankNodes } from './select.js';
 
-export interface PolicyContext {
+export interface PolicyContext extends Forwarding {
   nodeSet: NodeSet;
   dissentLog: DissentLog;
-  timeoutMs: number;
   /** Asks more nodes to fetch and serve a model; resolves when they have tried. */
   spreadModel(entry: ModelEntry, extraNodes: number): Promise<void>;
 }
@@ -203,7 +202,7 @@ export async function runNone(ctx: PolicyContext, request: RoutedRequest): Promi
     requestId: request.requestId,
     bodyText: nodeRequestBody(modelId, request.inputs, 'none', request.requestId),
   };
-  const answer = await failover(ctx, request.entry, (node) => forwardInfer(ctx.nodeSet, node, nodeRequest, ctx.timeoutMs));
+  const answer = await failover(ctx, request.entry, (node) => forwardInfer(ctx.nodeSet, node, nodeRequest, ctx));
   return answer.exact ? { response: answer.response, text: answer.text } : { response: answer.response };
 }
 
@@ -216,9 +215,7 @@ export async function runReplicate(ctx: PolicyContext, request: RoutedRequest, k
     requestId: request.requestId,
     bodyText: nodeRequestBody(modelId, request.inputs, policy, request.requestId),
   };
-  const { winners, dissent } = await replicate(ctx, request, k, (node) =>
-    forwardInfer(ctx.nodeSet, node, nodeRequest, ctx.timeoutMs),
-  );
+  const { winners, dissent } = await replicate(ctx, request, k, (node) => forwardInfer(ctx.nodeSet, node, nodeRequest, ctx));
   const first = winners[0] as NodeAnswer;
   const response: InferResponse = {
     requestId: request.requestId,

@@ -13,8 +13,7 @@ import {
   RegisterModelRequestSchema,
   VerityError,
   bytes32Pattern,
-  addressPattern,
-  type ChargeList,
+  addressOf,
   paymentRoutes,
   decodeTensorMap,
   parsePolicy,
@@ -24,8 +23,7 @@ import {
 } from '@verity/protocol';
 import { request as undiciRequest } from 'undici';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Refund } from '@verity/payments';
-import { type PaidRequest, PaymentRequiredError, RouterPayments } from './payments.js';
+import { type PaidRequest, PaymentRequiredError, ResourcePayments } from '@verity/payments';
 import { resolveModel } from './catalog.js';
 import { ChainNodeSource } from './chain-source.js';
 import { DissentLog } from './dissent-log.js';
@@ -46,10 +44,11 @@ export interface RunningRouter {
 }
 
 /** The router's payments, when it is configured to charge (which needs the chain the channels live on). */
-function paymentsOf(opts: RouterOptions, nodeSet: NodeSet): RouterPayments | undefined {
+function paymentsOf(opts: RouterOptions, nodeSet: NodeSet): ResourcePayments | undefined {
   if (!opts.payments) return undefined;
   if (!opts.deployment) throw new TypeError('payments need a deployment (the chain the payment channels live on)');
-  return RouterPayments.create(opts.payments, {
+  return ResourcePayments.create(opts.payments, {
+    owner: `router:${addressOf(opts.payments.privateKey)}`,
     deployment: opts.deployment,
     rpcUrl: opts.rpcUrl ?? opts.deployment.rpcUrl,
     receipts: settledReceiptsFrom(nodeSet, opts.requestTimeoutMs),
@@ -93,6 +92,7 @@ export async function createRouterApp(options: RouterStartOptions) {
     nodeSet,
     dissentLog,
     timeoutMs: opts.requestTimeoutMs,
+    ...(opts.payments ? { routerKey: opts.payments.privateKey } : {}),
     spreadModel: async (entry, extra) => {
       await distributor.spread(entry, extra);
     },
@@ -107,7 +107,7 @@ export async function createRouterApp(options: RouterStartOptions) {
    * the fee it signs, up to this price. Without the model's price (a dead RPC) nothing is quoted: a quote too low
    * would shortchange the publisher.
    */
-  async function quote(priced: RouterPayments, entry: ModelEntry): Promise<bigint> {
+  async function quote(priced: ResourcePayments, entry: ModelEntry): Promise<bigint> {
     let price = priced.minPricePerAnswer;
     if (chain) {
       const published = await chain.modelPrice(entry.modelId);
@@ -268,52 +268,11 @@ export async function createRouterApp(options: RouterStartOptions) {
     return answer.response;
   });
 
-  // Cooperative refunds: the official x402 client sends its `refund` payload with GET to a priced route.
+  // Cooperative refunds (the official x402 client sends its `refund` payload with GET to a priced route), and the
+  // fee split's charges, for an executor to claim its share itself (`verity node claim`).
   if (payments) {
-    for (const { path } of paymentRoutes.refunds) {
-      app.get(path, async (request, reply) => {
-        let refunded: Refund;
-        try {
-          refunded = await payments.refund(request);
-        } catch (error) {
-          if (error instanceof PaymentRequiredError) return error.send(reply);
-          throw error;
-        }
-        void reply.header('PAYMENT-RESPONSE', refunded.header);
-        return {
-          message: 'Refund acknowledged',
-          channelId: refunded.channelId,
-          amount: String(refunded.amount),
-          claimed: String(refunded.claimed),
-          transaction: refunded.transaction,
-        };
-      });
-    }
-  }
-
-  // The fee split's charges, for an executor to claim its share itself (`verity node claim`).
-  const ledger = payments?.ledger;
-  if (payments && ledger) {
-    app.get<{ Querystring: { executor?: string } }>(paymentRoutes.charges.path, async (request): Promise<ChargeList> => {
-      const executor = request.query.executor;
-      if (typeof executor !== 'string' || !addressPattern.test(executor))
-        throw new VerityError('INVALID_REQUEST', 'give ?executor=0x and 40 hex digits (an operator address)', {
-          details: { param: 'executor' },
-        });
-      return {
-        object: 'list',
-        feeSplitter: payments.payTo,
-        data: ledger.chargesOf(executor as Hex).map((c) => ({
-          requestId: c.requestId,
-          modelId: c.modelId,
-          executor: c.executor,
-          amount: String(c.amount),
-          rootId: c.rootId === null ? null : String(c.rootId),
-          proof: c.proof,
-          paid: c.paidIn !== null,
-        })),
-      };
-    });
+    for (const { path } of paymentRoutes.refunds) app.get(path, (request, reply) => payments.answerRefund(request, reply));
+    app.get(paymentRoutes.charges.path, async (request) => payments.chargeList(request.query as { executor?: unknown }));
   }
 
   for (const kind of ['chat', 'completion'] as const) {

@@ -7,7 +7,7 @@ import { getJson, sharedAgent } from '@verity/http/client';
 import { type Hex, SettlementSchema, SignedReceiptSchema, sameAddress } from '@verity/protocol';
 import type { Address } from 'viem';
 import { z } from 'zod';
-import type { ReceiptSource, SettledReceipt } from './fees.js';
+import type { ReceiptSource, SettledReceipt } from '@verity/payments';
 import type { NodeSet } from './node-set.js';
 
 const StoredReceiptsSchema = z.object({

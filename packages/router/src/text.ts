@@ -51,7 +51,7 @@ import {
   verifyParsedReceipt,
 } from '@verity/protocol';
 import type { FastifyReply } from 'fastify';
-import { isNodeFault } from './forward.js';
+import { type Forwarding, forwardOptions, isNodeFault } from './forward.js';
 import type { NodeSet, NodeState } from './node-set.js';
 import { type PolicyContext, failover, replicate, routablePolicy } from './policies.js';
 
@@ -163,11 +163,17 @@ interface NodeTextAnswer {
   executor: string;
 }
 
-async function askWhole(nodeSet: NodeSet, node: NodeState, request: TextRequest, timeoutMs: number): Promise<NodeTextAnswer> {
+async function askWhole(
+  nodeSet: NodeSet,
+  node: NodeState,
+  request: TextRequest,
+  forwarding: Forwarding,
+): Promise<NodeTextAnswer> {
   const started = performance.now();
   node.inFlight += 1;
   try {
-    const text = await postJsonText(`${node.url}${paths[request.kind]}`, nodeBody(request, false), { timeoutMs });
+    const body = nodeBody(request, false);
+    const text = await postJsonText(`${node.url}${paths[request.kind]}`, body, forwardOptions(forwarding, node, body));
     const answer = parseAnswer(request, node, text);
     verifyAnswer(request, node, answer);
     nodeSet.recordSuccess(node, performance.now() - started);
@@ -190,11 +196,9 @@ async function askWhole(nodeSet: NodeSet, node: NodeState, request: TextRequest,
 export async function runText(ctx: PolicyContext, request: TextRequest): Promise<TextAnswer> {
   const policy = parsePolicy(request.policy);
   if (policy.kind !== 'replicate') {
-    return (await failover(ctx, request.entry, (node) => askWhole(ctx.nodeSet, node, request, ctx.timeoutMs))).answer;
+    return (await failover(ctx, request.entry, (node) => askWhole(ctx.nodeSet, node, request, ctx))).answer;
   }
-  const { winners, dissent } = await replicate(ctx, request, policy.k, (node) =>
-    askWhole(ctx.nodeSet, node, request, ctx.timeoutMs),
-  );
+  const { winners, dissent } = await replicate(ctx, request, policy.k, (node) => askWhole(ctx.nodeSet, node, request, ctx));
   const first = (winners[0] as NodeTextAnswer).answer;
   return {
     ...first,
@@ -252,9 +256,8 @@ export async function streamText(
   const opened = await failover(ctx, request.entry, async (node) => {
     node.inFlight += 1;
     try {
-      const stream = await postJsonEvents(`${node.url}${paths[request.kind]}`, nodeBody(request, true), {
-        timeoutMs: ctx.timeoutMs,
-      });
+      const body = nodeBody(request, true);
+      const stream = await postJsonEvents(`${node.url}${paths[request.kind]}`, body, forwardOptions(ctx, node, body));
       return { node, stream };
     } catch (error) {
       node.inFlight -= 1;

@@ -161,7 +161,7 @@ async function forward(policy = 'none') {
     nodeSet,
     node,
     { model: modelId, policy, requestId, bodyText: nodeRequestBody(modelId, inputs, policy, requestId) },
-    5_000,
+    { timeoutMs: 5_000 },
   );
 }
 

@@ -32,7 +32,7 @@ import { type BalanceReturnType, balance } from './actions/balance.js';
 import { type DepositReturnType, deposit } from './actions/deposit.js';
 import { type GetEarningsParameters, type GetEarningsReturnType, getEarnings } from './actions/getEarnings.js';
 import { type ClaimFeesReturnType, claimFees } from './actions/claimFees.js';
-import { type WithdrawFeesReturnType, withdrawFees } from './actions/withdrawFees.js';
+import { type WithdrawFeesParameters, type WithdrawFeesReturnType, withdrawFees } from './actions/withdrawFees.js';
 import {
   type GetModelEarningsParameters,
   type GetModelEarningsReturnType,
@@ -148,7 +148,7 @@ export interface VerityClient extends Client {
    */
   claimFees(): Promise<ClaimFeesReturnType>;
   /** Payments (chain and key): pays the client's account what the FeeSplitter owes it. */
-  withdrawFees(): Promise<WithdrawFeesReturnType>;
+  withdrawFees(parameters?: WithdrawFeesParameters): Promise<WithdrawFeesReturnType>;
   /** Chain: the fees allocated to a model's answers (gross) and its publisher's royalty, from the FeeSplitter. */
   getModelEarnings(parameters: GetModelEarningsParameters): Promise<GetModelEarningsReturnType>;
 }
@@ -214,7 +214,7 @@ export function createClient(config: ClientConfig): VerityClient {
     refund: (parameters = {}) => refund(client, parameters),
     getEarnings: (parameters) => getEarnings(client, parameters),
     claimFees: () => claimFees(client),
-    withdrawFees: () => withdrawFees(client),
+    withdrawFees: (parameters) => withdrawFees(client, parameters),
     getModelEarnings: (parameters) => getModelEarnings(client, parameters),
   };
 }

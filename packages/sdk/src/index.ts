@@ -17,7 +17,7 @@ export { type BalanceReturnType, balance } from './actions/balance.js';
 export { type DepositParameters, type DepositReturnType, deposit } from './actions/deposit.js';
 export { type GetEarningsParameters, type GetEarningsReturnType, getEarnings } from './actions/getEarnings.js';
 export { type ClaimFeesReturnType, claimFees } from './actions/claimFees.js';
-export { type WithdrawFeesReturnType, withdrawFees } from './actions/withdrawFees.js';
+export { type WithdrawFeesParameters, type WithdrawFeesReturnType, withdrawFees } from './actions/withdrawFees.js';
 export {
   type GetModelEarningsParameters,
   type GetModelEarningsReturnType,

@@ -3,9 +3,7 @@ import { Command } from 'commander';
 import { formatVrt } from '../amounts.js';
 import type { Context } from '../context.js';
 import { examples, fields } from '../format.js';
-import { UsageError } from '../output.js';
-
-const addressPattern = /^0x[0-9a-fA-F]{40}$/;
+import { addressOption } from '../address-option.js';
 
 export function nodeEarningsCommand(context: Context): Command {
   return new Command('earnings')
@@ -17,18 +15,18 @@ export function nodeEarningsCommand(context: Context): Command {
         'or the address of $VERITY_KEY.',
     )
     .option('--address <0x..>', 'the receiver (default: the address of $VERITY_KEY)')
+    .option('--fee-splitter <0x..>', "read the split of this FeeSplitter (a node's own, for its direct clients' fees)")
     .addHelpText(
       'after',
       examples([['verity node earnings --address 0xa0Ee7A142d267C1f36714E4a8F75612F20a79720'], ['verity node earnings --json']]),
     )
-    .action(async (options: { address?: string }, command: Command) => {
+    .action(async (options: { address?: string; feeSplitter?: string }, command: Command) => {
       const { out, chainClient } = context.session(command);
-      if (options.address !== undefined && !addressPattern.test(options.address)) {
-        throw new UsageError(`--address must be 0x and 40 hex digits, got "${options.address}"`);
-      }
-      const { client } = await chainClient({ key: options.address === undefined ? 'required' : 'none', why: 'node earnings' });
-      const receiver = (options.address ?? client.chain?.account) as `0x${string}`;
-      const earnings = await client.getEarnings({ receiver });
+      const address = addressOption('--address', options.address);
+      const { client } = await chainClient({ key: address === undefined ? 'required' : 'none', why: 'node earnings' });
+      const receiver = (address ?? client.chain?.account) as `0x${string}`;
+      const feeSplitter = addressOption('--fee-splitter', options.feeSplitter);
+      const earnings = await client.getEarnings({ receiver, ...(feeSplitter ? { feeSplitter } : {}) });
       if (out.json) return out.result(earnings);
       out.line(
         fields([

@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { formatVrt } from '../amounts.js';
 import type { Context } from '../context.js';
 import { examples, fields } from '../format.js';
+import { addressOption } from '../address-option.js';
 
 export function nodeSettleCommand(context: Context): Command {
   return new Command('settle')
@@ -11,11 +12,16 @@ export function nodeSettleCommand(context: Context): Command {
       'transfer everything the FeeSplitter owes the address of $VERITY_KEY (its executor share, royalty, or pool ' +
         'share, as credited by claims) to that address. Nothing is sent when nothing is owed.',
     )
-    .addHelpText('after', examples([['verity node settle'], ['verity node settle --json']]))
-    .action(async (_options: unknown, command: Command) => {
+    .option('--fee-splitter <0x..>', "withdraw from this FeeSplitter (a node's own, for its direct clients' fees)")
+    .addHelpText(
+      'after',
+      examples([['verity node settle'], ['verity node settle --fee-splitter 0x8464135c8F25Da09e49BC8782676a84730C318bC --json']]),
+    )
+    .action(async (options: { feeSplitter?: string }, command: Command) => {
       const { out, chainClient } = context.session(command);
+      const feeSplitter = addressOption('--fee-splitter', options.feeSplitter);
       const { client } = await chainClient({ key: 'required', why: 'node settle' });
-      const settled = await client.withdrawFees();
+      const settled = await client.withdrawFees(feeSplitter ? { feeSplitter } : {});
       if (out.json) return out.result(settled);
       out.line(
         fields([

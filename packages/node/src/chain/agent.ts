@@ -13,7 +13,7 @@ import { EpochBook } from './epochs.js';
 import { Membership, type MembershipStatus } from './membership.js';
 import { RootPoster } from './poster.js';
 import { type Settlement, SettlementView } from './settlement.js';
-import { TxQueue } from './tx-queue.js';
+import { TxQueue, withTimeout } from './tx-queue.js';
 
 export interface ChainAgentOptions {
   rpcUrl: string;
@@ -41,6 +41,8 @@ export interface ChainHealth extends MembershipStatus {
 
 /** How long a stopping node waits for the roots it owes to be posted before leaving them for its next start. */
 const shutdownPostingMs = 2_000;
+/** How long a request waits for a model's price from the chain before the node signs its own price. */
+const priceReadMs = 2_000;
 /** How long a model registration waits for its announcement on chain before answering anyway. */
 const announceWaitMs = 10_000;
 
@@ -143,11 +145,21 @@ export class ChainAgent {
    */
   async feeFor(modelId: Hex): Promise<bigint> {
     const own = BigInt(this.options.feeWei);
-    const published = await this.prices.priceOf(modelId).catch((error: unknown) => {
+    const published = await withTimeout(this.prices.priceOf(modelId), priceReadMs).catch((error: unknown) => {
       logEvent('chain-error', { action: 'model-price', modelId, reason: describeChainError(error, this.options.rpcUrl) });
       return 0n;
     });
     return published > own ? published : own;
+  }
+
+  /** Runs a transaction job of the operator's account in its one queue (other modules sending from the same key). */
+  serialize<T>(job: () => Promise<T>): Promise<T> {
+    return this.queue.run(job);
+  }
+
+  /** The chain clients: reads, and writes from the operator's account (send those through `serialize`). */
+  get chainClients() {
+    return { publicClient: this.clients.publicClient, wallet: this.wallet };
   }
 
   settlementOf(requestId: Hex): Settlement | null {

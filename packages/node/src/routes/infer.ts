@@ -7,11 +7,18 @@ import { parseBody } from '@verity/http/server';
 import type { FastifyInstance } from 'fastify';
 import type { Settlement } from '../chain/settlement.js';
 import type { Executor } from '../executor.js';
+import { receiptsOf } from '../paid.js';
+import type { NodePayments } from '../payments.js';
 import type { InFlight } from '../in-flight.js';
 
 const jsonType = 'application/json; charset=utf-8';
 
-export function inferRoutes(executor: Executor, inFlight: InFlight, settlementOf?: (requestId: Hex) => Settlement | null) {
+export function inferRoutes(
+  executor: Executor,
+  inFlight: InFlight,
+  settlementOf?: (requestId: Hex) => Settlement | null,
+  payments?: NodePayments,
+) {
   return async function inferRoutesPlugin(app: FastifyInstance): Promise<void> {
     app.post(routes.infer.path, {
       // Counted from the headers on, so a large body still being received or parsed holds up shutdown too.
@@ -23,8 +30,18 @@ export function inferRoutes(executor: Executor, inFlight: InFlight, settlementOf
       handler: async (request, reply) => {
         // Tensor data checked for form only: decodeTensorMap checks every element (INVALID_TENSOR) before the run.
         const body = parseBody(InferRequestFormSchema, request.body) as InferRequest;
+        const paid = payments ? await payments.admit(request, reply, executor.modelIdOf(body.model)) : undefined;
+        if (paid === false) return reply;
+        let answer: string;
+        try {
+          answer = await executor.infer(body);
+        } catch (error) {
+          paid?.release();
+          throw error;
+        }
+        if (paid) void reply.header('PAYMENT-RESPONSE', paid.commit(receiptsOf(answer)));
         // Already JSON text (the exact bytes stored for replays): fastify sends a string as is.
-        return reply.type(jsonType).send(await executor.infer(body));
+        return reply.type(jsonType).send(answer);
       },
     });
 

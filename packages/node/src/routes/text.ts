@@ -26,6 +26,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Executor } from '../executor.js';
 import type { InFlight } from '../in-flight.js';
 import type { Fault } from '../options.js';
+import { receiptsOf } from '../paid.js';
+import type { NodePayments } from '../payments.js';
 
 const jsonType = 'application/json; charset=utf-8';
 
@@ -35,16 +37,36 @@ export const sseHeaders = {
   connection: 'keep-alive',
 } as const;
 
-export function textRoutes(executor: Executor, inFlight: InFlight, fault?: Fault) {
+export function textRoutes(executor: Executor, inFlight: InFlight, fault?: Fault, payments?: NodePayments) {
   async function serve(kind: TextKind, request: FastifyRequest, reply: FastifyReply) {
     const body =
       kind === 'chat' ? parseBody(ChatCompletionRequestSchema, request.body) : parseBody(CompletionRequestSchema, request.body);
     const job = executor.prepareText(kind, body);
-    if (body.stream !== true) return reply.type(jsonType).send(await executor.completeText(job));
+    const paid = payments ? await payments.admit(request, reply, job.modelId) : undefined;
+    if (paid === false) return reply;
+    if (body.stream !== true) {
+      let answer: string;
+      try {
+        answer = await executor.completeText(job);
+      } catch (error) {
+        paid?.release();
+        throw error;
+      }
+      if (paid) void reply.header('PAYMENT-RESPONSE', paid.commit(receiptsOf(answer)));
+      return reply.type(jsonType).send(answer);
+    }
 
     const pieces = executor.streamText(job);
     // Bad input (a prompt too long for the context, a schema the grammar cannot follow) throws here, before any byte.
-    let next = await pieces.next();
+    let next: IteratorResult<string, string>;
+    try {
+      next = await pieces.next();
+    } catch (error) {
+      paid?.release();
+      throw error;
+    }
+    // Charged only once the whole answer is signed: a stream that breaks, or a client that leaves, costs nothing.
+    reply.raw.once('close', () => paid?.release());
     reply.hijack();
     const raw = reply.raw;
     raw.writeHead(200, { ...sseHeaders, 'x-verity-request-id': job.requestId });
@@ -69,6 +91,8 @@ export function textRoutes(executor: Executor, inFlight: InFlight, fault?: Fault
         next = await pieces.next();
       }
       const answer = JSON.parse(next.value) as ChatCompletion | TextCompletion;
+      // The headers are long gone: the payment's PAYMENT-RESPONSE rides in the last chunk, as the router's does.
+      if (paid) answer.verity = { ...answer.verity, payment: paid.commit(answer.verity.receipts) };
       // Tool calls come whole in one chunk, once generated (the engine streams no text for them).
       const calls = answerToolCalls(answer);
       if (calls.length > 0) raw.write(sseData(toolCallsChunk(header, calls)));

@@ -12,6 +12,8 @@ export interface GetEarningsParameters {
   receiver: Address;
   /** Default: the deployment's token. */
   token?: Address;
+  /** The FeeSplitter whose split to read: default the deployment's (a node's own one takes its direct clients' fees). */
+  feeSplitter?: Address;
 }
 
 export interface GetEarningsReturnType {
@@ -49,7 +51,7 @@ export async function getEarnings(client: Client, parameters: GetEarningsParamet
       getTokenBalance(chain.publicClient, token, { owner: receiver }),
     ]),
   );
-  const feeSplitter = chain.deployment.contracts.feeSplitter as Address | undefined;
+  const feeSplitter = parameters.feeSplitter ?? (chain.deployment.contracts.feeSplitter as Address | undefined);
   const split = feeSplitter
     ? {
         feeSplitter,

@@ -12,9 +12,14 @@ export interface WithdrawFeesReturnType {
   txHash: Hex | null;
 }
 
-export async function withdrawFees(client: Client): Promise<WithdrawFeesReturnType> {
+export interface WithdrawFeesParameters {
+  /** The FeeSplitter to withdraw from: default the deployment's (a node's own one holds its direct clients' fees). */
+  feeSplitter?: Address;
+}
+
+export async function withdrawFees(client: Client, parameters: WithdrawFeesParameters = {}): Promise<WithdrawFeesReturnType> {
   const chain = await walletOf(client, 'withdrawFees');
-  const feeSplitter = chain.deployment.contracts.feeSplitter as Address | undefined;
+  const feeSplitter = parameters.feeSplitter ?? (chain.deployment.contracts.feeSplitter as Address | undefined);
   if (!feeSplitter) throw new VerityError('INVALID_REQUEST', 'this deployment has no FeeSplitter: no fees are split on chain');
   const payee = chain.walletClient.account.address;
   const { getFeeBalances, withdrawFees: withdrawOnChain } = await chainModule();

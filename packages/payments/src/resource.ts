@@ -1,48 +1,57 @@
 /**
- * The router as an x402 resource server (`batch-settlement`, EVM): a priced request without a valid payment gets
- * 402 with a PAYMENT-REQUIRED header and the price in words; a paid one is charged only once it was answered.
+ * An x402 resource server (`batch-settlement`, EVM), as the router and the nodes run it: a priced request without a
+ * valid payment gets 402 with a PAYMENT-REQUIRED header and the price in words; a paid one is charged only once it
+ * was answered.
  *
- * Pricing: the prices are on chain. A request is quoted a price per executor answer (see `quote` in server.ts: the
- * highest of the model's published price and the prices of the nodes that serve it, at least
- * `minPricePerAnswer`) and reserves its ceiling: one answer under `none` and `relay`, k under `replicate:k`. It
- * commits what it got: for each agreeing executor's receipt, the fee that receipt signs, never more than the quote.
- * Dissenting or failed executors and unanswered requests cost nothing, and the client can check every charge
- * against the receipts it holds. The commit happens before the
- * answer leaves (see PaymentGate's crash rule): with a whole answer as the PAYMENT-RESPONSE header, in a stream
- * as `verity.payment` in the last chunk (the headers are long gone by then).
+ * Pricing: the caller quotes a price per executor answer (from the prices on chain) and reserves the request's
+ * ceiling: one answer under `none` and `relay`, k under `replicate:k` (the router). It commits what it got: for each
+ * agreeing executor's receipt, the fee that receipt signs, never more than the quote. Dissenting or failed executors
+ * and unanswered requests cost nothing, and the client can check every charge against the receipts it holds. The
+ * commit happens before the answer leaves (see PaymentGate's crash rule): with a whole answer as the PAYMENT-RESPONSE
+ * header, in a stream as `verity.payment` in the last chunk (the headers are long gone by then).
  *
  * Refunds: a GET with the official client's `refund` payload on a priced route returns what the channel holds beyond
  * what was charged, at once (the charged part is claimed in the same transaction).
  *
- * Settled funds go to `payTo`: the deployment's FeeSplitter, which splits them by the rules on chain (fees.ts).
+ * Settled funds go to `payTo`: a FeeSplitter, which pays each charge against its executor's settled receipt and
+ * splits it by the rules on chain (fee-ledger.ts).
  */
 import { join } from 'node:path';
-import { type Deployment, batchSettlementAddress, createChainClients } from '@verity/chain';
-import { type Hex, type SignedReceipt, VerityError } from '@verity/protocol';
-import {
-  type Charge,
-  Claimer,
-  PaymentGate,
-  PaymentStore,
-  type PaymentRequirementsReturnType,
-  type Refund,
-  createFacilitator,
-  isPaymentError,
-  paymentRequirements,
-} from '@verity/payments';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import { type Deployment, type FeeCharge, batchSettlementAddress, createChainClients } from '@verity/chain';
+import { type ChargeList, type Hex, type SignedReceipt, VerityError, addressPattern } from '@verity/protocol';
 import type { Address } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
-import { type Allocation, FeeLedger, type ReceiptSource, claimSettledCharges, postPendingCharges } from './fees.js';
+import { Claimer } from './claimer.js';
+import { isPaymentError } from './errors.js';
+import { createFacilitator } from './facilitator.js';
+import { FeeLedger, type ReceiptSource, claimSettledCharges, postPendingCharges } from './fee-ledger.js';
+import { type Charge, PaymentGate, type Refund } from './gate.js';
+import { type PaymentRequirementsReturnType, paymentRequirements } from './requirements.js';
+import { PaymentStore } from './store.js';
 
-export interface RouterPaymentOptions {
-  /** The router operator's key: signs claim batches (the channels' receiverAuthorizer) and pays claim gas. */
+/** What a paid route needs of an HTTP request: the resource URL and the PAYMENT-SIGNATURE header, if any. */
+export interface PaidHttpRequest {
+  protocol: string;
+  hostname: string;
+  url: string;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+/** What a 402 needs of an HTTP reply (fastify's reply has it). */
+export interface PaymentReply {
+  status(code: number): PaymentReply;
+  header(name: string, value: string): PaymentReply;
+  send(body: unknown): unknown;
+}
+
+export interface ResourcePaymentOptions {
+  /** The operator's key: signs claim batches (the channels' receiverAuthorizer) and pays claim gas. */
   privateKey: Hex;
   /**
-   * Where settled funds go (the channels' receiver): the deployment's FeeSplitter when it has one (the fees are then
-   * split on chain, see fees.ts), else the key's address.
+   * The FeeSplitter the channels pay into, which splits the fees on chain (see fee-ledger.ts); default the
+   * deployment's. Without one, settled funds go to the key's address.
    */
-  payTo?: Address;
+  feeSplitter?: Address;
   /** The least one executor's answer costs, in the token's base units (the prices on chain may ask more). */
   minPricePerAnswer: bigint;
   /** A payer's timed-withdrawal delay, in seconds (the scheme allows 900 s .. 30 days). */
@@ -50,7 +59,7 @@ export interface RouterPaymentOptions {
   /** How often committed vouchers are claimed and settled on chain. */
   claimIntervalMs?: number;
   /**
-   * Whether the router also claims its executors' charges from the FeeSplitter once their receipts are settled
+   * Whether the server also claims the executors' charges from the FeeSplitter once their receipts are settled
    * (default true). Otherwise each executor claims its own (`verity node claim`), paying the gas.
    */
   claimCharges?: boolean;
@@ -58,7 +67,7 @@ export interface RouterPaymentOptions {
 
 export const defaultPaymentOptions = { withdrawDelay: 900, claimIntervalMs: 30_000 } as const;
 
-export class RouterPayments {
+export class ResourcePayments {
   private constructor(
     private readonly gate: PaymentGate,
     readonly claimer: Claimer,
@@ -71,24 +80,37 @@ export class RouterPayments {
       receiverAuthorizer: Address;
       withdrawDelay: number;
       minPricePerAnswer: bigint;
+      owner: string;
     },
   ) {}
 
+  /**
+   * `chain.owner` names this server in the payment store (e.g. `router:<address>`); `chain.receipts` finds the
+   * executors' settled receipts, to claim their charges; `chain.serialize` runs the key's transactions in the queue
+   * of its other ones, when it has any.
+   */
   static create(
-    options: RouterPaymentOptions,
-    chain: { deployment: Deployment; rpcUrl: string; dataDir?: string; receipts: ReceiptSource },
-  ): RouterPayments {
+    options: ResourcePaymentOptions,
+    chain: {
+      deployment: Deployment;
+      rpcUrl: string;
+      dataDir?: string;
+      receipts: ReceiptSource;
+      owner: string;
+      serialize?: <T>(run: () => Promise<T>) => Promise<T>;
+    },
+  ): ResourcePayments {
     const { deployment, rpcUrl } = chain;
     const clients = createChainClients({ chainId: deployment.chainId, rpcUrl });
     const wallet = clients.walletFor(options.privateKey);
     const receiverAuthorizer = privateKeyToAccount(options.privateKey);
     const facilitator = createFacilitator({ publicClient: clients.publicClient, wallet, receiverAuthorizer });
     const store = new PaymentStore(chain.dataDir ? join(chain.dataDir, 'payments.sqlite') : ':memory:');
-    const splitter = deployment.contracts.feeSplitter as Address | undefined;
-    const payTo = options.payTo ?? splitter ?? receiverAuthorizer.address;
+    const splitter = options.feeSplitter ?? (deployment.contracts.feeSplitter as Address | undefined);
+    const payTo = splitter ?? receiverAuthorizer.address;
     const token = deployment.contracts.token as Address;
     const modules = { store, facilitator, publicClient: clients.publicClient };
-    const gate = new PaymentGate({ chainId: deployment.chainId, owner: `router:${receiverAuthorizer.address}` }, modules);
+    const gate = new PaymentGate({ chainId: deployment.chainId, owner: chain.owner }, modules);
     const claimer = new Claimer(
       {
         chainId: deployment.chainId,
@@ -96,11 +118,15 @@ export class RouterPayments {
         token,
         claimIntervalMs: options.claimIntervalMs ?? defaultPaymentOptions.claimIntervalMs,
       },
-      { ...modules, onError: (error) => console.error('[router] claim failed:', error) },
+      {
+        ...modules,
+        onError: (error) => console.error(`[${chain.owner}] claim failed:`, error),
+        ...(chain.serialize ? { serialize: chain.serialize } : {}),
+      },
     );
     claimer.start();
     let fees: { ledger: FeeLedger; timer: NodeJS.Timeout } | undefined;
-    if (splitter && payTo.toLowerCase() === splitter.toLowerCase()) {
+    if (splitter) {
       const ledger = new FeeLedger(chain.dataDir);
       let running = false;
       const round = async () => {
@@ -114,7 +140,7 @@ export class RouterPayments {
         // never race for a nonce.
         claimer
           .exclusive(round)
-          .catch((error: unknown) => console.error('[router] fee split round failed:', error))
+          .catch((error: unknown) => console.error(`[${chain.owner}] fee split round failed:`, error))
           .finally(() => {
             running = false;
           });
@@ -122,13 +148,14 @@ export class RouterPayments {
       timer.unref();
       fees = { ledger, timer };
     }
-    return new RouterPayments(gate, claimer, store, fees, {
+    return new ResourcePayments(gate, claimer, store, fees, {
       chainId: deployment.chainId,
       token,
       payTo,
       receiverAuthorizer: receiverAuthorizer.address,
       withdrawDelay: options.withdrawDelay ?? defaultPaymentOptions.withdrawDelay,
       minPricePerAnswer: options.minPricePerAnswer,
+      owner: chain.owner,
     });
   }
 
@@ -178,7 +205,7 @@ export class RouterPayments {
    * with no payment, or one the gate refuses (then with the scheme's reason and, for a stale voucher base, the state
    * to resync from).
    */
-  async reserve(request: FastifyRequest, answers: number, perAnswer: bigint): Promise<PaidRequest> {
+  async reserve(request: PaidHttpRequest, answers: number, perAnswer: bigint): Promise<PaidRequest> {
     const resource = `${request.protocol}://${request.hostname}${request.url}`;
     const required = this.requirements(resource, answers, perAnswer);
     const header = request.headers['payment-signature'];
@@ -198,7 +225,7 @@ export class RouterPayments {
    * GET to a priced route after a probe that answers 402. The gate claims what was charged on the channel and
    * refunds the rest in one transaction; the claimed part is settled into `payTo` right after.
    */
-  async refund(request: FastifyRequest): Promise<Refund> {
+  async refund(request: PaidHttpRequest): Promise<Refund> {
     const resource = `${request.protocol}://${request.hostname}${request.url}`;
     // A refund names no model: the 402 around it only tells the client the channel's terms, so any positive price.
     const perAnswer = this.base.minPricePerAnswer > 0n ? this.base.minPricePerAnswer : 1n;
@@ -210,7 +237,7 @@ export class RouterPayments {
       if (refunded.claimed > 0n) {
         void this.claimer
           .exclusive(() => this.claimer.settle())
-          .catch((error: unknown) => console.error('[router] settle after refund failed:', error));
+          .catch((error: unknown) => console.error(`[${this.base.owner}] settle after refund failed:`, error));
       }
       return refunded;
     } catch (error) {
@@ -221,6 +248,51 @@ export class RouterPayments {
       };
       throw new PaymentRequiredError(this.requirements(resource, 1, perAnswer, corrective), error);
     }
+  }
+
+  /**
+   * The handler of a refund route (protocol's `paymentRoutes.refunds`): the refund, with PAYMENT-RESPONSE, or a 402.
+   */
+  async answerRefund(request: PaidHttpRequest, reply: PaymentReply): Promise<unknown> {
+    let refunded: Refund;
+    try {
+      refunded = await this.refund(request);
+    } catch (error) {
+      if (error instanceof PaymentRequiredError) return error.send(reply);
+      throw error;
+    }
+    reply.header('PAYMENT-RESPONSE', refunded.header);
+    return {
+      message: 'Refund acknowledged',
+      channelId: refunded.channelId,
+      amount: String(refunded.amount),
+      claimed: String(refunded.claimed),
+      transaction: refunded.transaction,
+    };
+  }
+
+  /** The handler of `GET /v1/charges?executor=0x..`: that executor's charges, for it to claim them itself. */
+  chargeList(query: { executor?: unknown }): ChargeList {
+    const { executor } = query;
+    const ledger = this.fees?.ledger;
+    if (!ledger) throw new VerityError('NOT_FOUND', 'this server splits no fees: its channels pay no FeeSplitter');
+    if (typeof executor !== 'string' || !addressPattern.test(executor))
+      throw new VerityError('INVALID_REQUEST', 'give ?executor=0x and 40 hex digits (an operator address)', {
+        details: { param: 'executor' },
+      });
+    return {
+      object: 'list',
+      feeSplitter: this.base.payTo,
+      data: ledger.chargesOf(executor as Hex).map((c) => ({
+        requestId: c.requestId,
+        modelId: c.modelId,
+        executor: c.executor,
+        amount: String(c.amount),
+        rootId: c.rootId === null ? null : String(c.rootId),
+        proof: c.proof,
+        paid: c.paidIn !== null,
+      })),
+    };
   }
 
   async close(): Promise<void> {
@@ -256,7 +328,7 @@ export class PaidRequest {
 }
 
 /** What one agreeing executor's answer costs: the fee its receipt signs, at most the quoted price per answer. */
-export function chargeOf(receipt: SignedReceipt, perAnswer: bigint): Allocation {
+export function chargeOf(receipt: SignedReceipt, perAnswer: bigint): FeeCharge {
   const { requestId, executor, modelId, fee } = receipt.typedData.message;
   const signed = BigInt(fee);
   return {
@@ -290,7 +362,7 @@ export class PaymentRequiredError extends VerityError {
   }
 
   /** Sends the 402 with its PAYMENT-REQUIRED header. */
-  send(reply: FastifyReply): FastifyReply {
+  send(reply: PaymentReply): unknown {
     return reply.status(402).header('PAYMENT-REQUIRED', this.required.header).send(this.toBody());
   }
 }

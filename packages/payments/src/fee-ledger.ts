@@ -282,10 +282,23 @@ export async function claimSettledCharges(
   }
   if (alreadyPaid.length > 0) ledger.markPaid(alreadyPaid, '0x' as Hex);
   if (claims.length === 0) return alreadyPaid.length;
-  const { hash } = await claimCharges(wallet, splitter, { claims: claims.map((c) => c.claim) });
-  ledger.markPaid(
-    claims.map((c) => c.seq),
-    hash,
-  );
-  return claims.length + alreadyPaid.length;
+  try {
+    const { hash } = await claimCharges(wallet, splitter, { claims: claims.map((c) => c.claim) });
+    ledger.markPaid(
+      claims.map((c) => c.seq),
+      hash,
+    );
+    return claims.length + alreadyPaid.length;
+  } catch {
+    // One claim the contract refuses (its executor left the registry, say) must not hold up the others: claim one
+    // by one. A refused claim costs no gas (the estimate fails) and is tried again next round.
+    let paid = alreadyPaid.length;
+    for (const { seq, claim } of claims) {
+      const sent = await claimCharges(wallet, splitter, { claims: [claim] }).catch(() => undefined);
+      if (!sent) continue;
+      ledger.markPaid([seq], sent.hash);
+      paid++;
+    }
+    return paid;
+  }
 }
