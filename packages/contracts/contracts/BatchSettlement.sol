@@ -211,24 +211,32 @@ contract BatchSettlement is EIP712, Multicall {
         for (uint256 i = 0; i < voucherClaims.length; ++i) {
             ChannelConfig calldata config = voucherClaims[i].voucher.channel;
             if (!_isReceiverSide(msg.sender, config)) revert NotAuthorizedToClaim();
-            _claim(voucherClaims[i]);
+            uint256 mark = _memoryMark();
+            _claim(voucherClaims[i], getChannelId(config));
+            _release(mark);
         }
     }
 
     /// @notice Records claims that the rows' common receiverAuthorizer signed as a ClaimBatch; anyone may relay it.
+    /// @dev Each row's channel id is hashed once, for the batch digest and the claim. Memory a row's hashing
+    ///      allocates is released after it (`_release`): Solidity never frees memory, and its cost grows with the
+    ///      square of its size, so a batch of 1,000 rows would otherwise pay ~3.7k gas more per row than one of 100.
     function claimWithSignature(VoucherClaim[] calldata voucherClaims, bytes calldata authorizerSignature)
         external
         nonReentrant
     {
         if (voucherClaims.length == 0) revert EmptyBatch();
         address authorizer = voucherClaims[0].voucher.channel.receiverAuthorizer;
-        bytes32 digest = getClaimBatchDigest(voucherClaims);
+        bytes32[] memory channelIds = new bytes32[](voucherClaims.length);
+        bytes32 digest = _claimBatchDigest(voucherClaims, channelIds);
         if (!SignatureChecker.isValidSignatureNowCalldata(authorizer, digest, authorizerSignature)) {
             revert InvalidSignature();
         }
         for (uint256 i = 0; i < voucherClaims.length; ++i) {
             if (voucherClaims[i].voucher.channel.receiverAuthorizer != authorizer) revert NotReceiverAuthorizer();
-            _claim(voucherClaims[i]);
+            uint256 mark = _memoryMark();
+            _claim(voucherClaims[i], channelIds[i]);
+            _release(mark);
         }
     }
 
@@ -338,17 +346,7 @@ contract BatchSettlement is EIP712, Multicall {
 
     /// @notice The digest a receiverAuthorizer signs for a ClaimBatch of these rows (defined for an empty batch too).
     function getClaimBatchDigest(VoucherClaim[] calldata voucherClaims) public view returns (bytes32) {
-        bytes32[] memory entries = new bytes32[](voucherClaims.length);
-        for (uint256 i = 0; i < voucherClaims.length; ++i) {
-            VoucherClaim calldata row = voucherClaims[i];
-            entries[i] = keccak256(
-                abi.encode(
-                    CLAIM_ENTRY_TYPEHASH, getChannelId(row.voucher.channel), row.voucher.maxClaimableAmount, row.totalClaimed
-                )
-            );
-        }
-        // EIP-712 encodes an array of structs as the hash of its members' hashes, concatenated.
-        return _hashTypedDataV4(keccak256(abi.encode(CLAIM_BATCH_TYPEHASH, keccak256(abi.encodePacked(entries)))));
+        return _claimBatchDigest(voucherClaims, new bytes32[](voucherClaims.length));
     }
 
     /// @notice The runtime code of the ERC-3009 deposit collector that serves this contract at the canonical
@@ -367,10 +365,49 @@ contract BatchSettlement is EIP712, Multicall {
         return account == config.payer || account == config.payerAuthorizer;
     }
 
+    /// @dev The ClaimBatch digest of `voucherClaims`, writing each row's channel id into `channelIds`. EIP-712 encodes
+    ///      an array of structs as the hash of its members' hashes, concatenated (here hashed in place).
+    function _claimBatchDigest(VoucherClaim[] calldata voucherClaims, bytes32[] memory channelIds)
+        private
+        view
+        returns (bytes32)
+    {
+        uint256 n = voucherClaims.length;
+        bytes32[] memory entries = new bytes32[](n);
+        for (uint256 i = 0; i < n; ++i) {
+            uint256 mark = _memoryMark();
+            VoucherClaim calldata row = voucherClaims[i];
+            bytes32 channelId = getChannelId(row.voucher.channel);
+            channelIds[i] = channelId;
+            entries[i] = keccak256(
+                abi.encode(CLAIM_ENTRY_TYPEHASH, channelId, row.voucher.maxClaimableAmount, row.totalClaimed)
+            );
+            _release(mark);
+        }
+        bytes32 entriesHash;
+        assembly ("memory-safe") {
+            entriesHash := keccak256(add(entries, 0x20), mul(n, 0x20))
+        }
+        return _hashTypedDataV4(keccak256(abi.encode(CLAIM_BATCH_TYPEHASH, entriesHash)));
+    }
+
+    /// @dev The free memory pointer now: what `_release` returns to.
+    function _memoryMark() private pure returns (uint256 mark) {
+        assembly ("memory-safe") {
+            mark := mload(0x40)
+        }
+    }
+
+    /// @dev Frees the memory allocated since `mark`: only for temporaries nothing reads after.
+    function _release(uint256 mark) private pure {
+        assembly ("memory-safe") {
+            mstore(0x40, mark)
+        }
+    }
+
     /// @dev A row at or below the recorded total changes nothing (an old or replayed voucher), without checks.
-    function _claim(VoucherClaim calldata row) private {
+    function _claim(VoucherClaim calldata row, bytes32 channelId) private {
         ChannelConfig calldata config = row.voucher.channel;
-        bytes32 channelId = getChannelId(config);
         ChannelState storage channel = channels[channelId];
         uint128 previous = channel.totalClaimed;
         uint128 total = row.totalClaimed;
