@@ -59,7 +59,10 @@ export async function claimFees(client: Client): Promise<ClaimFeesReturnType> {
   };
   const claims: Parameters<typeof claimCharges>[2]['claims'][number][] = [];
   for (const charge of listed.data.data) {
-    if (charge.paid) continue;
+    if (charge.paid) {
+      result.alreadyPaid++;
+      continue;
+    }
     if (charge.rootId === null) {
       result.waiting++;
       continue;
