@@ -3,6 +3,7 @@
  * inference with verifiable receipts, every kind of bad input with its typed error, and replays.
  */
 import { readdir } from 'node:fs/promises';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { getJson, postJson, putBytes } from '@verity/http/client';
@@ -388,6 +389,34 @@ describe('limits', () => {
     expect((await health(small)).ok).toBe(true);
     // The connection pool is still usable and the node still stores blobs under the limit.
     expect(await upload(small, modelBytes)).toEqual({ sha256: sha256Of(modelBytes), size: modelBytes.length });
+  });
+
+  it('stops reading a refused upload after a bounded amount: a client cannot make it read gigabytes', async () => {
+    // A client that ignores the 413 and keeps sending (a well-behaved one stops at the answer).
+    const { port } = new URL(small.url);
+    const socket = connect(Number(port), '127.0.0.1');
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    socket.write('PUT /v1/blobs HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\n');
+    let closed = false;
+    socket.on('error', () => {});
+    socket.once('close', () => {
+      closed = true;
+    });
+    const chunk = Buffer.concat([
+      Buffer.from(`${(64 * 1024).toString(16)}\r\n`),
+      Buffer.alloc(64 * 1024, 7),
+      Buffer.from('\r\n'),
+    ]);
+    let sent = 0;
+    // Up to 64 MiB, each write waiting for the socket to take it.
+    while (!closed && sent < 64 * 1024 * 1024) {
+      const ok = await new Promise<boolean>((resolve) => socket.write(chunk, (error) => resolve(!error)));
+      if (!ok) break;
+      sent += chunk.length;
+    }
+    socket.destroy();
+    expect(sent).toBeLessThan(32 * 1024 * 1024);
+    expect((await health(small)).ok).toBe(true);
   });
 
   it('signs its fee and chainId into the receipt', async () => {
