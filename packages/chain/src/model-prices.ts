@@ -8,7 +8,8 @@ import { getModel } from './actions/getModel.js';
 import type { ReadClient } from './types.js';
 
 export class ModelPrices {
-  private readonly known = new Map<string, Promise<bigint>>();
+  private readonly reading = new Map<string, Promise<bigint>>();
+  private readonly read = new Map<string, bigint>();
   private failedAt = Number.NEGATIVE_INFINITY;
 
   constructor(
@@ -17,19 +18,28 @@ export class ModelPrices {
     private readonly retryAfterMs = 5_000,
   ) {}
 
+  /** The model's price if it was read already: the common case, with no promise or timer to wait on. */
+  known(modelId: Hex): bigint | undefined {
+    return this.read.get(modelId.toLowerCase());
+  }
+
   /** The model's price per answer, in token units; 0 for a model that is not published (a relayed one). */
   priceOf(modelId: Hex): Promise<bigint> {
     const key = modelId.toLowerCase();
-    const known = this.known.get(key);
-    if (known) return known;
+    const pending = this.reading.get(key);
+    if (pending) return pending;
     if (Date.now() - this.failedAt < this.retryAfterMs)
       return Promise.reject(new Error('the last read of the model registry failed; retrying shortly'));
-    const read = getModel(this.client, this.modelRegistry, { modelId }).then((model) => model?.priceWei ?? 0n);
-    this.known.set(key, read);
-    read.catch(() => {
-      this.known.delete(key);
+    const reading = getModel(this.client, this.modelRegistry, { modelId }).then((model) => {
+      const price = model?.priceWei ?? 0n;
+      this.read.set(key, price);
+      return price;
+    });
+    this.reading.set(key, reading);
+    reading.catch(() => {
+      this.reading.delete(key);
       this.failedAt = Date.now();
     });
-    return read;
+    return reading;
   }
 }

@@ -65,9 +65,10 @@ interface ChargeRow {
   executor: Address;
   modelId: Hex;
   amount: string;
-  rootSeq: number | null;
-  leafIndex: number | null;
   paidIn: Hex | null;
+  /** Present in queries that join the charge's root. */
+  rootId?: string | null;
+  proof?: string | null;
 }
 
 interface RootRow {
@@ -104,7 +105,7 @@ export class FeeLedger {
         model_id TEXT NOT NULL,
         amount TEXT NOT NULL,
         root_seq INTEGER REFERENCES charge_roots(seq),
-        leaf_index INTEGER,
+        proof TEXT,
         paid_in TEXT,
         UNIQUE (request_id, executor)
       );
@@ -153,8 +154,9 @@ export class FeeLedger {
           .prepare('INSERT INTO charge_roots (root, total, count) VALUES (?, ?, ?)')
           .run(tree.root, String(total), chosen.length);
         const seq = Number(lastInsertRowid);
-        const assign = this.db.prepare('UPDATE charges SET root_seq = ?, leaf_index = ? WHERE seq = ?');
-        for (const [index, row] of chosen.entries()) assign.run(seq, index, row.seq);
+        // A leaf's proof never changes: computed once here, with the tree, and kept.
+        const assign = this.db.prepare('UPDATE charges SET root_seq = ?, proof = ? WHERE seq = ?');
+        for (const [index, row] of chosen.entries()) assign.run(seq, JSON.stringify(tree.proof(index)), row.seq);
         return { seq, root: tree.root, total, count: chosen.length };
       })
       .immediate();
@@ -175,19 +177,22 @@ export class FeeLedger {
   unpaid(limit = 500): LedgerCharge[] {
     const rows = this.db
       .prepare(
-        `SELECT ${chargeColumns} FROM charges c JOIN charge_roots r ON r.seq = c.root_seq
+        `SELECT ${chargeColumns}, ${postedColumns} FROM charges c JOIN charge_roots r ON r.seq = c.root_seq
          WHERE r.root_id IS NOT NULL AND c.paid_in IS NULL ORDER BY c.seq LIMIT ?`,
       )
       .all(limit) as ChargeRow[];
-    return rows.map((row) => this.withProof(row));
+    return rows.map(toLedgerCharge);
   }
 
   /** An executor's charges, newest first: what it was charged for, where it was posted, whether it is paid. */
   chargesOf(executor: Address, limit = 100): LedgerCharge[] {
     const rows = this.db
-      .prepare(`SELECT ${chargeColumns} FROM charges c WHERE c.executor = ? ORDER BY c.seq DESC LIMIT ?`)
+      .prepare(
+        `SELECT ${chargeColumns}, ${postedColumns} FROM charges c LEFT JOIN charge_roots r ON r.seq = c.root_seq
+         WHERE c.executor = ? ORDER BY c.seq DESC LIMIT ?`,
+      )
       .all(executor.toLowerCase(), limit) as ChargeRow[];
-    return rows.map((row) => this.withProof(row));
+    return rows.map(toLedgerCharge);
   }
 
   /** Charges not yet in a posted root. */
@@ -202,26 +207,24 @@ export class FeeLedger {
   close(): void {
     this.db.close();
   }
-
-  private withProof(row: ChargeRow): LedgerCharge {
-    const charge: LedgerCharge = { ...toCharge(row), seq: row.seq, rootId: null, proof: [], paidIn: row.paidIn };
-    if (row.rootSeq === null || row.leafIndex === null) return charge;
-    const root = this.db.prepare('SELECT * FROM charge_roots WHERE seq = ?').get(row.rootSeq) as RootRow;
-    if (root.root_id === null) return charge;
-    // The tree is rebuilt from its charges in leaf order; roots are small (maxChargesPerRoot).
-    const members = this.db
-      .prepare(`SELECT ${chargeColumns} FROM charges c WHERE c.root_seq = ? ORDER BY c.leaf_index`)
-      .all(row.rootSeq) as ChargeRow[];
-    const tree = buildChargeTree(members.map(toCharge));
-    return { ...charge, rootId: BigInt(root.root_id), proof: tree.proof(row.leafIndex) };
-  }
 }
 
-const chargeColumns =
-  'c.seq, c.request_id AS requestId, c.executor, c.model_id AS modelId, c.amount, c.root_seq AS rootSeq, c.leaf_index AS leafIndex, c.paid_in AS paidIn';
+/** A charge row's columns; `rootId` and `proof` only from queries that join its root (null before it is posted). */
+const chargeColumns = 'c.seq, c.request_id AS requestId, c.executor, c.model_id AS modelId, c.amount, c.paid_in AS paidIn';
+const postedColumns = 'r.root_id AS rootId, CASE WHEN r.root_id IS NULL THEN NULL ELSE c.proof END AS proof';
 
 function toCharge(row: ChargeRow): FeeCharge {
   return { requestId: row.requestId, executor: row.executor, modelId: row.modelId, amount: BigInt(row.amount) };
+}
+
+function toLedgerCharge(row: ChargeRow): LedgerCharge {
+  return {
+    ...toCharge(row),
+    seq: row.seq,
+    rootId: row.rootId === null || row.rootId === undefined ? null : BigInt(row.rootId),
+    proof: row.proof ? (JSON.parse(row.proof) as Hex[]) : [],
+    paidIn: row.paidIn,
+  };
 }
 
 /**
@@ -238,8 +241,9 @@ export async function postPendingCharges(wallet: WriteClient, splitter: Address,
     }
   }
   const available = await getUndistributedFees(wallet, splitter);
-  const root = earlier && earlier.total <= available ? earlier : earlier ? undefined : ledger.buildRoot(available);
-  if (!root) return null;
+  // A root built earlier goes first, as it is (its charges are assigned to it), once the funds for it are there.
+  const root = earlier ?? ledger.buildRoot(available);
+  if (!root || root.total > available) return null;
   const { rootId } = await postCharges(wallet, splitter, { root: root.root, total: root.total, count: root.count });
   ledger.markPosted(root.seq, rootId);
   return rootId;
@@ -261,12 +265,13 @@ export async function claimSettledCharges(
   for (const charge of ledger.unpaid()) {
     if (claims.length >= maxClaimsPerTransaction) break;
     if (charge.rootId === null) continue;
+    // Claiming: only a charge whose receipt is settled is worth asking the contract about.
+    const settled = receipts && (await receipts(charge.executor, charge.requestId));
+    if (receipts && !settled) continue;
     if (await isChargePaid(wallet as ReadClient, splitter, { requestId: charge.requestId, executor: charge.executor })) {
       alreadyPaid.push(charge.seq);
       continue;
     }
-    if (!receipts) continue;
-    const settled = await receipts(charge.executor, charge.requestId);
     if (!settled) continue;
     claims.push({
       seq: charge.seq,

@@ -139,6 +139,21 @@ export const SettlementSchema = z.object({
 export type Settlement = z.infer<typeof SettlementSchema>;
 
 export const StoredInferResponseSchema = InferResponseSchema.extend({ settlement: SettlementSchema.optional() });
+
+/**
+ * Just the receipts of an answer, whatever its kind: an inference's `receipts`, or a chat or text completion's
+ * `verity.receipts`, with the `settlement` a node appends to a stored one (GET /v1/receipts/:requestId).
+ */
+export const AnswerReceiptsSchema = z
+  .object({
+    receipts: z.array(SignedReceiptSchema).optional(),
+    verity: z.object({ receipts: z.array(SignedReceiptSchema) }).optional(),
+    settlement: SettlementSchema.optional(),
+  })
+  .transform(({ receipts, verity, settlement }) => ({
+    receipts: receipts ?? verity?.receipts ?? [],
+    ...(settlement ? { settlement } : {}),
+  }));
 export type StoredInferResponse = z.infer<typeof StoredInferResponseSchema>;
 
 export const HealthSchema = z.object({ ok: z.literal(true) }).loose();

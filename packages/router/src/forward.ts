@@ -85,15 +85,32 @@ export function forwardOptions(forwarding: Forwarding, node: NodeState, body: st
   return { timeoutMs, headers: { [routerHeader]: signForward(routerKey, node.address, body) } };
 }
 
+/**
+ * One attempt on a node: counted in its load while it runs, and its outcome recorded (the latency of a success, a
+ * node fault), as routing weighs nodes by both.
+ */
+export async function attempt<T>(nodeSet: NodeSet, node: NodeState, run: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  node.inFlight += 1;
+  try {
+    const result = await run();
+    nodeSet.recordSuccess(node, performance.now() - started);
+    return result;
+  } catch (error) {
+    if (isNodeFault(error)) nodeSet.recordFailure(node);
+    throw error;
+  } finally {
+    node.inFlight -= 1;
+  }
+}
+
 export async function forwardInfer(
   nodeSet: NodeSet,
   node: NodeState,
   request: NodeRequest,
   forwarding: Forwarding,
 ): Promise<NodeAnswer> {
-  const started = performance.now();
-  node.inFlight += 1;
-  try {
+  return attempt(nodeSet, node, async () => {
     const text = await postJsonText(`${node.url}/v1/infer`, request.bodyText, forwardOptions(forwarding, node, request.bodyText));
     let raw: unknown;
     try {
@@ -138,7 +155,6 @@ export async function forwardInfer(
         `node ${node.url} answered for another request, model or policy than it was asked`,
       );
     }
-    nodeSet.recordSuccess(node, performance.now() - started);
     return {
       node,
       response,
@@ -147,12 +163,7 @@ export async function forwardInfer(
       outputHash: receipt.typedData.message.outputHash.toLowerCase() as Hex,
       executor: receipt.typedData.message.executor,
     };
-  } catch (error) {
-    if (isNodeFault(error)) nodeSet.recordFailure(node);
-    throw error;
-  } finally {
-    node.inFlight -= 1;
-  }
+  });
 }
 
 const responseKeys = ['requestId', 'modelId', 'outputs', 'policy', 'receipts'];

@@ -4,17 +4,10 @@
  * receipt's inclusion proof. What the FeeSplitter needs to pay that executor's charge.
  */
 import { getJson, sharedAgent } from '@verity/http/client';
-import { type Hex, SettlementSchema, SignedReceiptSchema, sameAddress } from '@verity/protocol';
+import { AnswerReceiptsSchema, type Hex, sameAddress } from '@verity/protocol';
 import type { Address } from 'viem';
-import { z } from 'zod';
 import type { ReceiptSource, SettledReceipt } from '@verity/payments';
 import type { NodeSet } from './node-set.js';
-
-const StoredReceiptsSchema = z.object({
-  receipts: z.array(SignedReceiptSchema).optional(),
-  verity: z.object({ receipts: z.array(SignedReceiptSchema) }).optional(),
-  settlement: SettlementSchema.optional(),
-});
 
 /** Asks the node announced by `executor` (in the router's node set); undefined until the receipt is settled. */
 export function settledReceiptsFrom(nodeSet: NodeSet, timeoutMs: number): ReceiptSource {
@@ -24,11 +17,10 @@ export function settledReceiptsFrom(nodeSet: NodeSet, timeoutMs: number): Receip
     const answer = await getJson(`${node.url}/v1/receipts/${requestId}`, { dispatcher: sharedAgent, timeoutMs }).catch(
       () => undefined,
     );
-    const parsed = StoredReceiptsSchema.safeParse(answer);
+    const parsed = AnswerReceiptsSchema.safeParse(answer);
     if (!parsed.success) return undefined;
-    const { settlement } = parsed.data;
+    const { settlement, receipts } = parsed.data;
     if (settlement?.status !== 'posted' || !settlement.proof) return undefined;
-    const receipts = parsed.data.receipts ?? parsed.data.verity?.receipts ?? [];
     const receipt = receipts.find((r) => sameAddress(r.typedData.message.executor, executor));
     if (!receipt) return undefined;
     return { receipt, proof: settlement.proof as Hex[], epoch: settlement.epoch };

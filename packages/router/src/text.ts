@@ -51,7 +51,7 @@ import {
   verifyParsedReceipt,
 } from '@verity/protocol';
 import type { FastifyReply } from 'fastify';
-import { type Forwarding, forwardOptions, isNodeFault } from './forward.js';
+import { type Forwarding, attempt, forwardOptions, isNodeFault } from './forward.js';
 import type { NodeSet, NodeState } from './node-set.js';
 import { type PolicyContext, failover, replicate, routablePolicy } from './policies.js';
 
@@ -169,14 +169,11 @@ async function askWhole(
   request: TextRequest,
   forwarding: Forwarding,
 ): Promise<NodeTextAnswer> {
-  const started = performance.now();
-  node.inFlight += 1;
-  try {
+  return attempt(nodeSet, node, async () => {
     const body = nodeBody(request, false);
     const text = await postJsonText(`${node.url}${paths[request.kind]}`, body, forwardOptions(forwarding, node, body));
     const answer = parseAnswer(request, node, text);
     verifyAnswer(request, node, answer);
-    nodeSet.recordSuccess(node, performance.now() - started);
     const message = answer.verity.receipts[0]?.typedData.message;
     return {
       node,
@@ -184,12 +181,7 @@ async function askWhole(
       outputHash: (message?.outputHash.toLowerCase() ?? '0x') as Hex,
       executor: message?.executor ?? '',
     };
-  } catch (error) {
-    if (isNodeFault(error)) nodeSet.recordFailure(node);
-    throw error;
-  } finally {
-    node.inFlight -= 1;
-  }
+  });
 }
 
 /** The answer to a whole (unstreamed) text request under the request's policy. */

@@ -145,10 +145,12 @@ export class ChainAgent {
    */
   async feeFor(modelId: Hex): Promise<bigint> {
     const own = BigInt(this.options.feeWei);
-    const published = await withTimeout(this.prices.priceOf(modelId), priceReadMs).catch((error: unknown) => {
-      logEvent('chain-error', { action: 'model-price', modelId, reason: describeChainError(error, this.options.rpcUrl) });
-      return 0n;
-    });
+    const published =
+      this.prices.known(modelId) ??
+      (await withTimeout(this.prices.priceOf(modelId), priceReadMs).catch((error: unknown) => {
+        logEvent('chain-error', { action: 'model-price', modelId, reason: describeChainError(error, this.options.rpcUrl) });
+        return 0n;
+      }));
     return published > own ? published : own;
   }
 

@@ -7,7 +7,7 @@ import { parseBody } from '@verity/http/server';
 import type { FastifyInstance } from 'fastify';
 import type { Settlement } from '../chain/settlement.js';
 import type { Executor } from '../executor.js';
-import { receiptsOf } from '../paid.js';
+import { answerPaid } from '../paid.js';
 import type { NodePayments } from '../payments.js';
 import type { InFlight } from '../in-flight.js';
 
@@ -32,14 +32,7 @@ export function inferRoutes(
         const body = parseBody(InferRequestFormSchema, request.body) as InferRequest;
         const paid = payments ? await payments.admit(request, reply, executor.modelIdOf(body.model)) : undefined;
         if (paid === false) return reply;
-        let answer: string;
-        try {
-          answer = await executor.infer(body);
-        } catch (error) {
-          paid?.release();
-          throw error;
-        }
-        if (paid) void reply.header('PAYMENT-RESPONSE', paid.commit(receiptsOf(answer)));
+        const answer = await answerPaid(paid, reply, () => executor.infer(body));
         // Already JSON text (the exact bytes stored for replays): fastify sends a string as is.
         return reply.type(jsonType).send(answer);
       },

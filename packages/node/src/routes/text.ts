@@ -26,7 +26,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Executor } from '../executor.js';
 import type { InFlight } from '../in-flight.js';
 import type { Fault } from '../options.js';
-import { receiptsOf } from '../paid.js';
+import { answerPaid } from '../paid.js';
 import type { NodePayments } from '../payments.js';
 
 const jsonType = 'application/json; charset=utf-8';
@@ -44,17 +44,7 @@ export function textRoutes(executor: Executor, inFlight: InFlight, fault?: Fault
     const job = executor.prepareText(kind, body);
     const paid = payments ? await payments.admit(request, reply, job.modelId) : undefined;
     if (paid === false) return reply;
-    if (body.stream !== true) {
-      let answer: string;
-      try {
-        answer = await executor.completeText(job);
-      } catch (error) {
-        paid?.release();
-        throw error;
-      }
-      if (paid) void reply.header('PAYMENT-RESPONSE', paid.commit(receiptsOf(answer)));
-      return reply.type(jsonType).send(answer);
-    }
+    if (body.stream !== true) return reply.type(jsonType).send(await answerPaid(paid, reply, () => executor.completeText(job)));
 
     const pieces = executor.streamText(job);
     // Bad input (a prompt too long for the context, a schema the grammar cannot follow) throws here, before any byte.
