@@ -8,7 +8,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createChainClients, getFeeBalances } from '@verity/chain';
-import { LocalNetwork, devKeys, repoRoot, treasuryAddress, verifierPoolAddress } from '@verity/devnet';
+import { LocalNetwork, devApiKey, devKeys, repoRoot, treasuryAddress, verifierPoolAddress } from '@verity/devnet';
 import {
   ChatCompletionSchema,
   InferResponseSchema,
@@ -40,6 +40,8 @@ const dataDir = join(repoRoot, '.verity/devnet');
 const priceWei = 10n ** 15n;
 /** iris's published price per answer, above the nodes' own: 0.002 VRT. verity-chat is published without one. */
 const irisPriceWei = 2n * priceWei;
+/** What `npm start` deposits behind the devnet's API key. */
+const apiKeyDepositWei = 10n * 10n ** 18n;
 // The devnet chain starts empty every time, so the nodes' records start empty too.
 rmSync(dataDir, { recursive: true, force: true });
 
@@ -198,6 +200,28 @@ try {
   console.log(`  verifier pool ${verifierPoolAddress}  ${formatUnits(await earnedBy(verifierPoolAddress), 18)} VRT (5%)`);
   console.log(`  treasury ${treasuryAddress}  ${formatUnits(await earnedBy(treasuryAddress), 18)} VRT (5%)`);
   console.log('  (each withdraws from the FeeSplitter; the router never holds the money)');
+
+  // The devnet's API key (public knowledge): the demo payer's prepaid channel, for OpenAI-compatible clients.
+  const keyed = await createClient({
+    url: network.routerUrl,
+    chain: { deployment: chain.deployment },
+    payment: { privateKey: devKeys[4]! },
+  }).createApiKey({ deposit: apiKeyDepositWei, key: devApiKey });
+  console.log(
+    `\nAn API key for OpenAI-compatible clients: anvil account 4's prepaid channel, ${formatUnits(keyed.balance, 18)} VRT (devnet only):`,
+  );
+  console.log(`  export VERITY_API_KEY=${devApiKey}`);
+  console.log(`  node --input-type=module -e "import OpenAI from 'openai';
+    const openai = new OpenAI({ baseURL: '${network.routerUrl}/v1', apiKey: process.env.VERITY_API_KEY });
+    const reply = await openai.chat.completions.create({ model: 'verity-chat', messages: [{ role: 'user', content: 'How do nodes agree?' }] });
+    console.log(reply.choices[0].message.content, reply.verity.receipts.length, 'receipt(s)');"`);
+  console.log(
+    `  curl -s ${network.routerUrl}/v1/chat/completions -H "authorization: Bearer $VERITY_API_KEY" -H 'content-type: application/json' \\
+    -d '{"model": "verity-chat", "messages": [{"role": "user", "content": "How do nodes agree?"}]}'`,
+  );
+  console.log(
+    `  curl -s ${network.routerUrl}/v1/key -H "authorization: Bearer $VERITY_API_KEY"   # deposit, usage, what is left`,
+  );
 
   console.log(`\nCheck it yourself:
   npm run verity -- receipt verify ${responsePath}

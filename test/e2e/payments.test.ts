@@ -5,15 +5,27 @@
  * executor; the router claims and settles on chain, and the receiver's balance grows by what was charged.
  */
 import { join } from 'node:path';
-import { createChainClients, getFeeBalances, getTokenBalance } from '@verity/chain';
+import { batchSettlementAddress, createChainClients, getChannel, getFeeBalances, getTokenBalance } from '@verity/chain';
 import { LocalNetwork, devFeeShares, devKeys, repoRoot, routerKey, treasuryAddress, verifierPoolAddress } from '@verity/devnet';
-import { type InferResponse, VerityTextFieldSchema, routerHeader, signForward, verifyInferResponse } from '@verity/protocol';
-import { createClient } from '@verity/sdk';
+import {
+  type ChatCompletion,
+  type InferResponse,
+  type ModelEntry,
+  VerityTextFieldSchema,
+  formatApiKey,
+  generatedText,
+  routerHeader,
+  signForward,
+  verifyInferResponse,
+  verifyTextResponse,
+} from '@verity/protocol';
+import { type VerityClient, createClient } from '@verity/sdk';
 import { x402Client } from '@x402/core/client';
 import { decodePaymentRequiredHeader, decodePaymentResponseHeader } from '@x402/core/http';
 import { toClientEvmSigner } from '@x402/evm';
 import { BatchSettlementEvmScheme } from '@x402/evm/batch-settlement/client';
 import { wrapFetchWithPayment } from '@x402/fetch';
+import OpenAI from 'openai';
 import type { Address } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -97,6 +109,13 @@ describe('a router that charges with x402 batch-settlement', () => {
     const body = (await response.json()) as { error: { code: string; message: string } };
     expect(body.error.code).toBe('PAYMENT_REQUIRED');
     expect(body.error.message).toContain('0.001 VRT per request');
+  });
+
+  it('states what an answer costs in GET /v1/models, in OpenRouter’s habit', async () => {
+    const list = (await (await fetch(`${network.routerUrl}/v1/models`)).json()) as {
+      data: { name: string; pricing?: unknown }[];
+    };
+    expect(list.data.find((m) => m.name === 'iris')?.pricing).toEqual({ prompt: '0', completion: '0', request: '0.001' });
   });
 
   it('deposits on the first paid request, then only signs vouchers; each answer is charged once', async () => {
@@ -242,5 +261,113 @@ describe('paid text', () => {
     // The three honest executors agreed; the liar's answer is not paid for.
     expect(verity.receipts).toHaveLength(3);
     expect(chargeOf(verity.payment).amount).toBe(3n * price);
+  });
+});
+
+describe('API keys on prepaid channels', () => {
+  const keyPayer = privateKeyToAccount(devKeys[5] as `0x${string}`);
+  const chatBody = { model: 'verity-chat', messages: [{ role: 'user' as const, content: 'What is Verity?' }], max_tokens: 8 };
+  let keys: VerityClient;
+  let key: string;
+
+  beforeAll(async () => {
+    const deployment = network.chain?.deployment;
+    if (!deployment) throw new Error('no chain');
+    keys = createClient({
+      url: network.routerUrl,
+      chain: { deployment },
+      payment: { privateKey: devKeys[5] as `0x${string}`, maxPerRequest: 10n * price },
+    });
+    const created = await keys.createApiKey({ deposit: 5n * price });
+    expect(created.key).toMatch(/^vk1_[0-9a-f]{168}$/);
+    expect(created.payer).toBe(keyPayer.address.toLowerCase());
+    expect(created.balance).toBe(5n * price);
+    key = created.key;
+  });
+
+  it('pays for the official openai client: whole and streamed chat and a tensor model, receipts verify', async () => {
+    const openai = new OpenAI({ baseURL: `${network.routerUrl}/v1`, apiKey: key });
+    const whole = (await openai.chat.completions.create(chatBody)) as unknown as ChatCompletion;
+    expect(verifyTextResponse({ ...generatedText(whole), verity: whole.verity }).ok).toBe(true);
+
+    const stream = await openai.chat.completions.create({ ...chatBody, stream: true });
+    let text = '';
+    let verity: unknown;
+    for await (const chunk of stream) {
+      text += chunk.choices[0]?.delta.content ?? '';
+      verity = (chunk as { verity?: unknown }).verity ?? verity;
+    }
+    const last = VerityTextFieldSchema.parse(verity);
+    expect(last.receipts).toHaveLength(1);
+    expect(chargeOf(last.payment).amount).toBe(price);
+    expect(text.length).toBeGreaterThan(0);
+
+    const tensor = (await openai.post('/infer', { body: { model: 'iris', inputs: input } })) as InferResponse;
+    expect(verifyInferResponse(tensor).ok).toBe(true);
+
+    const listed = (await openai.models.list()).data.find((m) => m.id.startsWith('verity-chat@')) as unknown as ModelEntry;
+    expect(listed.context_length).toBeGreaterThan(0);
+    const state = await keys.getApiKey(key);
+    expect(state).toMatchObject({ usage: String(3n * price), limit: String(5n * price), limit_remaining: String(2n * price) });
+    expect(JSON.stringify(state)).not.toContain(key.slice(4, 20));
+  });
+
+  it('answers a malformed or an unknown key with 401 in OpenAI’s error shape; x402 clients are unchanged', async () => {
+    for (const apiKey of [
+      'unused',
+      formatApiKey({ authorizerKey: `0x${'11'.repeat(32)}`, payer: keyPayer.address, salt: `0x${'22'.repeat(32)}` }),
+    ]) {
+      const openai = new OpenAI({ baseURL: `${network.routerUrl}/v1`, apiKey, maxRetries: 0 });
+      const failure = await openai.chat.completions.create(chatBody).then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+      expect(failure).toBeInstanceOf(OpenAI.AuthenticationError);
+      const { status, code, type } = failure as InstanceType<typeof OpenAI.AuthenticationError>;
+      expect({ status, code, type }).toEqual({ status: 401, code: 'INVALID_API_KEY', type: 'invalid_request_error' });
+      expect((failure as Error).message).not.toContain(apiKey.slice(4));
+    }
+    // No Authorization header: the x402 flow, as before.
+    expect((await fetch(`${network.routerUrl}/v1/chat/completions`, post(chatBody))).status).toBe(402);
+  });
+
+  it('stops a key when its deposit runs out: 402 with the reason, and the channel is charged exactly what was answered', async () => {
+    const openai = new OpenAI({ baseURL: `${network.routerUrl}/v1`, apiKey: key, maxRetries: 0 });
+    const outcomes = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        openai.chat.completions.create(chatBody).then(
+          () => 'answered',
+          (error: unknown) => (error as { status?: number }).status,
+        ),
+      ),
+    );
+    expect(outcomes.filter((o) => o === 'answered')).toHaveLength(2);
+    expect(outcomes.filter((o) => o === 402)).toHaveLength(2);
+    const refused = await openai.chat.completions.create(chatBody).catch((error: unknown) => error);
+    expect((refused as Error).message).toContain('deposit is spent');
+    const state = await keys.getApiKey(key);
+    expect(state).toMatchObject({ usage: String(5n * price), limit_remaining: '0' });
+    // The router claims exactly that on chain, never more.
+    const channel = state.channelId as `0x${string}`;
+    const deadline = Date.now() + 20_000;
+    let claimed = 0n;
+    while (Date.now() < deadline) {
+      claimed = (await getChannel(chain.publicClient, batchSettlementAddress, { channelId: channel })).totalClaimed;
+      if (claimed === 5n * price) break;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+    expect(claimed).toBe(5n * price);
+  });
+
+  it('revokes a key: its unspent deposit goes back to the payer at once, and it spends nothing more', async () => {
+    const fresh = await keys.createApiKey({ deposit: 3n * price });
+    const openai = new OpenAI({ baseURL: `${network.routerUrl}/v1`, apiKey: fresh.key, maxRetries: 0 });
+    await openai.chat.completions.create(chatBody);
+    const before = await getTokenBalance(chain.publicClient, token, { owner: keyPayer.address });
+    const revoked = await keys.revokeApiKey(fresh.key);
+    expect(revoked).toMatchObject({ revoked: true, channelId: fresh.channelId, refunded: String(2n * price) });
+    expect(await getTokenBalance(chain.publicClient, token, { owner: keyPayer.address })).toBe(before + 2n * price);
+    const after = await openai.chat.completions.create(chatBody).catch((error: unknown) => error);
+    expect((after as { status?: number }).status).toBe(402);
   });
 });

@@ -9,7 +9,8 @@
  * - the scheme spec, coinbase/x402 specs/schemes/batch-settlement/scheme_batch_settlement_evm.md ("Reference
  *   Implementation" table for the addresses, "Channel creation and deposits" for the channel id).
  */
-import { type Address, type Hex, encodeAbiParameters, hashTypedData, keccak256 } from 'viem';
+import { type ApiKey, apiKeyAuthorizer } from '@verity/protocol';
+import { type Address, type Hex, encodeAbiParameters, getAddress, hashTypedData, keccak256 } from 'viem';
 
 /** x402BatchSettlement's CREATE2 address on every chain (@x402/evm BATCH_SETTLEMENT_ADDRESS); the devnet puts ours here. */
 export const batchSettlementAddress: Address = '0x4020074e9dF2ce1deE5A9C1b5c3f541D02a10003';
@@ -60,6 +61,29 @@ export const channelConfigTypes = {
     { name: 'salt', type: 'bytes32' },
   ],
 } as const;
+
+/** What a server's x402 terms say of its channels (PaymentRequirements: payTo, asset and the scheme's extra). */
+export interface ChannelTerms {
+  payTo: string;
+  asset: string;
+  extra: Record<string, unknown>;
+}
+
+/**
+ * The channel an API key names under a server's terms (protocol's api-key.ts): the payer, the authorizer and the
+ * salt come from the key, the receiver, its authorizer, the token and the withdraw delay from the server.
+ */
+export function keyChannelConfig(key: ApiKey, terms: ChannelTerms): ChannelConfig {
+  return {
+    payer: getAddress(key.payer),
+    payerAuthorizer: getAddress(apiKeyAuthorizer(key)),
+    receiver: getAddress(terms.payTo),
+    receiverAuthorizer: getAddress(String(terms.extra.receiverAuthorizer)),
+    token: getAddress(terms.asset),
+    withdrawDelay: Number(terms.extra.withdrawDelay),
+    salt: key.salt,
+  };
+}
 
 /** Signed by the payer (or payerAuthorizer): the receiver may claim up to maxClaimableAmount in total. */
 export const voucherTypes = {

@@ -79,6 +79,7 @@ export {
 export { type WithdrawStakeReturnType, withdrawStake } from './actions/withdrawStake.js';
 export {
   type ChannelConfig,
+  type ChannelTerms,
   type Erc3009DepositAuthorization,
   batchSettlementAddress,
   batchSettlementDomain,
@@ -90,6 +91,7 @@ export {
   erc3009CollectorData,
   erc3009DepositCollectorAddress,
   erc3009DepositNonce,
+  keyChannelConfig,
   maxWithdrawDelaySeconds,
   minWithdrawDelaySeconds,
   permit2DepositCollectorAddress,
@@ -126,7 +128,8 @@ export {
 export { type IsChargePaidParameters, type IsChargePaidReturnType, isChargePaid } from './actions/isChargePaid.js';
 export { type PostChargesParameters, type PostChargesReturnType, postCharges } from './actions/postCharges.js';
 export { type ReleaseChargesParameters, type ReleaseChargesReturnType, releaseCharges } from './actions/releaseCharges.js';
-export { ModelPrices } from './model-prices.js';
+export { ModelRecords } from './model-records.js';
+export { type Registration, requirePublished } from './publication.js';
 export { type GetFeeSplitterConfigReturnType, getFeeSplitterConfig } from './actions/getFeeSplitterConfig.js';
 export { type GetFeeBalancesParameters, type GetFeeBalancesReturnType, getFeeBalances } from './actions/getFeeBalances.js';
 export {

@@ -20,6 +20,9 @@ import { nodeStakeCommand } from './commands/node-stake.js';
 import { nodeUnstakeCommand } from './commands/node-unstake.js';
 import { nodeWithdrawCommand } from './commands/node-withdraw.js';
 import { receiptVerifyCommand } from './commands/receipt-verify.js';
+import { keyCreateCommand } from './commands/key-create.js';
+import { keyLsCommand } from './commands/key-ls.js';
+import { keyRevokeCommand } from './commands/key-revoke.js';
 import { walletBalanceCommand } from './commands/wallet-balance.js';
 import { walletDepositCommand } from './commands/wallet-deposit.js';
 import { walletRefundCommand } from './commands/wallet-refund.js';
@@ -98,6 +101,13 @@ export function createProgram(context: Context, options: { json: boolean }): Com
       walletBalanceCommand(context),
       walletWithdrawCommand(context),
       walletRefundCommand(context),
+    ]),
+  );
+  program.addCommand(
+    group('key', 'API keys on prepaid channels, for OpenAI-compatible clients', [
+      keyCreateCommand(context),
+      keyLsCommand(context),
+      keyRevokeCommand(context),
     ]),
   );
   program.addCommand(group('chain', 'the chain the network settles on', [chainStatusCommand(context)]));

@@ -1,6 +1,6 @@
 /** @verity/devnet: starts a whole Verity network on loopback for development, tests and benchmarks. */
 export { devFeeShares } from './chain.js';
-export { devKeys, routerKey, treasuryAddress, verifierPoolAddress } from './keys.js';
+export { devApiKey, devKeys, routerKey, treasuryAddress, verifierPoolAddress } from './keys.js';
 export {
   LocalNetwork,
   type NetworkChain,

@@ -5,6 +5,7 @@
  * `npm start`, the end-to-end tests and the benchmarks.
  */
 import { mkdirSync, mkdtempSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -120,15 +121,18 @@ export class LocalNetwork {
     try {
       // Loaded only with a chain: a chainless network need not load viem and the contracts.
       if (options.chain) chain = await (await import('./chain.js')).DevChain.start(options.chain, dataDir);
+      // Without a chain each node is told its peers' URLs (its blob sources), so the ports are chosen up front; on
+      // a chain the staked endpoints are the peers, and a node on port 0 announces the URL it listens on.
+      const ports =
+        options.nodeBasePort !== 0
+          ? Array.from({ length: options.nodes }, (_, index) => options.nodeBasePort + index)
+          : chain
+            ? Array.from({ length: options.nodes }, () => 0)
+            : await freePorts(options.nodes);
+      const peers = chain ? [] : ports.map(nodeUrl);
       const nodes = await Promise.all(
-        Array.from({ length: options.nodes }, async (_, index) => {
-          const node = await LocalNetwork.spawnNode(
-            options,
-            dataDir,
-            index,
-            options.nodeBasePort === 0 ? 0 : options.nodeBasePort + index,
-            chain,
-          );
+        ports.map(async (port, index) => {
+          const node = await LocalNetwork.spawnNode(options, dataDir, index, port, chain, peers);
           started.push(node.service);
           return node;
         }),
@@ -167,11 +171,14 @@ export class LocalNetwork {
     index: number,
     port: number,
     chain: DevChain | undefined,
+    peers: string[],
   ): Promise<NetworkNode> {
     const key = devKeys[index + 1];
     if (!key) throw new Error(`no development key for node ${index}`);
     const nodeDir = join(dataDir, `node-${index + 1}`);
-    const args = ['--host', '127.0.0.1', '--port', String(port), '--data-dir', nodeDir];
+    // Every node is on 127.0.0.1: blob fetches between them need private targets allowed.
+    const args = ['--host', '127.0.0.1', '--port', String(port), '--data-dir', nodeDir, '--allow-private-peers'];
+    if (peers.length > 0) args.push('--peer-source', peers.join(','));
     if (chain) {
       args.push(
         '--rpc-url',
@@ -182,7 +189,7 @@ export class LocalNetwork {
         String(chain.heartbeatIntervalMs),
       );
       // With port 0 the URL is known only once listening; the node then announces the URL it listens on.
-      if (port !== 0) args.push('--endpoint', `http://127.0.0.1:${port}`);
+      if (port !== 0) args.push('--endpoint', nodeUrl(port));
       if (options.chain?.epochMaxReceipts !== undefined)
         args.push('--epoch-max-receipts', String(options.chain.epochMaxReceipts));
       if (options.chain?.epochMaxAgeMs !== undefined) args.push('--epoch-max-age-ms', String(options.chain.epochMaxAgeMs));
@@ -226,7 +233,8 @@ export class LocalNetwork {
   async restartNode(index: number): Promise<void> {
     const node = this.node(index);
     await stopService(node.service);
-    const fresh = await LocalNetwork.spawnNode(this.options, this.dataDir, index, node.port, this.devChain);
+    const peers = this.devChain ? [] : this.nodes.map((n) => nodeUrl(n.port));
+    const fresh = await LocalNetwork.spawnNode(this.options, this.dataDir, index, node.port, this.devChain, peers);
     this.nodes[index] = fresh;
   }
 
@@ -253,5 +261,27 @@ export class LocalNetwork {
     await stopService(this.router);
     await Promise.all(this.nodes.map((n) => stopService(n.service)));
     await this.devChain?.stop();
+  }
+}
+
+function nodeUrl(port: number): string {
+  return `http://127.0.0.1:${port}`;
+}
+
+/** `count` distinct free ports on 127.0.0.1, held together while chosen so none is picked twice. */
+async function freePorts(count: number): Promise<number[]> {
+  const servers = Array.from({ length: count }, () => createServer());
+  try {
+    return await Promise.all(
+      servers.map(
+        (server) =>
+          new Promise<number>((resolve, reject) => {
+            server.once('error', reject);
+            server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
   }
 }

@@ -1,6 +1,7 @@
 /**
  * JSON over HTTP with undici's keep-alive pools, for the router (talking to nodes) and the SDK.
- * Protocol v1 error bodies come back as VerityError; network failures as NODE_UNAVAILABLE or TIMEOUT.
+ * Protocol v1 error bodies come back as VerityError; network failures as NODE_UNAVAILABLE or TIMEOUT. Answers are
+ * read up to a size limit (defaultResponseLimits): a server that sends more is cut off, never buffered.
  */
 import { errorFromBody, VerityError } from '@verity/protocol';
 import { createParser } from 'eventsource-parser';
@@ -13,9 +14,27 @@ export interface RequestOptions {
   dispatcher?: Dispatcher;
   headers?: Record<string, string>;
   signal?: AbortSignal;
+  /** Largest answer read, in bytes (a whole body, or a whole event stream); default defaultResponseLimits'. */
+  maxResponseBytes?: number;
+  /** Largest single server-sent event read, in bytes; default defaultResponseLimits'. */
+  maxEventBytes?: number;
 }
 
 export const defaultTimeoutMs = 30_000;
+
+/** How much of an answer is read before the request is aborted as NODE_UNAVAILABLE (details.reason RESPONSE_TOO_LARGE). */
+export interface ResponseLimits {
+  maxResponseBytes: number;
+  maxEventBytes: number;
+}
+
+export const defaultResponseLimits: ResponseLimits = { maxResponseBytes: 64 * 1024 * 1024, maxEventBytes: 8 * 1024 * 1024 };
+
+function tooLarge(what: string, url: string, limitBytes: number): VerityError {
+  return new VerityError('NODE_UNAVAILABLE', `${what} is larger than ${limitBytes} bytes; the request was aborted`, {
+    details: { url, reason: 'RESPONSE_TOO_LARGE', limitBytes },
+  });
+}
 
 interface Answer {
   status: number;
@@ -67,22 +86,48 @@ async function exchange(
   contentType?: string,
 ): Promise<Answer> {
   const response = await openRequest(method, url, body, options, contentType);
-  const text = await readResponseText(method, url, response);
+  const text = await readResponseText(method, url, response, options.maxResponseBytes);
   if (response.statusCode >= 400) throw errorFromBody(response.statusCode, parseText(method, url, response.statusCode, text));
   return { status: response.statusCode, text };
 }
 
-/** An opened answer's body as text; a connection lost on the way becomes NODE_UNAVAILABLE. */
-export async function readResponseText(method: string, url: string, response: Dispatcher.ResponseData): Promise<string> {
+/**
+ * An opened answer's body as text, read up to `maxBytes` (beyond it the request is aborted: NODE_UNAVAILABLE with
+ * details.reason RESPONSE_TOO_LARGE); a connection lost on the way becomes NODE_UNAVAILABLE.
+ */
+export async function readResponseText(
+  method: string,
+  url: string,
+  response: Dispatcher.ResponseData,
+  maxBytes: number = defaultResponseLimits.maxResponseBytes,
+): Promise<string> {
+  const { body } = response;
+  const declared = Number(response.headers['content-length']);
+  if (declared > maxBytes) {
+    body.destroy();
+    throw tooLarge(`the answer to ${method} ${url}`, url, maxBytes);
+  }
+  const chunks: Uint8Array[] = [];
+  let size = 0;
   try {
-    return await response.body.text();
+    for await (const chunk of body) {
+      size += (chunk as Uint8Array).length;
+      if (size > maxBytes) throw tooLarge(`the answer to ${method} ${url}`, url, maxBytes);
+      chunks.push(chunk as Uint8Array);
+    }
   } catch (cause) {
+    if (cause instanceof VerityError) throw cause;
     throw new VerityError('NODE_UNAVAILABLE', `${method} ${url}: connection lost while reading the answer`, {
       cause,
       details: { url },
     });
+  } finally {
+    if (!body.readableEnded) body.destroy();
   }
+  return utf8.decode(Buffer.concat(chunks, size));
 }
+
+const utf8 = new TextDecoder();
 
 /** An answer's text as JSON (undefined when empty); text that is not JSON becomes NODE_UNAVAILABLE. */
 export function parseText(method: string, url: string, status: number, text: string): unknown {
@@ -109,6 +154,10 @@ async function send(
 
 export function getJson(url: string, options: RequestOptions = {}): Promise<unknown> {
   return send('GET', url, undefined, options);
+}
+
+export function deleteJson(url: string, options: RequestOptions = {}): Promise<unknown> {
+  return send('DELETE', url, undefined, options);
 }
 
 export function postJson(url: string, body: unknown, options: RequestOptions = {}): Promise<unknown> {
@@ -145,29 +194,57 @@ export async function postJsonEvents(url: string, bodyText: string, options: Req
   const response = await openRequest('POST', url, bodyText, options, 'application/json');
   const type = String(response.headers['content-type'] ?? '');
   if (response.statusCode >= 400 || !type.startsWith('text/event-stream')) {
-    const text = await readResponseText('POST', url, response);
+    const text = await readResponseText('POST', url, response, options.maxResponseBytes);
     if (response.statusCode >= 400) throw errorFromBody(response.statusCode, parseText('POST', url, response.statusCode, text));
     throw new VerityError('NODE_UNAVAILABLE', `POST ${url} answered ${type || 'no content type'}, expected an event stream`, {
       details: { url },
     });
   }
-  return { headers: response.headers, events: readEvents(url, response.body, options.timeoutMs ?? defaultTimeoutMs) };
+  const limits: ResponseLimits = {
+    maxResponseBytes: options.maxResponseBytes ?? defaultResponseLimits.maxResponseBytes,
+    maxEventBytes: options.maxEventBytes ?? defaultResponseLimits.maxEventBytes,
+  };
+  return { headers: response.headers, events: readEvents(url, response.body, options.timeoutMs ?? defaultTimeoutMs, limits) };
 }
 
 /**
  * The `data` fields of an opened event-stream body, in order; a connection lost midway (or stalled past the
- * timeout) throws NODE_UNAVAILABLE or TIMEOUT. Returning early closes the connection.
+ * timeout) throws NODE_UNAVAILABLE or TIMEOUT, and so does a stream or a single event larger than its limit
+ * (details.reason RESPONSE_TOO_LARGE). Returning early closes the connection.
  */
-export async function* readEvents(url: string, body: Dispatcher.ResponseData['body'], timeoutMs: number): AsyncGenerator<string> {
+export async function* readEvents(
+  url: string,
+  body: Dispatcher.ResponseData['body'],
+  timeoutMs: number,
+  limits: ResponseLimits = defaultResponseLimits,
+): AsyncGenerator<string> {
   const queue: string[] = [];
-  const parser = createParser({ onEvent: (event) => queue.push(event.data) });
+  // Bytes received since the last event or comment ended: what the parser may be holding of an unfinished event
+  // (give or take the one read in which an event ended).
+  let pending = 0;
+  let total = 0;
+  const parser = createParser({
+    onEvent: (event) => {
+      queue.push(event.data);
+      pending = 0;
+    },
+    onComment: () => {
+      pending = 0;
+    },
+  });
   const decoder = new TextDecoder();
   try {
     for await (const chunk of body) {
-      parser.feed(decoder.decode(chunk as Uint8Array, { stream: true }));
+      const bytes = chunk as Uint8Array;
+      total += bytes.length;
+      if (total > limits.maxResponseBytes) throw tooLarge(`the event stream of POST ${url}`, url, limits.maxResponseBytes);
+      pending += bytes.length;
+      parser.feed(decoder.decode(bytes, { stream: true }));
+      if (pending > limits.maxEventBytes) throw tooLarge(`an event of POST ${url}`, url, limits.maxEventBytes);
       while (queue.length > 0) yield queue.shift() as string;
     }
   } catch (cause) {
+    if (cause instanceof VerityError) throw cause;
     const code = (cause as { code?: string }).code;
     if (code === 'UND_ERR_BODY_TIMEOUT')
       throw new VerityError('TIMEOUT', `POST ${url}: no event for ${timeoutMs} ms`, { cause, details: { url } });

@@ -1,19 +1,67 @@
 /**
  * Server plumbing shared by the node and the router: a fastify instance whose every error leaves as a
- * Protocol v1 error body with the status its code maps to, and zod parsing of request bodies.
+ * Protocol v1 error body with the status its code maps to, one JSON body parser (bounded in size and nesting
+ * depth), the timeouts and connection cap that keep slow or idle clients from holding the server, and zod parsing
+ * of request bodies.
  */
+import type { IncomingMessage } from 'node:http';
 import { type ErrorBody, type ErrorCode, VerityError } from '@verity/protocol';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 
 export interface ServerOptions {
   /** Largest JSON body accepted, in bytes. */
   bodyLimitBytes: number;
+  /**
+   * Deepest nesting of arrays and objects accepted in a JSON body: deeper bodies are refused (BAD_JSON) before they
+   * are parsed, so no handler, schema or hash ever recurses through a caller's thousands of levels.
+   */
+  maxJsonDepth: number;
+  /** Time to receive a request's headers, from its first byte (or the connection's opening). */
+  headersTimeoutMs: number;
+  /**
+   * Time to receive a request's body, beyond what its size earns at `minBodyBytesPerSecond`: a client trickling
+   * bytes is cut after this, while a large upload arriving at a normal rate is not. Time the server itself spends
+   * not reading (holding unread data: backpressure) is not counted.
+   */
+  bodyTimeoutMs: number;
+  /** The slowest rate at which a body keeps earning time past `bodyTimeoutMs`. */
+  minBodyBytesPerSecond: number;
+  /** How long an idle keep-alive connection is kept open between requests. */
+  keepAliveTimeoutMs: number;
+  /** Requests served on one connection before it is closed (0: no limit). */
+  maxRequestsPerSocket: number;
+  /** Open connections at once; connections beyond it are closed as they arrive. */
+  maxConnections: number;
+  /** Keeps each JSON body's text for `jsonBodyText` (for checking a signature over the exact bytes received). */
+  keepJsonText: boolean;
   /** Called with errors that are the server's own fault (5xx), for logging. */
   onInternalError?: (error: unknown) => void;
 }
 
-export const defaultServerOptions: ServerOptions = { bodyLimitBytes: 32 * 1024 * 1024 };
+/** The limits a node's or router's operator may set (`serverLimits`), besides its body size limit. */
+export type ServerLimits = Pick<
+  ServerOptions,
+  | 'maxJsonDepth'
+  | 'headersTimeoutMs'
+  | 'bodyTimeoutMs'
+  | 'minBodyBytesPerSecond'
+  | 'keepAliveTimeoutMs'
+  | 'maxRequestsPerSocket'
+  | 'maxConnections'
+>;
+
+export const defaultServerOptions: Omit<ServerOptions, 'onInternalError'> = {
+  bodyLimitBytes: 32 * 1024 * 1024,
+  maxJsonDepth: 64,
+  headersTimeoutMs: 10_000,
+  bodyTimeoutMs: 60_000,
+  minBodyBytesPerSecond: 64 * 1024,
+  keepAliveTimeoutMs: 65_000,
+  maxRequestsPerSocket: 10_000,
+  maxConnections: 4_096,
+  keepJsonText: false,
+};
 
 function toVerityError(error: FastifyError | Error): VerityError {
   if (error instanceof VerityError) return error;
@@ -35,18 +83,118 @@ export function errorBodyOf(error: unknown): ErrorBody {
 }
 
 export function createServer(options: Partial<ServerOptions> = {}): FastifyInstance {
-  const { bodyLimitBytes, onInternalError } = { ...defaultServerOptions, ...options };
-  const app = Fastify({ bodyLimit: bodyLimitBytes, logger: false, keepAliveTimeout: 65_000, return503OnClosing: true });
+  const opts = { ...defaultServerOptions, ...stripUndefined(options) };
+  const app = Fastify({
+    bodyLimit: opts.bodyLimitBytes,
+    logger: false,
+    keepAliveTimeout: opts.keepAliveTimeoutMs,
+    maxRequestsPerSocket: opts.maxRequestsPerSocket,
+    // Node's requestTimeout covers the whole request, so it would cut a large upload: bodies are timed below.
+    requestTimeout: 0,
+    return503OnClosing: true,
+    http: {
+      headersTimeout: opts.headersTimeoutMs,
+      // How often headers timeouts are checked (Node's default, 30 s, would let a slow client stay 30 s longer).
+      connectionsCheckingInterval: Math.max(10, Math.min(1_000, Math.floor(opts.headersTimeoutMs / 4))),
+    },
+  });
+  app.server.maxConnections = opts.maxConnections;
   app.setErrorHandler((error, _request, reply) => {
     const verityError = toVerityError(error as FastifyError);
-    if (verityError.status >= 500) onInternalError?.(error);
+    if (verityError.status >= 500) opts.onInternalError?.(error);
     void reply.status(verityError.status).send(verityError.toBody());
   });
   app.setNotFoundHandler((request, reply) => {
     const error = new VerityError('NOT_FOUND', `no route ${request.method} ${request.url}`);
     void reply.status(404).send(error.toBody());
   });
+  app.addHook('onRequest', (request, _reply, done) => {
+    timeBody(request.raw, opts);
+    done();
+  });
+  const parseJson = app.getDefaultJsonParser('error', 'ignore');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, function jsonBody(request, body, done) {
+    const text = body as string;
+    if (jsonDepthBeyond(text, opts.maxJsonDepth)) {
+      done(
+        new VerityError('BAD_JSON', `the JSON body nests deeper than ${opts.maxJsonDepth} levels of arrays and objects`, {
+          details: { maxDepth: opts.maxJsonDepth },
+        }),
+        undefined,
+      );
+      return;
+    }
+    if (opts.keepJsonText) jsonTexts.set(request, text);
+    parseJson(request, text, done);
+  });
   return app;
+}
+
+const jsonTexts = new WeakMap<FastifyRequest, string>();
+
+/** The exact text of a request's JSON body, when the server keeps it (`keepJsonText`). */
+export function jsonBodyText(request: FastifyRequest): string | undefined {
+  return jsonTexts.get(request);
+}
+
+/**
+ * Whether JSON text nests arrays and objects deeper than `maxDepth` (brackets inside strings do not count). A scan
+ * of the text, before parsing: text that is not JSON is left to the parser to refuse.
+ */
+export function jsonDepthBeyond(text: string, maxDepth: number): boolean {
+  let depth = 0;
+  const length = text.length;
+  for (let i = 0; i < length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      // Skip the string: to its closing quote, stepping over escapes.
+      for (i++; i < length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 0x5c) i++;
+        else if (d === 0x22) break;
+      }
+    } else if (c === 0x7b || c === 0x5b) {
+      if (++depth > maxDepth) return true;
+    } else if (c === 0x7d || c === 0x5d) {
+      depth--;
+    }
+  }
+  return false;
+}
+
+type BodyTiming = Pick<ServerOptions, 'bodyTimeoutMs' | 'minBodyBytesPerSecond'>;
+
+/**
+ * Cuts the connection of a request whose body is not received in time: `bodyTimeoutMs`, plus the time its bytes
+ * so far earn at `minBodyBytesPerSecond`. Bytes are counted on the socket, never by reading the body (which belongs
+ * to the parser or the handler), and time the server holds unread data is not counted against the client.
+ */
+function timeBody(raw: IncomingMessage, timing: BodyTiming): void {
+  const socket = raw.socket;
+  // In-process requests (app.inject) have no real socket to time.
+  if (raw.complete || timing.bodyTimeoutMs <= 0 || typeof socket?.bytesRead !== 'number') return;
+  const startBytes = socket.bytesRead;
+  const tickMs = Math.max(10, Math.min(1_000, Math.floor(timing.bodyTimeoutMs / 4)));
+  let waitedMs = 0;
+  let last = performance.now();
+  const timer = setInterval(() => {
+    const now = performance.now();
+    if (raw.complete || socket.destroyed) {
+      clearInterval(timer);
+      return;
+    }
+    // Unread data held by the server: the client is not the slow one.
+    if (raw.readableLength === 0) waitedMs += now - last;
+    last = now;
+    const earnedMs = ((socket.bytesRead - startBytes) / timing.minBodyBytesPerSecond) * 1000;
+    if (waitedMs > timing.bodyTimeoutMs + earnedMs) {
+      clearInterval(timer);
+      socket.destroy();
+    }
+  }, tickMs);
+  timer.unref();
+  raw.once('close', () => clearInterval(timer));
 }
 
 /** Parses a request body with a zod schema; failures become INVALID_REQUEST naming each bad field. */
@@ -64,4 +212,9 @@ export async function listen(app: FastifyInstance, host: string, port: number): 
   const address = app.server.address();
   if (address === null || typeof address === 'string') throw new Error('server has no TCP address');
   return `http://${host}:${address.port}`;
+}
+
+// `{ maxJsonDepth: undefined }` must not override a default (exactOptionalPropertyTypes does not stop plain JS callers).
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -4,10 +4,11 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { addressOf, type Hex } from '@verity/protocol';
+import { addressOf, type Hex, type RegisterModelRequest } from '@verity/protocol';
 import { createServer, listen } from '@verity/http/server';
 import { OnnxEngine, createLlmEngine } from '@verity/runtime';
 import type { FastifyInstance } from 'fastify';
+import { BlobCollector } from './blob-collector.js';
 import { BlobStore } from './blob-store.js';
 import type { ChainAgent } from './chain/agent.js';
 import { NodeDb } from './db.js';
@@ -16,12 +17,13 @@ import { InFlight } from './in-flight.js';
 import { describeError, logEvent } from './log.js';
 import { ModelRegistry } from './models.js';
 import { type NodeOptions, type NodeStartOptions, isChainMode, resolveNodeOptions } from './options.js';
+import { PeerSources } from './peer-sources.js';
 import { blobRoutes } from './routes/blobs.js';
 import { healthRoutes } from './routes/health.js';
 import { inferRoutes } from './routes/infer.js';
 import { modelRoutes } from './routes/models.js';
 import { textRoutes } from './routes/text.js';
-import { rawBodies } from './paid.js';
+import { uploadPolicy } from './upload-policy.js';
 import type { NodePayments } from './payments.js';
 import { paymentRoutes } from '@verity/protocol';
 
@@ -58,15 +60,23 @@ export async function createNodeApp(options: NodeStartOptions): Promise<NodeApp>
   const db = new NodeDb(join(resolved.dataDir, 'node.sqlite'));
   let models: ModelRegistry | undefined;
   try {
-    const blobs = await BlobStore.open(join(resolved.dataDir, 'blobs'), { maxBlobBytes: resolved.maxModelBytes });
+    const blobs = await BlobStore.open(join(resolved.dataDir, 'blobs'), {
+      maxBlobBytes: resolved.maxModelBytes,
+      maxStoreBytes: resolved.maxStoreBytes,
+      reclaim: () => collector.collect(),
+    });
+    const collector = new BlobCollector(
+      { graceMs: resolved.blobGraceMs },
+      {
+        store: blobs,
+        referenced: () => db.models().map((row) => row.modelId),
+        inUse: (sha256) => registry.isRegistering(sha256),
+      },
+    );
     const engine = new OnnxEngine({ maxModelBytes: resolved.maxModelBytes });
     const llmEngine = createLlmEngine({ maxModelBytes: resolved.maxModelBytes });
-    const registry = new ModelRegistry(db, blobs, engine, llmEngine);
-    models = registry;
-    await registry.reload();
-    for (const relay of resolved.relays ?? []) registry.addRelay(relay);
     // Loaded only in chain mode: viem and the contracts' artifacts double a chainless node's start-up time.
-    const chain = isChainMode(resolved)
+    const chain: ChainAgent | undefined = isChainMode(resolved)
       ? new (await import('./chain/agent.js')).ChainAgent(db, {
           rpcUrl: resolved.rpcUrl,
           deployment: resolved.deployment,
@@ -77,9 +87,17 @@ export async function createNodeApp(options: NodeStartOptions): Promise<NodeApp>
           heartbeatIntervalMs: resolved.heartbeatIntervalMs,
           epochMaxReceipts: resolved.epochMaxReceipts,
           epochMaxAgeMs: resolved.epochMaxAgeMs,
-          heldModels: () => registry.list().map((entry) => entry.modelId),
+          heldModels: (): Hex[] => registry.list().map((entry) => entry.modelId),
         })
       : undefined;
+    const peers = await peerSourcesOf(resolved, chain);
+    const registry: ModelRegistry = new ModelRegistry(db, blobs, engine, peers, {
+      llmEngine,
+      ...(chain ? { admit: (request: RegisterModelRequest) => chain.requirePublished(request) } : {}),
+    });
+    models = registry;
+    await registry.reload();
+    for (const relay of resolved.relays ?? []) registry.addRelay(relay);
     const executor = new Executor(registry, db, {
       privateKey: resolved.privateKey,
       address,
@@ -93,7 +111,10 @@ export async function createNodeApp(options: NodeStartOptions): Promise<NodeApp>
     const inferences = new InFlight();
 
     const app = createServer({
+      ...resolved.serverLimits,
       bodyLimitBytes: resolved.bodyLimitBytes,
+      // A router's signature covers the exact text of the body it forwards (see payments.ts).
+      keepJsonText: resolved.payments !== undefined,
       onInternalError: (error) => logEvent('internal-error', { reason: describeError(error) }),
     });
     app.addHook('onRequest', (_request, reply, done) => {
@@ -101,7 +122,12 @@ export async function createNodeApp(options: NodeStartOptions): Promise<NodeApp>
       done();
     });
     await app.register(healthRoutes(address, engine.engine, registry, inferences, chain && (() => chain.health())));
-    await app.register(blobRoutes(blobs));
+    const admitUpload = uploadPolicy({
+      operator: address,
+      routers: resolved.payments?.routers ?? [],
+      ...(chain ? { publishedModel: (modelId: Hex) => chain.models.recordOf(modelId, { fresh: true }) } : {}),
+    });
+    await app.register(blobRoutes(blobs, admitUpload));
     await app.register(modelRoutes(registry, chain && (() => chain.announceModels())));
     const payments = await paymentsOf(resolved, address, chain, executor, app);
     await app.register(inferRoutes(executor, inferences, chain && ((requestId) => chain.settlementOf(requestId)), payments));
@@ -110,6 +136,7 @@ export async function createNodeApp(options: NodeStartOptions): Promise<NodeApp>
     let closing: Promise<void> | undefined;
     const close = (): Promise<void> => {
       closing ??= (async () => {
+        collector.stop();
         const serverClosed = app.close();
         await requests.drained();
         // Connections whose request was in flight when closing began are idle only now; the server's close
@@ -118,11 +145,13 @@ export async function createNodeApp(options: NodeStartOptions): Promise<NodeApp>
         await serverClosed;
         await payments?.close();
         await chain?.stop();
+        await peers.close();
         await registry.close();
         db.close();
       })();
       return closing;
     };
+    collector.start();
     return { app, address, close, ...(chain ? { chain } : {}) };
   } catch (error) {
     await models?.close();
@@ -145,9 +174,22 @@ export async function startNode(options: NodeStartOptions): Promise<RunningNode>
   }
 }
 
+/** The blob sources the node admits: the operator's list and, in chain mode, the active nodes' endpoints. */
+async function peerSourcesOf(options: NodeOptions, chain: ChainAgent | undefined): Promise<PeerSources> {
+  const admitted = { peerSources: options.peerSources, allowPrivatePeers: options.allowPrivatePeers };
+  if (!chain || !isChainMode(options)) return new PeerSources(admitted);
+  const { listActiveNodes } = await import('@verity/chain');
+  const { publicClient } = chain.chainClients;
+  const { nodeRegistry } = options.deployment.contracts;
+  return new PeerSources({
+    ...admitted,
+    endpoints: async () => (await listActiveNodes(publicClient, nodeRegistry)).map((node) => node.endpoint),
+  });
+}
+
 /**
  * With `payments` (chain mode only): the node charges its direct clients (x402), serves its trusted routers unpaid,
- * and answers refunds and charge listings; its JSON parser keeps each body's text, which a router's signature covers.
+ * and answers refunds and charge listings (the server keeps each JSON body's text, which a router's signature covers).
  */
 async function paymentsOf(
   options: NodeOptions,
@@ -160,13 +202,9 @@ async function paymentsOf(
   if (!chain || !isChainMode(options)) throw new TypeError('payments need chain mode (the chain the payment channels live on)');
   const { NodePayments } = await import('./payments.js');
   const payments = await NodePayments.create({ ...options, payments: options.payments }, address, chain, executor);
-  const parseJson = app.getDefaultJsonParser('error', 'error');
-  app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-    rawBodies.set(request, body as string);
-    parseJson(request, body as string, done);
-  });
   for (const { path } of paymentRoutes.refunds) app.get(path, (request, reply) => payments.resource.answerRefund(request, reply));
   app.get(paymentRoutes.charges.path, async (request) => payments.resource.chargeList(request.query as { executor?: unknown }));
+  app.get(paymentRoutes.key.path, async (request) => payments.resource.keyState(request));
+  app.delete(paymentRoutes.revokeKey.path, async (request) => payments.resource.revokeKey(request));
   return payments;
 }

@@ -61,6 +61,18 @@ const program = new Command()
     integer('model limit', 1, Number.MAX_SAFE_INTEGER),
     defaultNodeOptions.maxModelBytes,
   )
+  .option(
+    '--max-store-bytes <n>',
+    'quota of the blob store (stored blobs plus uploads in progress); at least --max-model-bytes',
+    integer('store quota', 1, Number.MAX_SAFE_INTEGER),
+    defaultNodeOptions.maxStoreBytes,
+  )
+  .option(
+    '--blob-grace-ms <ms>',
+    'how long a blob no registered model uses is kept after its last use before it is deleted',
+    integer('blob grace', 0, Number.MAX_SAFE_INTEGER),
+    defaultNodeOptions.blobGraceMs,
+  )
   .option('--rpc-url <url>', "JSON-RPC URL of the chain (chain mode; default: the deployment file's)")
   .option('--deployment <file>', 'deployment file naming the contracts (chain mode)')
   .option('--endpoint <url>', 'public base URL announced on chain (default: the URL the node listens on)')
@@ -110,6 +122,19 @@ const program = new Command()
     'how often vouchers and charges are claimed on chain',
     integer('--claim-interval-ms', 100, 86_400_000),
   )
+  .option(
+    '--peer-source <urls>',
+    'base URL of a peer this node may fetch blobs from, besides the staked nodes on chain (repeatable or comma-separated)',
+    (value: string, previous: string[]) => [
+      ...previous,
+      ...value
+        .split(',')
+        .map((url) => url.trim())
+        .filter(Boolean),
+    ],
+    [] as string[],
+  )
+  .option('--allow-private-peers', 'fetch blobs from loopback and private addresses too (a devnet, a private cluster)')
   .parse(process.argv);
 
 interface CliOptions {
@@ -120,6 +145,8 @@ interface CliOptions {
   chainId: number;
   bodyLimitBytes: number;
   maxModelBytes: number;
+  maxStoreBytes: number;
+  blobGraceMs: number;
   rpcUrl?: string;
   deployment?: string;
   endpoint?: string;
@@ -133,6 +160,8 @@ interface CliOptions {
   router: string[];
   feeSplitter?: string;
   claimIntervalMs?: number;
+  peerSource: string[];
+  allowPrivatePeers?: boolean;
 }
 
 /** The deployment named by --deployment, or exit 2 with the reason. */
@@ -202,9 +231,13 @@ async function main(): Promise<void> {
     ...(deployment && program.getOptionValueSource('chainId') === 'default' ? {} : { chainId: cli.chainId }),
     bodyLimitBytes: cli.bodyLimitBytes,
     maxModelBytes: cli.maxModelBytes,
+    maxStoreBytes: cli.maxStoreBytes,
+    blobGraceMs: cli.blobGraceMs,
     heartbeatIntervalMs: cli.heartbeatIntervalMs,
     epochMaxReceipts: cli.epochMaxReceipts,
     epochMaxAgeMs: cli.epochMaxAgeMs,
+    peerSources: cli.peerSource,
+    allowPrivatePeers: cli.allowPrivatePeers === true,
     ...(cli.fault ? { fault: cli.fault } : {}),
     ...(cli.payments ? { payments: paymentOptions(cli) } : {}),
     ...(cli.relay

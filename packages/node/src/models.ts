@@ -5,10 +5,12 @@
 import { open, readFile } from 'node:fs/promises';
 import { type Hex, type ModelEntry, type RegisterModelRequest, VerityError, parseModelRef } from '@verity/protocol';
 import { type Engine, type LlmEngine, type LoadedLlm, type LoadedModel, probeGgufFile, probeOnnxFile } from '@verity/runtime';
+import { BlobHolds } from './blob-collector.js';
 import type { BlobStore } from './blob-store.js';
 import type { ModelRow, NodeDb } from './db.js';
 import { describeError, logEvent } from './log.js';
 import { fetchBlobFromPeers } from './peer-fetch.js';
+import type { PeerSources } from './peer-sources.js';
 import { type RelayConfig, createRelayLlm, relayModelId } from './relay.js';
 
 type ModelFormat = ModelRow['format'];
@@ -37,6 +39,7 @@ function entryOf(row: ModelRow, loaded: Loaded): ModelEntry {
     size: row.size,
     engine: loaded.kind === 'onnx' ? loaded.model.engine : loaded.llm.engine,
     signature: loaded.kind === 'onnx' ? loaded.model.signature : noSignature,
+    ...(loaded.kind === 'gguf' ? { context_length: loaded.llm.contextSize } : {}),
   };
 }
 
@@ -49,13 +52,27 @@ export class ModelRegistry {
   /** One engine session per blob, shared by every name@version that points at it. */
   private readonly sessions = new Map<Hex, Promise<Loaded>>();
   private readonly fetches = new Map<Hex, Promise<unknown>>();
+  /** Blobs of registrations under way: no model row references them until the registration has loaded them. */
+  private readonly registering = new BlobHolds();
+
+  private readonly llmEngine: LlmEngine | undefined;
+  private readonly admit: ((request: RegisterModelRequest) => Promise<unknown>) | undefined;
 
   constructor(
     private readonly db: NodeDb,
     private readonly blobs: BlobStore,
     private readonly engine: Engine,
-    private readonly llmEngine?: LlmEngine,
-  ) {}
+    /** The peers a missing blob may be fetched from (see peer-sources.ts). */
+    private readonly peers: PeerSources,
+    modules: {
+      llmEngine?: LlmEngine;
+      /** With a chain: refuses a registration that ModelRegistry does not publish as stated (see requirePublished). */
+      admit?: (request: RegisterModelRequest) => Promise<unknown>;
+    } = {},
+  ) {
+    this.llmEngine = modules.llmEngine;
+    this.admit = modules.admit;
+  }
 
   get size(): number {
     return this.byVersion.size;
@@ -117,11 +134,26 @@ export class ModelRegistry {
 
   /** Registers name@version → blob, fetching the blob from `sources` when missing; idempotent for the same blob. */
   async register(request: RegisterModelRequest): Promise<ModelEntry> {
+    const release = this.registering.hold(request.blob);
+    try {
+      return await this.registerHeld(request);
+    } finally {
+      release();
+    }
+  }
+
+  /** Whether a registration of this blob is under way (the blob collector keeps it). */
+  isRegistering(sha256: Hex): boolean {
+    return this.registering.has(sha256);
+  }
+
+  private async registerHeld(request: RegisterModelRequest): Promise<ModelEntry> {
     const { name, version } = request;
     const modelId = request.blob.toLowerCase() as Hex;
     if (request.format === 'gguf' && !this.llmEngine) {
       throw new VerityError('INVALID_MODEL', 'this node has no GGUF engine', { details: { format: 'gguf' } });
     }
+    await this.admit?.(request);
     const key = `${name}@${version}`;
     const existing = this.db.model(name, version);
     if (existing && existing.modelId !== modelId) throw versionExists(key, existing.modelId, modelId);
@@ -185,7 +217,7 @@ export class ModelRegistry {
     // Concurrent registrations of one missing blob share a single download.
     let fetch = this.fetches.get(modelId);
     if (!fetch) {
-      fetch = fetchBlobFromPeers(this.blobs, modelId, sources).finally(() => this.fetches.delete(modelId));
+      fetch = fetchBlobFromPeers(this.blobs, this.peers, modelId, sources).finally(() => this.fetches.delete(modelId));
       this.fetches.set(modelId, fetch);
     }
     await fetch;

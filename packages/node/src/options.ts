@@ -2,7 +2,8 @@
 import type { Deployment } from '@verity/chain';
 import { type Hex, localChainId } from '@verity/protocol';
 import { defaultEngineOptions } from '@verity/runtime';
-import { defaultServerOptions } from '@verity/http/server';
+import { type ServerLimits, defaultServerOptions } from '@verity/http/server';
+import { parseSourceUrl } from './peer-sources.js';
 import type { RelayConfig } from './relay.js';
 
 export interface NodeOptions {
@@ -19,8 +20,17 @@ export interface NodeOptions {
   feeWei: string;
   /** Largest JSON request body accepted. */
   bodyLimitBytes: number;
+  /** JSON nesting depth, header and body timeouts, keep-alive and connection cap; defaultServerOptions' otherwise. */
+  serverLimits?: Partial<ServerLimits>;
   /** Largest blob (model file) stored or loaded. */
   maxModelBytes: number;
+  /** Quota of the blob store: stored blobs plus uploads in progress (at least maxModelBytes). */
+  maxStoreBytes: number;
+  /**
+   * How long a blob no registered model uses is kept after its last write or lookup before it is collected: the
+   * time a publisher has between uploading a blob and registering it.
+   */
+  blobGraceMs: number;
   /**
    * TEST ONLY, never set in production. 'wrong-output' makes the node alter its outputs (tensors, or text) before
    * hashing and signing them, so it returns validly signed wrong answers, for testing verification policies
@@ -31,6 +41,14 @@ export interface NodeOptions {
 
   /** Models served by relaying to upstream OpenAI-compatible servers (see relay.ts); none by default. */
   relays?: RelayConfig[];
+
+  /**
+   * Base URLs of peers this node may fetch blobs from (the `sources` of a model registration), besides the active
+   * nodes' endpoints in NodeRegistry (chain mode). A source is fetched only when it is at or under one of them.
+   */
+  peerSources: string[];
+  /** Fetch blobs from loopback, private and link-local addresses too (a devnet, a private cluster). Off by default. */
+  allowPrivatePeers: boolean;
 
   // ---- chain mode: on when both rpcUrl and deployment are set ----
   /** JSON-RPC URL of the chain (it may hold credentials: never logged). */
@@ -80,9 +98,13 @@ export const defaultNodeOptions: Omit<NodeOptions, 'dataDir' | 'privateKey'> = {
   feeWei: '0',
   bodyLimitBytes: defaultServerOptions.bodyLimitBytes,
   maxModelBytes: defaultEngineOptions.maxModelBytes,
+  maxStoreBytes: 20 * 1024 ** 3,
+  blobGraceMs: 10 * 60_000,
   heartbeatIntervalMs: 15_000,
   epochMaxReceipts: 1_000,
   epochMaxAgeMs: 10_000,
+  peerSources: [],
+  allowPrivatePeers: false,
 };
 
 /** The chain options of a node in chain mode, resolved. */
@@ -109,10 +131,17 @@ export function resolveNodeOptions(options: NodeStartOptions): NodeOptions {
     throw new TypeError(`chainId must be a positive integer, got ${resolved.chainId}`);
   if (!Number.isInteger(resolved.port) || resolved.port < 0 || resolved.port > 65535)
     throw new TypeError(`port must be 0..65535, got ${resolved.port}`);
-  for (const key of ['bodyLimitBytes', 'maxModelBytes'] as const) {
+  for (const key of ['bodyLimitBytes', 'maxModelBytes', 'maxStoreBytes'] as const) {
     if (!Number.isInteger(resolved[key]) || resolved[key] <= 0)
       throw new TypeError(`${key} must be a positive integer, got ${resolved[key]}`);
   }
+  if (resolved.maxStoreBytes < resolved.maxModelBytes) {
+    throw new TypeError(
+      `maxStoreBytes (${resolved.maxStoreBytes}) must be at least maxModelBytes (${resolved.maxModelBytes}): the store must hold the largest model`,
+    );
+  }
+  if (!Number.isSafeInteger(resolved.blobGraceMs) || resolved.blobGraceMs < 0)
+    throw new TypeError(`blobGraceMs must be a non-negative integer, got ${resolved.blobGraceMs}`);
   if (resolved.fault !== undefined && !faults.includes(resolved.fault))
     throw new TypeError(`unknown fault "${String(resolved.fault)}"`);
   for (const key of ['heartbeatIntervalMs', 'epochMaxAgeMs'] as const) {
@@ -130,6 +159,10 @@ export function resolveNodeOptions(options: NodeStartOptions): NodeOptions {
     throw new TypeError(`stakeWei must be a decimal integer string, got "${resolved.stakeWei}"`);
   }
   if (resolved.endpoint !== undefined) checkHttpUrl('endpoint', resolved.endpoint);
+  // The URL is not repeated: it may hold credentials, which are refused.
+  if (!Array.isArray(resolved.peerSources) || !resolved.peerSources.every((source) => parseSourceUrl(source) !== undefined)) {
+    throw new TypeError('peerSources must be http(s) base URLs without credentials, query or fragment');
+  }
   if (resolved.rpcUrl !== undefined) checkHttpUrl('rpcUrl', resolved.rpcUrl, false);
   if (resolved.deployment !== undefined) {
     const { chainId } = resolved.deployment;

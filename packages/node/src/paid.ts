@@ -1,13 +1,10 @@
 /**
  * What the paid routes need without loading the payment machinery (payments.ts, imported only when the node
- * charges): the raw text of each request's body, and the receipts of an answer.
+ * charges): the receipts of an answer.
  */
 import type { PaidRequest } from '@verity/payments';
 import { AnswerReceiptsSchema, type SignedReceipt } from '@verity/protocol';
 import type { FastifyReply } from 'fastify';
-
-/** The raw JSON text of each request's body, kept by the node's JSON parser when it charges (see app.ts). */
-export const rawBodies = new WeakMap<object, string>();
 
 /** The receipts of an answer's JSON text (an inference's, or a chat or completion's under `verity`). */
 export function receiptsOf(answerJson: string): SignedReceipt[] {

@@ -16,13 +16,14 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deployFeeSplitter, getFeeSplitterConfig } from '@verity/chain';
 import { type PaidRequest, PaymentRequiredError, ResourcePayments, type SettledReceipt } from '@verity/payments';
+import { jsonBodyText } from '@verity/http/server';
 import { type Hex, checkForward, routerHeader, sameAddress } from '@verity/protocol';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { getBytecode } from 'viem/actions';
 import type { ChainAgent } from './chain/agent.js';
 import type { Executor } from './executor.js';
 import { logEvent } from './log.js';
-import { rawBodies, receiptsOf } from './paid.js';
+import { receiptsOf } from './paid.js';
 import type { ChainModeOptions, NodePaymentOptions } from './options.js';
 
 export class NodePayments {
@@ -88,7 +89,7 @@ export class NodePayments {
     if (typeof header === 'string' && this.options.routers.length > 0) {
       const forward = checkForward(header, {
         node: this.operator,
-        body: rawBodies.get(request) ?? '',
+        body: jsonBodyText(request) ?? '',
         trusted: this.options.routers,
       });
       if (forward.ok) return undefined;

@@ -307,6 +307,20 @@ describe('infer', () => {
     expect(await response.body.json()).toMatchObject({ error: { code: 'BAD_JSON', details: {} } });
   });
 
+  it('refuses JSON nested deeper than 64 levels with 400 BAD_JSON, however deep', async () => {
+    for (const depth of [64, 20_000]) {
+      const response = await request(`${node.url}/v1/infer`, {
+        method: 'POST',
+        body: `{"model": "m@1", "inputs": ${'['.repeat(depth)}${']'.repeat(depth)}}`,
+        headers: { 'content-type': 'application/json' },
+      });
+      expect(response.statusCode).toBe(400);
+      expect(await response.body.json()).toMatchObject({
+        error: { code: 'BAD_JSON', message: 'the JSON body nests deeper than 64 levels of arrays and objects' },
+      });
+    }
+  });
+
   it('answers unknown routes with 404 NOT_FOUND', async () => {
     await expectError(getJson(`${node.url}/v1/nothing`), 'NOT_FOUND', 404);
   });

@@ -16,7 +16,7 @@ import {
   verifyReceiptOnChain,
   writeDeployment,
 } from '@verity/chain';
-import { getJson } from '@verity/http/client';
+import { getJson, postJson } from '@verity/http/client';
 import {
   type Hex,
   type InferResponse,
@@ -32,6 +32,7 @@ import type { ChainHealth, NodeStartOptions, RunningNode, Settlement } from '../
 import { TestChain, eventually, ownerKey } from './chain-helpers.js';
 import {
   TempDirs,
+  expectError,
   infer,
   modelBytes,
   otherModelBytes,
@@ -39,6 +40,7 @@ import {
   sha256Of,
   startTestNode,
   uploadAndRegister,
+  uploadGrant,
 } from './helpers.js';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -169,7 +171,7 @@ describe('a node on chain', () => {
     }
   });
 
-  it('announces a registered model that is published on chain before answering, and never one that is not or that it lacks', async () => {
+  it('announces a registered model that is published on chain before answering, refuses one that is not or under another name, and never announces one it lacks', async () => {
     const key = nodeKeys[1]!;
     const operator = addressOf(key);
     const node = await chainNode(key);
@@ -180,9 +182,14 @@ describe('a node on chain', () => {
       const entry = await uploadAndRegister(node, modelBytes, 'm', '1');
       expect(entry.modelId).toBe(onChainModel);
       expect((await chain.node(operator))?.modelIds).toEqual([onChainModel]);
-      await uploadAndRegister(node, otherModelBytes, 'other', '1');
+      // Names are the chain's: a model no one published is refused, and so is a published one under another name.
+      const register = (blob: Hex, name: string, version: string) =>
+        postJson(`${node.url}/v1/models`, { name, version, format: 'onnx', blob });
+      const unpublished = await expectError(register(offChainModel, 'other', '1'), 'MODEL_NOT_PUBLISHED', 422);
+      expect(unpublished.message).toContain('verity model push');
+      await expectError(register(onChainModel, 'iris', '9.9.9'), 'MODEL_NOT_PUBLISHED', 422);
       const models = (await getJson(`${node.url}/v1/models`)) as { data: { modelId: Hex }[] };
-      expect(models.data.map((m) => m.modelId)).toEqual([onChainModel, offChainModel]);
+      expect(models.data.map((m) => m.modelId)).toEqual([onChainModel]);
       // A few heartbeats later (each one reconciles the list), still only the model that is both held and published.
       const before = (await chain.node(operator))!.lastHeartbeat;
       await eventually(
@@ -315,8 +322,9 @@ describe('a node on chain', () => {
         expect(owed.openEpoch).not.toBeNull();
         late = await chainNode(nodeKeys[5]!);
         expect(await chainHealth(late.url)).toMatchObject({ registered: false, lastHeartbeatAt: null });
-        // A model registered while the chain is away is still served.
-        await uploadAndRegister(late, modelBytes);
+        // A model registered while the chain is away is still served (uploaded under the operator's grant: the
+        // chain cannot tell now that the blob is published).
+        await uploadAndRegister(late, modelBytes, 'm', '1', uploadGrant(nodeKeys[5]!, modelBytes));
         await infer(late, { model: 'm@1', inputs: sampleInputs });
         await chain.restart();
         const settled = await Promise.all(answers.slice(0, 4).map((a) => posted(node.url, a.requestId as Hex, 20_000)));

@@ -4,7 +4,7 @@
  * determinism, bad input, hostile GGUF files, and tool calls.
  */
 import { readFileSync } from 'node:fs';
-import { getJson, postJson } from '@verity/http/client';
+import { getJson, postJson, postJsonText } from '@verity/http/client';
 import {
   type ChatCompletion,
   ChatCompletionChunkSchema,
@@ -354,6 +354,19 @@ describe('tool calls', () => {
     expect(response.choices[0]?.finish_reason).toBe('length');
     expect(response.choices[0]?.message.content?.startsWith('{')).toBe(true);
     expectCallAnswer(response, body, []);
+  });
+
+  it('refuses a tool schema holding a number that is not finite (1e999) with 400, not 500', async () => {
+    for (const keyword of ['"enum":[1e999]', '"const":1e999']) {
+      const parameters = `{"type":"object","properties":{"city":{${keyword}}}}`;
+      const text = JSON.stringify({ ...asked, tools: [weather] }).replace(
+        JSON.stringify(weather.function.parameters),
+        parameters,
+      );
+      expect(text).toContain(keyword);
+      const error = await expectError(postJsonText(`${node.url}/v1/chat/completions`, text), 'INVALID_REQUEST', 400);
+      expect(error.message).toContain('expected a finite number');
+    }
   });
 
   it('refuses tool_choice "auto" (the default with tools) on the fixed template with 400 naming tool_choice', async () => {

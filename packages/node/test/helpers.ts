@@ -11,6 +11,9 @@ import {
   type ModelEntry,
   type TensorMap,
   VerityError,
+  addressOf,
+  signUploadGrant,
+  uploadGrantHeader,
 } from '@verity/protocol';
 import { randomMlp } from '@verity/runtime';
 import { expect } from 'vitest';
@@ -50,12 +53,36 @@ export async function startTestNode(dirs: TempDirs, options: Partial<NodeStartOp
   return startNode({ dataDir: options.dataDir ?? (await dirs.make()), privateKey: keys.a, ...options });
 }
 
-export async function upload(node: RunningNode, bytes: Uint8Array): Promise<BlobPutResponse> {
-  return (await putBytes(`${node.url}/v1/blobs`, bytes)) as BlobPutResponse;
+/** The header of an upload grant for `bytes`, signed by `signer` for the node operated by `node` (default: the signer's). */
+export function uploadGrant(
+  signer: Hex,
+  bytes: Uint8Array,
+  node: Hex = addressOf(signer),
+  ttlSeconds = 600,
+): Record<string, string> {
+  const grant = { node, sha256: sha256Of(bytes), size: bytes.length, expiresAt: Math.floor(Date.now() / 1000) + ttlSeconds };
+  return { [uploadGrantHeader]: signUploadGrant(signer, grant) };
 }
 
-export async function uploadAndRegister(node: RunningNode, bytes: Uint8Array, name = 'm', version = '1'): Promise<ModelEntry> {
-  const { sha256 } = await upload(node, bytes);
+/** Uploads naming the hash (x-verity-sha256), as the SDK does; `headers` adds others (an upload grant). */
+export async function upload(
+  node: RunningNode,
+  bytes: Uint8Array,
+  headers: Record<string, string> = {},
+): Promise<BlobPutResponse> {
+  return (await putBytes(`${node.url}/v1/blobs`, bytes, {
+    headers: { 'x-verity-sha256': sha256Of(bytes), ...headers },
+  })) as BlobPutResponse;
+}
+
+export async function uploadAndRegister(
+  node: RunningNode,
+  bytes: Uint8Array,
+  name = 'm',
+  version = '1',
+  headers: Record<string, string> = {},
+): Promise<ModelEntry> {
+  const { sha256 } = await upload(node, bytes, headers);
   return (await postJson(`${node.url}/v1/models`, { name, version, format: 'onnx', blob: sha256 })) as ModelEntry;
 }
 

@@ -91,7 +91,8 @@ describe('restart', () => {
 describe('peer fetch', () => {
   it('registers a model on B by fetching its blob from A, then serves it with the same outputs', async () => {
     const a = await start({ privateKey: keys.a });
-    const b = await start({ privateKey: keys.b });
+    // A peer on 127.0.0.1: on the allow-list, with private targets allowed.
+    const b = await start({ privateKey: keys.b, peerSources: [a.url], allowPrivatePeers: true });
     const onA = await uploadAndRegister(a, modelBytes, 'm', '1');
     const onB = (await postJson(`${b.url}/v1/models`, {
       name: 'm',
@@ -115,7 +116,7 @@ describe('peer fetch', () => {
     const liar = await start({ privateKey: keys.a, dataDir: liarDir });
     const honest = await start({ privateKey: keys.a });
     const bDir = await dirs.make();
-    const b = await start({ privateKey: keys.b, dataDir: bDir });
+    const b = await start({ privateKey: keys.b, dataDir: bDir, peerSources: [liar.url, honest.url], allowPrivatePeers: true });
     const blob = randomMlp('p', [4, 8, 3], 11);
     const hash = sha256Of(blob);
     await upload(honest, blob);
@@ -127,7 +128,7 @@ describe('peer fetch', () => {
       'HASH_MISMATCH',
       422,
     );
-    expect(onlyLiar.details).toMatchObject({ sources: [{ source: liar.url, code: 'HASH_MISMATCH' }] });
+    expect(onlyLiar.details).toMatchObject({ sources: [{ source: liar.url, reason: 'hash-mismatch' }] });
     expect(await readdir(join(bDir, 'blobs'))).toEqual([]);
 
     const entry = (await postJson(`${b.url}/v1/models`, {
@@ -141,12 +142,12 @@ describe('peer fetch', () => {
     expect(await readdir(join(bDir, 'blobs'))).toEqual([hash.slice(2)]);
   });
 
-  it("answers 404 BLOB_NOT_FOUND with each source's error when no source has the blob", async () => {
+  it("answers 404 BLOB_NOT_FOUND with each source's failure when no source has the blob", async () => {
     const a = await start();
-    const b = await start({ privateKey: keys.b });
     const closed = await start();
     const closedUrl = closed.url;
     await closed.close();
+    const b = await start({ privateKey: keys.b, peerSources: [a.url, closedUrl], allowPrivatePeers: true });
     const hash = `0x${'5e'.repeat(32)}`;
     const error = await expectError(
       postJson(`${b.url}/v1/models`, { name: 'q', version: '1', format: 'onnx', blob: hash, sources: [a.url, closedUrl] }),
@@ -155,8 +156,8 @@ describe('peer fetch', () => {
     );
     expect(error.details).toMatchObject({
       sources: [
-        { source: a.url, code: 'BLOB_NOT_FOUND' },
-        { source: closedUrl, code: 'NODE_UNAVAILABLE' },
+        { source: a.url, reason: 'not-found' },
+        { source: closedUrl, reason: 'unreachable' },
       ],
     });
   });

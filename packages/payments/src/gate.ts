@@ -33,18 +33,19 @@ import {
   batchSettlementDomain,
   channelIdOf,
   getChannel,
+  keyChannelConfig,
   voucherTypes,
 } from '@verity/chain';
-import { VerityError } from '@verity/protocol';
-import { decodePaymentSignatureHeader, encodePaymentResponseHeader } from '@x402/core/http';
+import { type ApiKey, VerityError, apiKeyLabel } from '@verity/protocol';
+import { decodePaymentSignatureHeader, encodePaymentResponseHeader, encodePaymentSignatureHeader } from '@x402/core/http';
 import type { PaymentPayload, PaymentRequirements } from '@x402/core/types';
 import { type Address, type Hex, getAddress, isAddressEqual, zeroAddress } from 'viem';
 import { getCode, verifyTypedData } from 'viem/actions';
 import { z } from 'zod';
 import { paymentError, x402Codes } from './errors.js';
 import type { Facilitator } from './facilitator.js';
-import type { ChannelRecord, OnchainChannelState, PaymentStore } from './store.js';
-import { recoverVoucherSigner } from './voucher.js';
+import type { ChannelRecord, OnchainChannelState, PaymentStore, ReserveOutcome } from './store.js';
+import { recoverVoucherSigner, signVoucher } from './voucher.js';
 import type { CorrectiveState } from './requirements.js';
 
 export const defaultPaymentGateOptions = {
@@ -124,6 +125,40 @@ export interface Refund {
   header: string;
 }
 
+/** An API key's channel as `keyState` reads it. */
+export interface KeyState {
+  channelId: Hex;
+  payer: Address;
+  /** Deposited, minus refunded and withdrawn (on chain). */
+  balance: bigint;
+  /** Charged (or claimed, when more) so far. */
+  charged: bigint;
+  /** What further requests may still spend. */
+  remaining: bigint;
+  /** Unix seconds of a pending timed withdrawal, or null. */
+  withdrawInitiatedAt: number | null;
+}
+
+/** One turn at a time per key: each `take` resolves when the turns taken before it are done. */
+class Turns {
+  private readonly tails = new Map<string, Promise<void>>();
+
+  async take(id: string): Promise<() => void> {
+    const before = this.tails.get(id) ?? Promise.resolve();
+    let done: () => void = () => {};
+    const mine = new Promise<void>((resolve) => {
+      done = resolve;
+    });
+    const tail = before.then(() => mine);
+    this.tails.set(id, tail);
+    void tail.then(() => {
+      if (this.tails.get(id) === tail) this.tails.delete(id);
+    });
+    await before;
+    return done;
+  }
+}
+
 /** A reserved payment: exactly one of commit() or release() must follow. */
 export interface Charge {
   channelId: Hex;
@@ -149,6 +184,7 @@ export interface Charge {
 
 export class PaymentGate {
   readonly options: Required<PaymentGateOptions>;
+  private readonly keyTurns = new Turns();
 
   constructor(
     options: PaymentGateOptions,
@@ -196,29 +232,169 @@ export class PaymentGate {
       onchain = await this.readOnchain(channelId);
     }
 
-    const now = Date.now();
-    const outcome = store.reserve({
-      channelId,
-      config: normalizeConfig(config),
-      owner: this.options.owner,
-      id: randomUUID(),
-      amount: price,
-      voucherMax: maxClaimableAmount,
-      voucherSignature: payload.voucher.signature,
-      now,
-      expiresAt: now + this.options.pendingTtlMs,
-      ...(onchain ? { onchain } : {}),
-      check: (channel) => this.checkChannel(channel, maxClaimableAmount, now),
-    });
-    if (outcome.status === 'busy') {
-      throw paymentError(x402Codes.channelBusy, 'another request on this channel is being served; retry when it is answered', {
-        channelId,
-      });
-    }
+    const outcome = this.reserve({ config, channelId, price, maxClaimableAmount, signature: payload.voucher.signature, onchain });
     if (outcome.status === 'stale') {
       if (outcome.channel) throw this.stale(outcome.channel, requirements);
       throw paymentError(x402Codes.channelNotFound, 'no deposit in this channel', { channelId });
     }
+    return this.chargeOf(outcome, { config, channelId, price, maxClaimableAmount, depositTransaction, requirements });
+  }
+
+  /**
+   * Reserves the price of a request on an API key's channel (see protocol's api-key.ts): the channel is rebuilt from
+   * the key and these requirements, and the voucher is signed here, with the key, at the charged total plus the
+   * price, only once the channel is known to hold that much: no voucher is ever signed beyond the deposit. Requests
+   * on one key take turns (the next one waits for the commit or release of the one before), so concurrent requests
+   * of one client queue rather than fail. INVALID_API_KEY when the channel holds no deposit; PAYMENT_REQUIRED when
+   * what is left does not cover the price.
+   */
+  async chargeWithKey(key: ApiKey, requirements: PaymentRequirements): Promise<Charge> {
+    const config = keyChannelConfig(key, requirements);
+    const channelId = this.channelIdOf(config);
+    const done = await this.keyTurns.take(channelId);
+    try {
+      const charge = await this.reserveWithKey(key, config, channelId, requirements);
+      const { commit, release } = charge;
+      charge.commit = (amount) => {
+        try {
+          return commit(amount);
+        } finally {
+          done();
+        }
+      };
+      charge.release = () => {
+        release();
+        done();
+      };
+      return charge;
+    } catch (error) {
+      done();
+      throw error;
+    }
+  }
+
+  /** What the router knows of an API key's channel, read from the chain when its mirror is old (`GET /v1/key`). */
+  async keyState(key: ApiKey, requirements: PaymentRequirements): Promise<KeyState> {
+    const config = keyChannelConfig(key, requirements);
+    const channelId = this.channelIdOf(config);
+    const known = this.modules.store.channel(channelId);
+    const onchain =
+      !known || Date.now() - known.syncedAt > this.options.onchainStateTtlMs ? await this.readOnchain(channelId) : known;
+    const charged = known?.charged ?? 0n;
+    const spent = charged > onchain.totalClaimed ? charged : onchain.totalClaimed;
+    return {
+      channelId,
+      payer: getAddress(key.payer),
+      balance: onchain.balance,
+      charged: spent,
+      remaining: onchain.balance > spent ? onchain.balance - spent : 0n,
+      withdrawInitiatedAt: onchain.withdrawInitiatedAt === 0 ? null : onchain.withdrawInitiatedAt,
+    };
+  }
+
+  private async reserveWithKey(
+    key: ApiKey,
+    config: ChannelConfig,
+    channelId: Hex,
+    requirements: PaymentRequirements,
+  ): Promise<Charge> {
+    const { store } = this.modules;
+    const price = BigInt(requirements.amount);
+    // Twice at most: a second router on the same database may have charged the channel since it was read.
+    for (let attempt = 0; ; attempt++) {
+      const known = store.channel(channelId);
+      let onchain: OnchainChannelState | undefined;
+      if (!known || Date.now() - known.syncedAt > this.options.onchainStateTtlMs || known.charged + price > known.balance) {
+        onchain = await this.readOnchain(channelId);
+      }
+      const balance = onchain?.balance ?? (known as ChannelRecord).balance;
+      const claimed = onchain?.totalClaimed ?? (known as ChannelRecord).totalClaimed;
+      const charged = known?.charged ?? 0n;
+      const base = charged > claimed ? charged : claimed;
+      if (balance === 0n) {
+        throw new VerityError(
+          'INVALID_API_KEY',
+          'this API key has no deposit: it was never funded with this router, or it was revoked or withdrawn',
+          { details: { key: apiKeyLabel(key), channelId } },
+        );
+      }
+      if (base + price > balance) {
+        const left = balance > base ? balance - base : 0n;
+        throw paymentError(
+          x402Codes.cumulativeExceedsBalance,
+          `this API key's deposit is spent: ${left} left of ${balance}, and this request costs up to ${price} (token base units); deposit more into it (\`verity key create --deposit <VRT> --key <key>\`) or create another`,
+          { key: apiKeyLabel(key), channelId, limit: String(balance), usage: String(base), remaining: String(left) },
+        );
+      }
+      const maxClaimableAmount = base + price;
+      const signature = signVoucher(
+        key.authorizerKey,
+        this.options.chainId,
+        channelId,
+        maxClaimableAmount,
+        this.options.batchSettlement,
+      );
+      const outcome = this.reserve({ config, channelId, price, maxClaimableAmount, signature, onchain });
+      if (outcome.status === 'stale' && attempt === 0) continue;
+      if (outcome.status === 'stale') {
+        throw paymentError(x402Codes.cumulativeAmountMismatch, "the key's channel changed while it was charged; retry", {
+          channelId,
+        });
+      }
+      return this.chargeOf(outcome, {
+        config,
+        channelId,
+        price,
+        maxClaimableAmount,
+        depositTransaction: null,
+        requirements,
+      });
+    }
+  }
+
+  private reserve(input: {
+    config: ChannelConfig;
+    channelId: Hex;
+    price: bigint;
+    maxClaimableAmount: bigint;
+    signature: Hex;
+    onchain: OnchainChannelState | undefined;
+  }): Exclude<ReserveOutcome, { status: 'busy' }> {
+    const now = Date.now();
+    const outcome = this.modules.store.reserve({
+      channelId: input.channelId,
+      config: normalizeConfig(input.config),
+      owner: this.options.owner,
+      id: randomUUID(),
+      amount: input.price,
+      voucherMax: input.maxClaimableAmount,
+      voucherSignature: input.signature,
+      now,
+      expiresAt: now + this.options.pendingTtlMs,
+      ...(input.onchain ? { onchain: input.onchain } : {}),
+      check: (channel) => this.checkChannel(channel, input.maxClaimableAmount, now),
+    });
+    if (outcome.status === 'busy') {
+      throw paymentError(x402Codes.channelBusy, 'another request on this channel is being served; retry when it is answered', {
+        channelId: input.channelId,
+      });
+    }
+    return outcome;
+  }
+
+  private chargeOf(
+    outcome: Extract<ReserveOutcome, { status: 'reserved' }>,
+    terms: {
+      config: ChannelConfig;
+      channelId: Hex;
+      price: bigint;
+      maxClaimableAmount: bigint;
+      depositTransaction: Hex | null;
+      requirements: PaymentRequirements;
+    },
+  ): Charge {
+    const { store } = this.modules;
+    const { config, channelId, price, maxClaimableAmount, depositTransaction, requirements } = terms;
     const { pending, channel } = outcome;
     let settled = false;
     const charge: Charge = {
@@ -409,6 +585,29 @@ export class PaymentGate {
       };
     } finally {
       store.release(pending.id);
+    }
+  }
+
+  /** revoke: the cooperative refund of an API key's channel, its consent signed here with the key (see refund). */
+  async refundWithKey(key: ApiKey, requirements: PaymentRequirements): Promise<Refund> {
+    const channelConfig = keyChannelConfig(key, requirements);
+    const channelId = this.channelIdOf(channelConfig);
+    const done = await this.keyTurns.take(channelId);
+    try {
+      const charged = this.modules.store.channel(channelId)?.charged ?? 0n;
+      const signature = signVoucher(key.authorizerKey, this.options.chainId, channelId, charged, this.options.batchSettlement);
+      const header = encodePaymentSignatureHeader({
+        x402Version: 2,
+        accepted: requirements,
+        payload: {
+          type: 'refund',
+          channelConfig,
+          voucher: { channelId, maxClaimableAmount: String(charged), signature },
+        },
+      } as unknown as PaymentPayload);
+      return await this.refund(header, requirements);
+    } finally {
+      done();
     }
   }
 

@@ -18,7 +18,20 @@
  */
 import { join } from 'node:path';
 import { type Deployment, type FeeCharge, batchSettlementAddress, createChainClients } from '@verity/chain';
-import { type ChargeList, type Hex, type SignedReceipt, VerityError, addressPattern } from '@verity/protocol';
+import {
+  type ApiKey,
+  type ApiKeyRevoked,
+  type ApiKeyState,
+  type ChargeList,
+  type Hex,
+  type SignedReceipt,
+  VerityError,
+  addressPattern,
+  apiKeyAuthorizer,
+  apiKeyPrefix,
+  bearerToken,
+  parseApiKey,
+} from '@verity/protocol';
 import type { Address } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { Claimer } from './claimer.js';
@@ -209,8 +222,12 @@ export class ResourcePayments {
     const resource = `${request.protocol}://${request.hostname}${request.url}`;
     const required = this.requirements(resource, answers, perAnswer);
     const header = request.headers['payment-signature'];
+    // An x402 payment when there is one; otherwise an API key (OpenAI's clients send `Authorization: Bearer`).
+    const key = typeof header === 'string' ? undefined : apiKeyOf(request);
     try {
-      const charge = await this.gate.charge(typeof header === 'string' ? header : undefined, required.requirements);
+      const charge = key
+        ? await this.gate.chargeWithKey(key, required.requirements)
+        : await this.gate.charge(typeof header === 'string' ? header : undefined, required.requirements);
       return new PaidRequest(charge, perAnswer, this.fees?.ledger);
     } catch (error) {
       if (!isPaymentError(error)) throw error;
@@ -271,6 +288,48 @@ export class ResourcePayments {
     };
   }
 
+  /** The handler of `GET /v1/key`: the bearer key's channel (deposited, charged, left). */
+  async keyState(request: PaidHttpRequest): Promise<ApiKeyState> {
+    const key = requireApiKey(request);
+    const state = await this.gate.keyState(key, this.termsOfKeys(request).requirements);
+    return {
+      data: {
+        label: apiKeyAuthorizer(key),
+        payer: state.payer,
+        channelId: state.channelId,
+        limit: String(state.balance),
+        usage: String(state.charged),
+        limit_remaining: String(state.remaining),
+        withdrawal_initiated_at: state.withdrawInitiatedAt,
+      },
+    };
+  }
+
+  /**
+   * The handler of `DELETE /v1/key`: revokes the bearer key by refunding its channel's unspent deposit to the payer
+   * at once (the cooperative refund, signed with the key; what was charged is claimed in the same transaction).
+   * Anyone holding the key may do it: the money only goes back to the payer.
+   */
+  async revokeKey(request: PaidHttpRequest): Promise<ApiKeyRevoked> {
+    const key = requireApiKey(request);
+    const { requirements } = this.termsOfKeys(request);
+    const state = await this.gate.keyState(key, requirements);
+    if (state.remaining === 0n) return { revoked: true, channelId: state.channelId, refunded: '0', transaction: null };
+    const refunded = await this.claimer.exclusive(() => this.gate.refundWithKey(key, requirements));
+    if (refunded.claimed > 0n) {
+      void this.claimer
+        .exclusive(() => this.claimer.settle())
+        .catch((error: unknown) => console.error(`[${this.base.owner}] settle after refund failed:`, error));
+    }
+    return { revoked: true, channelId: refunded.channelId, refunded: String(refunded.amount), transaction: refunded.transaction };
+  }
+
+  /** The channel terms API keys are rebuilt under (any positive price: the terms do not depend on it). */
+  private termsOfKeys(request: PaidHttpRequest): PaymentRequirementsReturnType {
+    const resource = `${request.protocol}://${request.hostname}${request.url}`;
+    return this.requirements(resource, 1, this.base.minPricePerAnswer > 0n ? this.base.minPricePerAnswer : 1n);
+  }
+
   /** The handler of `GET /v1/charges?executor=0x..`: that executor's charges, for it to claim them itself. */
   chargeList(query: { executor?: unknown }): ChargeList {
     const { executor } = query;
@@ -301,6 +360,29 @@ export class ResourcePayments {
     this.store.close();
     this.fees?.ledger.close();
   }
+}
+
+/**
+ * The API key a request carries as `Authorization: Bearer`, or undefined when it has no bearer token. A bearer
+ * token that is not a Verity key is INVALID_API_KEY (401), never echoed: an OpenAI client cannot answer a 402.
+ */
+function apiKeyOf(request: PaidHttpRequest): ApiKey | undefined {
+  const token = bearerToken(request.headers.authorization);
+  if (token === undefined) return undefined;
+  const key = parseApiKey(token);
+  if (!key) {
+    throw new VerityError(
+      'INVALID_API_KEY',
+      `the bearer token is not a Verity API key (${apiKeyPrefix}…): create one with \`verity key create --deposit <VRT>\`, or pay each request with x402`,
+    );
+  }
+  return key;
+}
+
+function requireApiKey(request: PaidHttpRequest): ApiKey {
+  const key = apiKeyOf(request);
+  if (!key) throw new VerityError('INVALID_API_KEY', 'give the API key as `Authorization: Bearer <key>`');
+  return key;
 }
 
 /** A reserved payment: commit what the request got once it is answered, release it otherwise. */

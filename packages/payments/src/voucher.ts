@@ -4,7 +4,7 @@
  * of microseconds). A test pins the digest to viem's hashTypedData and the signer to viem's recovery.
  */
 import { batchSettlementAddress, batchSettlementDomain } from '@verity/chain';
-import { type Hex as ProtocolHex, fromHex, keccak256, recoverDigestSigner } from '@verity/protocol';
+import { type Hex as ProtocolHex, fromHex, keccak256, recoverDigestSigner, signDigest } from '@verity/protocol';
 import { type Address, type Hex, hashDomain, keccak256 as viemKeccak, toBytes } from 'viem';
 
 const voucherTypeHash = toBytes(viemKeccak(toBytes('Voucher(bytes32 channelId,uint128 maxClaimableAmount)')));
@@ -68,4 +68,15 @@ export function recoverVoucherSigner(
   verifyingContract: Address = batchSettlementAddress,
 ): Address | null {
   return recoverDigestSigner(voucherDigest(chainId, channelId, maxClaimableAmount, verifyingContract), signature as ProtocolHex);
+}
+
+/** Signs a voucher with a channel's payerAuthorizer key (an API key's, see gate.ts chargeWithKey). */
+export function signVoucher(
+  privateKey: Hex,
+  chainId: number,
+  channelId: Hex,
+  maxClaimableAmount: bigint,
+  verifyingContract: Address = batchSettlementAddress,
+): Hex {
+  return signDigest(privateKey as ProtocolHex, voucherDigest(chainId, channelId, maxClaimableAmount, verifyingContract)) as Hex;
 }

@@ -66,6 +66,13 @@ export const ModelEntrySchema = z.object({
   signature: ModelSignatureSchema,
   /** Node base URLs serving it (router only). */
   nodes: z.array(z.string()).optional(),
+  /** Language models: the context window, in tokens (OpenRouter's field). */
+  context_length: z.number().int().positive().optional(),
+  /**
+   * What an answer costs, in OpenRouter's habit (router only, when it charges): decimal strings in the payment
+   * token's unit (VRT), per prompt token, per completion token, and per request.
+   */
+  pricing: z.object({ prompt: z.string(), completion: z.string(), request: z.string() }).optional(),
 });
 export type ModelEntry = z.infer<typeof ModelEntrySchema>;
 

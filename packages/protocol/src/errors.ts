@@ -14,9 +14,18 @@ export const errorStatus = {
   DATA_LENGTH_MISMATCH: 400,
   NON_FINITE_INPUT: 400,
   UNKNOWN_POLICY: 400,
+  /** A paid route given `Authorization: Bearer` with no valid API key, or one whose channel holds no deposit. */
+  INVALID_API_KEY: 401,
   /** x402: a priced request without a valid payment (details.x402Code names the scheme's reason). */
   PAYMENT_REQUIRED: 402,
+  /**
+   * A node on a chain refused to store a blob: its sha256 names no model published there (and not deprecated), and
+   * no upload grant of the node's operator came with it.
+   */
+  UPLOAD_NOT_ALLOWED: 403,
   INVALID_MODEL: 422,
+  /** With a chain: a registration of a model file that ModelRegistry does not publish under that name, version and format. */
+  MODEL_NOT_PUBLISHED: 422,
   HASH_MISMATCH: 422,
   NOT_FOUND: 404,
   UNKNOWN_MODEL: 404,
@@ -35,6 +44,8 @@ export const errorStatus = {
   NODE_UNAVAILABLE: 503,
   /** The chain's JSON-RPC endpoint cannot be reached, or is not the chain the deployment names. */
   CHAIN_UNAVAILABLE: 503,
+  /** The node's blob store is at its quota (`--max-store-bytes`), after collecting blobs no model uses. */
+  STORE_FULL: 507,
   ENGINE_ERROR: 500,
   INTERNAL: 500,
 } as const satisfies Record<string, number>;

@@ -1,5 +1,6 @@
 /** @verity/protocol: Protocol v1, pure (no I/O): schemas, canonical encoding, receipts, errors. */
 export * from './api.js';
+export * from './api-key.js';
 export * from './canonical.js';
 export * from './chat.js';
 export * from './openai.js';
@@ -14,3 +15,4 @@ export * from './verify.js';
 export * from './merkle.js';
 export * from './payments.js';
 export * from './forward.js';
+export * from './upload-grant.js';

@@ -1,7 +1,8 @@
 /**
  * A structural check of the JSON schemas `response_format` carries: the subset a grammar can follow (types,
  * properties, required, additionalProperties, items, prefixItems, enum, const, anyOf/oneOf, $ref into $defs, and
- * string/array bounds). A schema outside it is refused rather than silently loosened. Pure.
+ * string/array bounds). A schema outside it is refused rather than silently loosened, and so is a number that is not
+ * finite anywhere in it (JSON's 1e999 parses to Infinity, which neither canonical JSON nor a grammar can write). Pure.
  */
 
 const jsonTypes = new Set(['string', 'number', 'integer', 'boolean', 'null', 'object', 'array']);
@@ -25,14 +26,43 @@ const known = new Set([
   '$defs',
   'definitions',
 ]);
+/** Keywords whose values are schemas, checked as schemas; every other keyword's value is checked as plain JSON. */
+const subschemaKeys = new Set([
+  'properties',
+  'additionalProperties',
+  'items',
+  'prefixItems',
+  'anyOf',
+  'oneOf',
+  '$defs',
+  'definitions',
+]);
+
+/** The path of the first number in a JSON value that is not finite (NaN, ±Infinity); undefined when there is none. */
+export function nonFiniteNumberPath(value: unknown, path: string): string | undefined {
+  const stack: [unknown, string][] = [[value, path]];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const [item, at] = next;
+    if (typeof item === 'number') {
+      if (!Number.isFinite(item)) return at;
+    } else if (Array.isArray(item)) {
+      for (let i = item.length - 1; i >= 0; i--) stack.push([item[i], `${at}.${i}`]);
+    } else if (typeof item === 'object' && item !== null) {
+      for (const [key, sub] of Object.entries(item).reverse()) stack.push([sub, `${at}.${key}`]);
+    }
+  }
+  return undefined;
+}
 
 /** The first problem found in a JSON schema, as `path: message`; undefined when it is within the subset. */
 export function jsonSchemaProblem(schema: unknown, path = 'schema'): string | undefined {
   if (typeof schema === 'boolean') return undefined;
   if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) return `${path}: a schema is an object`;
   const s = schema as Record<string, unknown>;
-  for (const key of Object.keys(s)) {
+  for (const [key, value] of Object.entries(s)) {
     if (!known.has(key) && !annotations.has(key)) return `${path}.${key}: unsupported keyword`;
+    const nonFinite = subschemaKeys.has(key) ? undefined : nonFiniteNumberPath(value, `${path}.${key}`);
+    if (nonFinite) return `${nonFinite}: expected a finite number (one as large as 1e999 reads as Infinity)`;
   }
   if (s.type !== undefined) {
     const types = Array.isArray(s.type) ? s.type : [s.type];

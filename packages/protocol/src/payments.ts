@@ -36,7 +36,44 @@ export const ChargeListSchema = z.object({
 });
 export type ChargeList = z.infer<typeof ChargeListSchema>;
 
+/**
+ * An API key's channel as the router sees it (`GET /v1/key` with the key as a bearer token; OpenRouter's habit of
+ * `usage`, `limit` and `limit_remaining`), amounts in token base units as decimal strings.
+ */
+export const ApiKeyStateSchema = z.object({
+  data: z.object({
+    /** The key's authorizer address: names the key without revealing it. */
+    label: z.string(),
+    payer: Address,
+    channelId: Bytes32,
+    /** Deposited and not refunded or withdrawn (`limit`). */
+    limit: Uint,
+    /** Charged so far (`usage`). */
+    usage: Uint,
+    /** What further requests may still spend. */
+    limit_remaining: Uint,
+    /** Unix seconds of a pending timed withdrawal (then the key stops before it finalizes), or null. */
+    withdrawal_initiated_at: z.number().int().nullable(),
+  }),
+});
+export type ApiKeyState = z.infer<typeof ApiKeyStateSchema>;
+
+/** What revoking a key (`DELETE /v1/key`) did: the unspent deposit went back to the payer at once. */
+export const ApiKeyRevokedSchema = z.object({
+  revoked: z.literal(true),
+  channelId: Bytes32,
+  /** Returned to the payer, in token base units. */
+  refunded: Uint,
+  /** The refund transaction, or null when nothing was left to return. */
+  transaction: Bytes32.nullable(),
+});
+export type ApiKeyRevoked = z.infer<typeof ApiKeyRevokedSchema>;
+
 export const paymentRoutes = {
+  /** The API key's channel: deposited, charged and left (the key in `Authorization: Bearer`). */
+  key: { method: 'GET', path: '/v1/key', response: ApiKeyStateSchema },
+  /** Revokes the key: the router refunds the unspent deposit to the payer, so the key can spend nothing more. */
+  revokeKey: { method: 'DELETE', path: '/v1/key', response: ApiKeyRevokedSchema },
   /** `?executor=0x<address>`: that executor's charges, newest first. */
   charges: { method: 'GET', path: '/v1/charges', response: ChargeListSchema },
   /** The x402 cooperative refund (a `refund` payload in PAYMENT-SIGNATURE), on each priced route. */

@@ -207,6 +207,32 @@ describe('request schemas', () => {
     expect(chatIssues({ messages: [{ role: 'user', content: 'x', tool_call_id: 'c' }] })).toEqual(['messages.0.tool_call_id']);
   });
 
+  it('refuse a schema carrying a number that is not finite (1e999 parses to Infinity), wherever it is', () => {
+    const parsed = (text: string) => ChatCompletionRequestSchema.safeParse(JSON.parse(text));
+    const tool = (parameters: string) =>
+      `{"model":"m","messages":[{"role":"user","content":"x"}],"tools":[{"type":"function","function":{"name":"f","parameters":${parameters}}}]}`;
+    for (const [parameters, at] of [
+      ['{"type":"object","properties":{"a":{"enum":[1,1e999]}}}', 'schema.properties.a.enum.1'],
+      ['{"type":"object","properties":{"a":{"const":-1e999}}}', 'schema.properties.a.const'],
+      ['{"type":"object","default":{"a":[1e999]}}', 'schema.default.a.0'],
+      [
+        '{"type":"object","properties":{"a":{"type":"array","items":{"examples":[1e999]}}}}',
+        'schema.properties.a.items.examples.0',
+      ],
+    ] as const) {
+      const result = parsed(tool(parameters));
+      expect(result.success, parameters).toBe(false);
+      expect(result.error?.issues[0]?.message).toBe(
+        `not a JSON schema this protocol serves: ${at}: expected a finite number (one as large as 1e999 reads as Infinity)`,
+      );
+    }
+    const format = parsed(
+      '{"model":"m","messages":[{"role":"user","content":"x"}],"response_format":{"type":"json_schema","json_schema":{"name":"n","schema":{"const":1e999}}}}',
+    );
+    expect(format.error?.issues[0]?.path.join('.')).toBe('response_format.json_schema.schema');
+    expect(parsed(tool('{"type":"object","properties":{"a":{"enum":[1,1e308]}}}')).success).toBe(true);
+  });
+
   const chatOk = (body: unknown) => ChatCompletionRequestSchema.safeParse(body).success;
   const completionOk = (body: unknown) => CompletionRequestSchema.safeParse(body).success;
   it('accept the subset and defaults-valued OpenAI extras', () => {

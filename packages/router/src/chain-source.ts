@@ -4,7 +4,15 @@
  * Read again whenever a new block has been mined (the set can only change with a block), so following the chain
  * costs one `eth_blockNumber` per refresh while nothing happens. When the RPC fails, the last set read stays.
  */
-import { type Deployment, ModelPrices, type NodeRecord, getModel, listActiveNodes, verityChain } from '@verity/chain';
+import {
+  type Deployment,
+  ModelRecords,
+  type NodeRecord,
+  getModel,
+  listActiveNodes,
+  resolveModel,
+  verityChain,
+} from '@verity/chain';
 import { type Hex, VerityError } from '@verity/protocol';
 import { BaseError, type Chain, type PublicClient, type Transport, createPublicClient, http } from 'viem';
 import { getBlockNumber, getChainId } from 'viem/actions';
@@ -58,7 +66,10 @@ export class ChainNodeSource {
   private lastBlock: bigint | undefined;
   private lastRefreshAt: number | undefined;
   private error: string | undefined;
-  private prices: ModelPrices | undefined;
+  /** Published models: their names, versions and prices as ModelRegistry states them. */
+  readonly models: ModelRecords;
+  /** The latest usable version of each name asked for, as of `lastBlock` (cleared when a block is mined). */
+  private readonly latest = new Map<string, Promise<Hex | null>>();
   /** The last set read: active nodes only. */
   active: NodeRecord[] = [];
 
@@ -72,6 +83,7 @@ export class ChainNodeSource {
       chain: verityChain(this.chainId, options.rpcUrl),
       transport: http(options.rpcUrl, { timeout: options.rpcTimeoutMs, retryCount: 0 }),
     });
+    this.models = new ModelRecords(this.client, this.modelRegistry);
   }
 
   /**
@@ -110,6 +122,8 @@ export class ChainNodeSource {
         return undefined;
       }
       const active = await listActiveNodes(this.client, this.nodeRegistry, { blockNumber });
+      // A block was mined: a new version may have been published, or one deprecated.
+      this.latest.clear();
       this.active = active;
       this.lastBlock = blockNumber;
       this.lastRefreshAt = Date.now();
@@ -131,10 +145,25 @@ export class ChainNodeSource {
     }
   }
 
+  /**
+   * The model id `name` means now: its publisher's latest version that is not deprecated (ModelRegistry, which
+   * gives each name one owner). null when the name is not published; undefined when the RPC fails.
+   */
+  async latestVersion(name: string): Promise<Hex | null | undefined> {
+    let reading = this.latest.get(name);
+    if (!reading) {
+      reading = resolveModel(this.client, this.modelRegistry, { name }).then(
+        (id) => (id?.toLowerCase() as Hex | undefined) ?? null,
+      );
+      this.latest.set(name, reading);
+      reading.catch(() => this.latest.delete(name));
+    }
+    return reading.catch(() => undefined);
+  }
+
   /** A model's published price per answer (ModelRegistry); undefined when the RPC fails. */
   async modelPrice(modelId: Hex): Promise<bigint | undefined> {
-    this.prices ??= new ModelPrices(this.client, this.modelRegistry);
-    return this.prices.priceOf(modelId).catch(() => undefined);
+    return this.models.priceOf(modelId).catch(() => undefined);
   }
 
   get failing(): boolean {

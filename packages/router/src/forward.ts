@@ -1,7 +1,7 @@
 /**
- * Sends one inference to one node and accepts the answer only if its receipt holds: signed by that node's
- * operator, for this request and model, committing to exactly the outputs returned. The answer is verified on
- * the exact text the node sent, which is kept, so a caller may pass that text on unchanged.
+ * Sends one inference to one node and accepts the answer only if its receipt holds (receipt-check.ts): signed by
+ * that node's operator, for this request, model and inputs, committing to exactly the outputs returned. The answer
+ * is verified on the exact text the node sent, which is kept, so a caller may pass that text on unchanged.
  */
 import { type RequestOptions, postJsonText } from '@verity/http/client';
 import {
@@ -10,19 +10,23 @@ import {
   type Hex,
   type InferResponse,
   InferResponseFormSchema,
+  type ReceiptDomain,
   type TensorMap,
   VerityError,
   encodeTensorBase64,
+  hashTensorMap,
   routerHeader,
   signForward,
-  verifyParsedReceipt,
 } from '@verity/protocol';
 import type { NodeSet, NodeState } from './node-set.js';
+import { checkNodeReceipt } from './receipt-check.js';
 
 export interface NodeRequest {
   model: Hex;
   policy: string;
   requestId: Hex;
+  /** hashDecodedTensorMap of the inputs sent: the inputHash every receipt must sign. */
+  inputHash: Hex;
   /** The JSON body every node asked receives (see nodeRequestBody): serialized once, however many nodes run it. */
   bodyText: string;
 }
@@ -56,7 +60,7 @@ export function nodeRequestBody(model: Hex, inputs: DecodedTensorMap, policy: st
  */
 const NodeAnswerSchema = InferResponseFormSchema.omit({ dissent: true });
 
-/** Errors that say the node, not the caller, failed: the router tries elsewhere. */
+/** Errors of the router's own finding that say the node, not the caller, failed: the router tries elsewhere. */
 const nodeFaults = new Set<ErrorCode>([
   'NODE_UNAVAILABLE',
   'TIMEOUT',
@@ -67,8 +71,17 @@ const nodeFaults = new Set<ErrorCode>([
   'NO_QUORUM',
 ]);
 
+/**
+ * Whether an error is the node's fault (the router tries elsewhere, and counts it against the node). An error the
+ * node answered with (errorFromBody notes its HTTP status) is judged by that status: 5xx is the node's, 4xx the
+ * caller's (a request the node refused, which no other node would take either), whatever code it names, except
+ * UNKNOWN_MODEL: the node does not serve a model it listed.
+ */
 export function isNodeFault(error: unknown): boolean {
-  return !(error instanceof VerityError) || nodeFaults.has(error.code);
+  if (!(error instanceof VerityError)) return true;
+  const status = error.details.status;
+  if (typeof status === 'number' && status >= 400) return status >= 500 || error.code === 'UNKNOWN_MODEL';
+  return nodeFaults.has(error.code);
 }
 
 /** How a router forwards: its per-attempt timeout and, when it charges clients, its key (see forwardOptions). */
@@ -76,6 +89,8 @@ export interface Forwarding {
   timeoutMs: number;
   /** Signs each forward (the Verity-Router header), so nodes that charge serve it without a payment of their own. */
   routerKey?: Hex;
+  /** With a chain: the EIP-712 domain of ReceiptRegistry, which every receipt must be signed for. */
+  receiptDomain?: ReceiptDomain;
 }
 
 /** The request options of one forward of `body` to `node`: signed by the router's key when it has one. */
@@ -122,28 +137,14 @@ export async function forwardInfer(
     const parsed = NodeAnswerSchema.safeParse(raw);
     if (!parsed.success) throw new VerityError('RECEIPT_INVALID', `node ${node.url} answered with a malformed response`);
     const response = parsed.data as InferResponse;
-    const receipt = response.receipts[0];
-    if (response.receipts.length !== 1 || !receipt) {
-      throw new VerityError('RECEIPT_INVALID', `node ${node.url} answered with ${response.receipts.length} receipts, expected 1`);
-    }
-    const report = verifyParsedReceipt(receipt, {
-      outputs: response.outputs,
+    const receipt = checkNodeReceipt(node, response.receipts, {
       requestId: request.requestId,
       modelId: request.model,
-      ...(node.address ? { trustedExecutors: [node.address] } : {}),
+      inputHash: request.inputHash,
+      outputHash: outputHashOf(node, response.outputs),
+      policy: request.policy,
+      ...(forwarding.receiptDomain ? { domain: forwarding.receiptDomain } : {}),
     });
-    if (!report.ok) {
-      const failed = report.checks.filter((c) => !c.ok).map((c) => c.message);
-      throw new VerityError('RECEIPT_INVALID', `node ${node.url} returned a receipt that does not hold: ${failed.join('; ')}`, {
-        details: { node: node.url, checks: report.checks },
-      });
-    }
-    if (receipt.typedData.message.policy !== request.policy) {
-      throw new VerityError(
-        'RECEIPT_INVALID',
-        `node ${node.url} signed policy "${receipt.typedData.message.policy}", expected "${request.policy}"`,
-      );
-    }
     // The answer's own fields must say what its receipt says: a client checks the receipt against them.
     if (
       response.requestId.toLowerCase() !== request.requestId.toLowerCase() ||
@@ -159,11 +160,25 @@ export async function forwardInfer(
       node,
       response,
       text,
-      exact: carriesOnlyKnownFields(raw),
+      // Byte for byte what was checked: no field zod strips, and no duplicate key, whitespace or number spelling a
+      // client's parser might read otherwise (a node's own JSON.stringify always passes this).
+      exact: carriesOnlyKnownFields(raw) && JSON.stringify(raw) === text,
       outputHash: receipt.typedData.message.outputHash.toLowerCase() as Hex,
       executor: receipt.typedData.message.executor,
     };
   });
+}
+
+/** The hash of a node's outputs; outputs that cannot be hashed (a malformed element) are the node's fault. */
+function outputHashOf(node: NodeState, outputs: TensorMap): Hex {
+  try {
+    return hashTensorMap(outputs);
+  } catch (error) {
+    throw new VerityError(
+      'RECEIPT_INVALID',
+      `node ${node.url} answered with outputs that cannot be hashed: ${(error as Error).message}`,
+    );
+  }
 }
 
 const responseKeys = ['requestId', 'modelId', 'outputs', 'policy', 'receipts'];

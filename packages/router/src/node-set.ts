@@ -8,7 +8,7 @@
  */
 import { getJson } from '@verity/http/client';
 import { type Hex, type ModelEntry, ModelListSchema, sameAddress } from '@verity/protocol';
-import type { NodeRecord } from '@verity/chain';
+import type { ModelRecord, NodeRecord } from '@verity/chain';
 import { z } from 'zod';
 import type { ChainNodeSource } from './chain-source.js';
 
@@ -113,7 +113,12 @@ export class NodeSet {
     const chain = this.chain as ChainNodeSource;
     const read = (async () => {
       const active = await chain.read(force);
-      if (active) this.applyChainSet(active);
+      if (active) {
+        this.applyChainSet(active);
+        // Names come from the chain: read the record of every model announced (kept once read; see catalog()).
+        const announced = new Set(active.flatMap((record) => record.modelIds.map((id) => id.toLowerCase() as Hex)));
+        await Promise.all([...announced].map((modelId) => chain.models.recordOf(modelId).catch(() => null)));
+      }
       if (chain.failing !== this.chainWasFailing) {
         this.chainWasFailing = chain.failing;
         this.options.log?.(
@@ -218,17 +223,38 @@ export class NodeSet {
     void this.refreshNode(node);
   }
 
-  /** Every model any node serves, one entry per modelId, with the nodes that serve it. */
+  /**
+   * Every model any node serves, one entry per modelId, with the nodes that serve it. With a chain, a model's name,
+   * version and publisher are ModelRegistry's, whatever the nodes call it, and a model whose record has not been
+   * read is not listed: no node can rename another publisher's model.
+   */
   catalog(): (ModelEntry & { nodes: string[] })[] {
     const byId = new Map<Hex, ModelEntry & { nodes: string[] }>();
     for (const node of this.current) {
       if (!node.healthy) continue;
       for (const entry of node.models.values()) {
         const known = byId.get(entry.modelId);
-        if (known) known.nodes.push(node.url);
-        else byId.set(entry.modelId, { ...entry, nodes: [node.url] });
+        if (known) {
+          known.nodes.push(node.url);
+          continue;
+        }
+        const named = this.chain ? publishedEntry(entry, this.chain.models.known(entry.modelId)) : entry;
+        if (named) byId.set(entry.modelId, { ...named, nodes: [node.url] });
       }
     }
     return [...byId.values()].sort((a, b) => a.created - b.created || a.id.localeCompare(b.id));
   }
+}
+
+/** A node's entry for a model, named as its on-chain record names it (undefined without a record). */
+function publishedEntry(entry: ModelEntry, record: ModelRecord | undefined): ModelEntry | undefined {
+  if (!record) return undefined;
+  return {
+    ...entry,
+    id: `${record.name}@${record.version}`,
+    name: record.name,
+    version: record.version,
+    created: record.publishedAt,
+    owned_by: record.publisher,
+  };
 }

@@ -1,5 +1,6 @@
 /** Router options, with their defaults stated once. */
 import type { Deployment } from '@verity/chain';
+import type { ServerLimits } from '@verity/http/server';
 import type { ResourcePaymentOptions } from '@verity/payments';
 
 export interface RouterOptions {
@@ -31,6 +32,8 @@ export interface RouterOptions {
   /** A node that failed is skipped for this long unless nothing else serves the model. */
   failureCooldownMs: number;
   bodyLimitBytes: number;
+  /** JSON nesting depth, header and body timeouts, keep-alive and connection cap; defaultServerOptions' otherwise. */
+  serverLimits?: Partial<ServerLimits>;
   /** Largest model file forwarded, in bytes. */
   maxModelBytes: number;
   /** Charge for answers with x402 (needs `deployment`); free when absent. */
@@ -40,7 +43,10 @@ export interface RouterOptions {
 /** What createRouterApp and startRouter take: a static node list, or a deployment (the chain). */
 export type RouterStartOptions = Partial<RouterOptions>;
 
-export const defaultRouterOptions: Omit<RouterOptions, 'nodes' | 'deployment' | 'rpcUrl' | 'dataDir' | 'payments'> = {
+export const defaultRouterOptions: Omit<
+  RouterOptions,
+  'nodes' | 'deployment' | 'rpcUrl' | 'dataDir' | 'payments' | 'serverLimits'
+> = {
   host: '127.0.0.1',
   port: 7070,
   requestTimeoutMs: 30_000,

@@ -31,6 +31,8 @@ export interface RoutedRequest {
   entry: ModelEntry;
   /** Decoded, so every element was checked before any node is asked. */
   inputs: DecodedTensorMap;
+  /** hashDecodedTensorMap(inputs), computed once. */
+  inputHash: Hex;
   requestId: Hex;
 }
 
@@ -200,6 +202,7 @@ export async function runNone(ctx: PolicyContext, request: RoutedRequest): Promi
     model: modelId,
     policy: 'none',
     requestId: request.requestId,
+    inputHash: request.inputHash,
     bodyText: nodeRequestBody(modelId, request.inputs, 'none', request.requestId),
   };
   const answer = await failover(ctx, request.entry, (node) => forwardInfer(ctx.nodeSet, node, nodeRequest, ctx));
@@ -213,6 +216,7 @@ export async function runReplicate(ctx: PolicyContext, request: RoutedRequest, k
     model: modelId,
     policy,
     requestId: request.requestId,
+    inputHash: request.inputHash,
     bodyText: nodeRequestBody(modelId, request.inputs, policy, request.requestId),
   };
   const { winners, dissent } = await replicate(ctx, request, k, (node) => forwardInfer(ctx.nodeSet, node, nodeRequest, ctx));

@@ -1,7 +1,7 @@
 /** The router's HTTP API: Protocol v1 (the same endpoints as a node), routed across the node set. */
 import { randomBytes } from 'node:crypto';
 import { createServer, listen, parseBody } from '@verity/http/server';
-import { putBytes, sharedAgent } from '@verity/http/client';
+import { putBytes, readResponseText, sharedAgent } from '@verity/http/client';
 import {
   BlobPutResponseSchema,
   ChatCompletionRequestSchema,
@@ -16,6 +16,8 @@ import {
   addressOf,
   paymentRoutes,
   decodeTensorMap,
+  hashDecodedTensorMap,
+  receiptDomain,
   parsePolicy,
   sameAddress,
   textRoutes,
@@ -24,6 +26,7 @@ import {
 import { request as undiciRequest } from 'undici';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { type PaidRequest, PaymentRequiredError, ResourcePayments } from '@verity/payments';
+import { requirePublished } from '@verity/chain';
 import { resolveModel } from './catalog.js';
 import { ChainNodeSource } from './chain-source.js';
 import { DissentLog } from './dissent-log.js';
@@ -31,6 +34,7 @@ import { ModelDistributor } from './models.js';
 import { NodeSet } from './node-set.js';
 import { type RouterOptions, type RouterStartOptions, defaultRouterOptions } from './options.js';
 import { type PolicyContext, routablePolicy, runNone, runReplicate } from './policies.js';
+import { answerPrice, pricingOf } from './pricing.js';
 import { rankNodes } from './select.js';
 import { settledReceiptsFrom } from './settled-receipts.js';
 import { runText, streamText, textRequest } from './text.js';
@@ -93,6 +97,9 @@ export async function createRouterApp(options: RouterStartOptions) {
     dissentLog,
     timeoutMs: opts.requestTimeoutMs,
     ...(opts.payments ? { routerKey: opts.payments.privateKey } : {}),
+    ...(opts.deployment
+      ? { receiptDomain: receiptDomain(opts.deployment.chainId, opts.deployment.contracts.receiptRegistry) }
+      : {}),
     spreadModel: async (entry, extra) => {
       await distributor.spread(entry, extra);
     },
@@ -101,28 +108,19 @@ export async function createRouterApp(options: RouterStartOptions) {
   nodeSet.start();
 
   const payments = paymentsOf(opts, nodeSet);
-  /**
-   * The price of one executor answer of a model: the highest of the model's published price and the prices of the
-   * nodes that serve it (so any of them may answer), and at least the router's minimum. A receipt is then charged
-   * the fee it signs, up to this price. Without the model's price (a dead RPC) nothing is quoted: a quote too low
-   * would shortchange the publisher.
-   */
+  /** The price of one executor answer of a model (pricing.ts); CHAIN_UNAVAILABLE when its published price cannot be read. */
   async function quote(priced: ResourcePayments, entry: ModelEntry): Promise<bigint> {
-    let price = priced.minPricePerAnswer;
+    let published = 0n;
     if (chain) {
-      const published = await chain.modelPrice(entry.modelId);
-      if (published === undefined) {
+      const price = await chain.modelPrice(entry.modelId);
+      if (price === undefined) {
         throw new VerityError('CHAIN_UNAVAILABLE', `the price of ${entry.id} cannot be read from the chain now; retry`, {
           details: { model: entry.id },
         });
       }
-      if (published > price) price = published;
+      published = price;
     }
-    for (const node of nodeSet.nodes) {
-      if (node.healthy && node.models.has(entry.modelId) && node.chain && node.chain.priceWei > price)
-        price = node.chain.priceWei;
-    }
-    return price;
+    return answerPrice(entry.modelId, nodeSet.nodes, published, priced.minPricePerAnswer);
   }
 
   /** The reserved payment of a priced request, a 402 to send, or undefined when the router charges nothing. */
@@ -142,7 +140,11 @@ export async function createRouterApp(options: RouterStartOptions) {
     }
   }
 
-  const app = createServer({ bodyLimitBytes: opts.bodyLimitBytes, onInternalError: (e) => console.error('[router]', e) });
+  const app = createServer({
+    ...opts.serverLimits,
+    bodyLimitBytes: opts.bodyLimitBytes,
+    onInternalError: (e) => console.error('[router]', e),
+  });
   // Blob uploads are streamed to a node untouched; the router never buffers model files.
   app.addContentTypeParser(['application/octet-stream', '*'], (_request, payload, done) => done(null, payload));
 
@@ -163,10 +165,23 @@ export async function createRouterApp(options: RouterStartOptions) {
     })),
   }));
 
-  app.get('/v1/models', async () => ({ object: 'list' as const, data: nodeSet.catalog() }));
+  // With payments, each model states what one answer costs (as the 402 would quote it under `none`).
+  app.get('/v1/models', async () => {
+    const catalog = nodeSet.catalog();
+    if (!payments) return { object: 'list' as const, data: catalog };
+    const data = catalog.map((entry) => {
+      const published = chain ? chain.models.knownPrice(entry.modelId) : 0n;
+      if (published === undefined) return entry;
+      return { ...entry, pricing: pricingOf(answerPrice(entry.modelId, nodeSet.nodes, published, payments.minPricePerAnswer)) };
+    });
+    return { object: 'list' as const, data };
+  });
 
   app.post('/v1/models', async (request) => {
     const body = parseBody(RegisterModelRequestSchema, request.body);
+    // With a chain, nodes serve only published models under their published names: refuse the rest here, with how
+    // to publish, rather than accept a model that would never be routed.
+    if (chain) await requirePublished(chain.models, body);
     return distributor.register(body);
   });
 
@@ -228,11 +243,18 @@ export async function createRouterApp(options: RouterStartOptions) {
           Number(!!b.address && sameAddress(b.address, executor)) - Number(!!a.address && sameAddress(a.address, executor)),
       );
     for (const node of nodes) {
-      const upstream = await undiciRequest(`${node.url}/v1/receipts/${request.params.requestId}`, {
-        dispatcher: sharedAgent,
-      }).catch(() => undefined);
+      const url = `${node.url}/v1/receipts/${request.params.requestId}`;
+      const upstream = await undiciRequest(url, { dispatcher: sharedAgent }).catch(() => undefined);
       if (!upstream) continue;
-      if (upstream.statusCode === 200) return upstream.body.json();
+      if (upstream.statusCode === 200) {
+        // Read up to the client's size limit: a node cannot make the router buffer an endless answer.
+        const answer = await readResponseText('GET', url, upstream).then(
+          (text) => JSON.parse(text) as unknown,
+          () => undefined,
+        );
+        if (answer !== undefined) return answer;
+        continue;
+      }
       await upstream.body.dump();
     }
     throw new VerityError('NOT_FOUND', `no node holds a receipt for request ${request.params.requestId}`);
@@ -242,11 +264,11 @@ export async function createRouterApp(options: RouterStartOptions) {
     // Tensor data checked for form only: decodeTensorMap below checks every element.
     const body = parseBody(InferRequestFormSchema, request.body);
     const policy = routablePolicy(body.policy);
-    const entry = resolveModel(nodeSet.catalog(), body.model);
+    const entry = await resolveModel(nodeSet.catalog(), body.model, chain);
     // Decode once here so malformed tensors fail fast with a typed error, before any node is bothered.
     const inputs = decodeTensorMap(body.inputs as TensorMap);
     const requestId = body.requestId ?? toHex(randomBytes(32));
-    const routed = { entry, inputs, requestId };
+    const routed = { entry, inputs, inputHash: hashDecodedTensorMap(inputs), requestId };
     if (policy.kind === 'relay' || entry.format !== 'onnx') {
       throw new VerityError('INVALID_REQUEST', `${entry.id} takes text: use POST /v1/chat/completions or /v1/completions`, {
         details: { model: body.model, format: entry.format, policy: body.policy ?? 'none' },
@@ -273,13 +295,15 @@ export async function createRouterApp(options: RouterStartOptions) {
   if (payments) {
     for (const { path } of paymentRoutes.refunds) app.get(path, (request, reply) => payments.answerRefund(request, reply));
     app.get(paymentRoutes.charges.path, async (request) => payments.chargeList(request.query as { executor?: unknown }));
+    app.get(paymentRoutes.key.path, async (request) => payments.keyState(request));
+    app.delete(paymentRoutes.revokeKey.path, async (request) => payments.revokeKey(request));
   }
 
   for (const kind of ['chat', 'completion'] as const) {
     app.post(kind === 'chat' ? textRoutes.chatCompletions.path : textRoutes.completions.path, async (request, reply) => {
       const parsed =
         kind === 'chat' ? parseBody(ChatCompletionRequestSchema, request.body) : parseBody(CompletionRequestSchema, request.body);
-      const entry = resolveModel(nodeSet.catalog(), parsed.model);
+      const entry = await resolveModel(nodeSet.catalog(), parsed.model, chain);
       const routed = textRequest(kind, entry, parsed, request.body as Record<string, unknown>);
       const policy = parsePolicy(routed.policy);
       const paid = await reservePayment(request, entry, policy.kind === 'replicate' ? policy.k : 1);

@@ -48,12 +48,12 @@ import {
   textOutputHash,
   toHex,
   toolCallsChunk,
-  verifyParsedReceipt,
 } from '@verity/protocol';
 import type { FastifyReply } from 'fastify';
 import { type Forwarding, attempt, forwardOptions, isNodeFault } from './forward.js';
 import type { NodeSet, NodeState } from './node-set.js';
 import { type PolicyContext, failover, replicate, routablePolicy } from './policies.js';
+import { checkNodeReceipt } from './receipt-check.js';
 
 type TextAnswer = ChatCompletion | TextCompletion;
 
@@ -114,28 +114,20 @@ function nodeBody(request: TextRequest, stream: boolean): string {
 }
 
 /** Checks a node's whole answer against the request; RECEIPT_INVALID (a node fault) when anything does not hold. */
-function verifyAnswer(request: TextRequest, node: NodeState, answer: TextAnswer): void {
-  const receipt = answer.verity.receipts[0];
-  if (answer.verity.receipts.length !== 1 || !receipt) {
-    throw new VerityError(
-      'RECEIPT_INVALID',
-      `node ${node.url} answered with ${answer.verity.receipts.length} receipts, expected 1`,
-    );
-  }
-  const report = verifyParsedReceipt(receipt, {
-    outputHash: textOutputHash(generatedText(answer)),
-    inputHash: request.inputHash,
+function verifyAnswer(request: TextRequest, node: NodeState, answer: TextAnswer, forwarding: Forwarding): void {
+  checkNodeReceipt(node, answer.verity.receipts, {
     requestId: request.requestId,
     modelId: request.entry.modelId,
-    ...(node.address ? { trustedExecutors: [node.address] } : {}),
+    inputHash: request.inputHash,
+    outputHash: textOutputHash(generatedText(answer)),
+    policy: request.policy,
+    ...(forwarding.receiptDomain ? { domain: forwarding.receiptDomain } : {}),
   });
-  const problems = report.checks.filter((c) => !c.ok).map((c) => c.message);
-  const message = receipt.typedData.message;
-  if (message.policy !== request.policy) problems.push(`signed policy "${message.policy}", expected "${request.policy}"`);
+  const problems: string[] = [];
   if (answer.verity.requestId.toLowerCase() !== request.requestId) problems.push('answered another requestId');
   if (answer.verity.modelId.toLowerCase() !== request.entry.modelId) problems.push('answered for another model');
   if (problems.length > 0) {
-    throw new VerityError('RECEIPT_INVALID', `node ${node.url} returned a receipt that does not hold: ${problems.join('; ')}`, {
+    throw new VerityError('RECEIPT_INVALID', `node ${node.url} returned an answer that does not hold: ${problems.join('; ')}`, {
       details: { node: node.url, problems },
     });
   }
@@ -173,7 +165,7 @@ async function askWhole(
     const body = nodeBody(request, false);
     const text = await postJsonText(`${node.url}${paths[request.kind]}`, body, forwardOptions(forwarding, node, body));
     const answer = parseAnswer(request, node, text);
-    verifyAnswer(request, node, answer);
+    verifyAnswer(request, node, answer, forwarding);
     const message = answer.verity.receipts[0]?.typedData.message;
     return {
       node,
@@ -311,7 +303,7 @@ export async function streamText(
           verity: chunk.verity,
         } as TextAnswer;
         // The answer was assembled from the text relayed, so its outputHash check is against exactly that text.
-        verifyAnswer(request, node, answer);
+        verifyAnswer(request, node, answer, ctx);
         finished = true;
         paid = true;
         raw.write(

@@ -169,22 +169,33 @@ describe('the router with a chain', () => {
     expect(new Set(replicated.receipts.map((r) => r.typedData.message.executor.toLowerCase()))).toEqual(new Set(operators));
   });
 
-  it('routes a model to a node only when its on-chain model ids include it', async () => {
-    // Pushed through the router, another model lands on every active node, but is not published on chain, so no
-    // node announces it: the router answers at once (nothing to wait for) and does not route it.
+  it('names models as the chain does: an unpublished model is refused with how to publish, and no node can relabel one', async () => {
     const path = join(dir, 'n.onnx');
     await writeFile(path, randomMlp('n', [4, 8, 3], 2));
-    const started = Date.now();
-    const entry = await createClient({ url: router.url }).pushModel(path, { name: 'n', version: '1' });
-    expect(Date.now() - started).toBeLessThan(1_500);
-    expect((await getJson(`${nodes[0]!.url}/v1/models`)) as ModelList).toMatchObject({
-      data: expect.arrayContaining([expect.objectContaining({ modelId: entry.modelId })]),
+    const refused = createClient({ url: router.url }).pushModel(path, { name: 'n', version: '1' });
+    await expect(refused).rejects.toMatchObject({
+      code: 'MODEL_NOT_PUBLISHED',
+      message: expect.stringContaining('verity model push'),
     });
+    // The published blob under another name, and under its own name at another version: refused at the router...
+    for (const [name, version] of [
+      ['iris', '9.9.9'],
+      ['m', '2'],
+    ]) {
+      await expect(postJson(`${router.url}/v1/models`, { name, version, format: 'onnx', blob: modelId })).rejects.toMatchObject({
+        code: 'MODEL_NOT_PUBLISHED',
+      });
+    }
+    // ...and when a node (this one has no chain of its own) is told so directly, the router still names it as the chain does.
+    await postJson(`${nodes[0]!.url}/v1/models`, { name: 'iris', version: '9.9.9', format: 'onnx', blob: modelId });
+    await router.nodeSet.refresh();
     const models = (await getJson(`${router.url}/v1/models`)) as ModelList;
-    expect(models.data.map((m) => m.id)).toEqual(['m@1']);
-    await expect(postJson(`${router.url}/v1/infer`, { model: 'n@1', inputs: input })).rejects.toMatchObject({
+    expect(models.data.map((m) => [m.id, m.owned_by])).toEqual([['m@1', addressOf(publisherKey)]]);
+    await expect(postJson(`${router.url}/v1/infer`, { model: 'iris', inputs: input })).rejects.toMatchObject({
       code: 'UNKNOWN_MODEL',
     });
+    const answer = (await postJson(`${router.url}/v1/infer`, { model: 'm', inputs: input })) as InferResponse;
+    expect(answer.modelId).toBe(modelId);
   });
 
   it('never routes to an unregistered node, nor to an endpoint run by another key than its operator', async () => {

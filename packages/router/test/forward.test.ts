@@ -13,6 +13,7 @@ import {
   type ModelEntry,
   VerityError,
   addressOf,
+  errorFromBody,
   decodeTensorMap,
   encodeTensorMap,
   hashDecodedTensorMap,
@@ -22,7 +23,7 @@ import {
 } from '@verity/protocol';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { forwardInfer, nodeRequestBody } from '../src/forward.js';
+import { forwardInfer, isNodeFault, nodeRequestBody } from '../src/forward.js';
 import { NodeSet } from '../src/node-set.js';
 import { createRouterApp } from '../src/server.js';
 
@@ -31,6 +32,9 @@ const otherKey: Hex = `0x${'55'.repeat(32)}`;
 const address = addressOf(key);
 const modelId: Hex = `0x${'ab'.repeat(32)}`;
 const engine = 'fake/1/cpu-fp32';
+/** The ReceiptRegistry the fake node signs for, and another one. */
+const registry: Hex = '0x5FbDB2315678afecb367f032d93F642f64180aa3';
+const otherRegistry: Hex = '0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512';
 
 const signature = {
   inputs: [{ name: 'x', dtype: 'float32' as const, shape: [null, 3] }],
@@ -58,10 +62,14 @@ type Mode =
   | 'wrong-output'
   | 'bad-element'
   | 'other-signer'
+  | 'other-inputs'
+  | 'other-domain'
   | 'other-policy'
   | 'other-request-id'
   | 'other-answer-policy'
-  | 'not-json';
+  | 'not-json'
+  | 'duplicate-key'
+  | 'endless';
 
 interface FakeNode {
   url: string;
@@ -83,6 +91,9 @@ function double(inputs: DecodedTensorMap): DecodedTensorMap {
   return { y: { dtype: 'float32', shape: [...x.shape], data: (x.data as Float32Array).map((v) => v * 2) } };
 }
 
+const endlessPiece = Buffer.from('[1,'.repeat(256 * 1024));
+const forgedOutputs = { y: { dtype: 'float32', shape: [1, 3], data: [666, 666, 666] } };
+
 async function startFakeNode(): Promise<FakeNode> {
   const app = createServer();
   const fake = { app, mode: 'honest', received: [], lastText: '' } as unknown as FakeNode;
@@ -102,7 +113,7 @@ async function startFakeNode(): Promise<FakeNode> {
       {
         requestId: body.requestId,
         modelId: body.model,
-        inputHash: hashDecodedTensorMap(inputs),
+        inputHash: hashDecodedTensorMap(fake.mode === 'other-inputs' ? double(inputs) : inputs),
         outputHash: hashDecodedTensorMap(signed),
         executor: address,
         fee: '0',
@@ -110,7 +121,7 @@ async function startFakeNode(): Promise<FakeNode> {
         policy: fake.mode === 'other-policy' ? 'replicate:3' : body.policy,
         engine,
       },
-      receiptDomain(),
+      fake.mode === 'other-domain' ? receiptDomain(1, otherRegistry) : receiptDomain(31337, registry),
     );
     const response: Record<string, unknown> = {
       requestId: body.requestId,
@@ -125,6 +136,18 @@ async function startFakeNode(): Promise<FakeNode> {
     if (fake.mode === 'other-answer-policy') response.policy = 'replicate:3';
     if (fake.mode === 'bad-element') (response.outputs as { y: { data: unknown } }).y.data = ['NaN', 0.2, 7];
     fake.lastText = fake.mode === 'not-json' ? '{"requestId": ' : JSON.stringify(response);
+    // Two "outputs": JSON.parse keeps the last (the signed one), a first-wins parser would read the forged one.
+    if (fake.mode === 'duplicate-key') fake.lastText = `{"outputs":${JSON.stringify(forgedOutputs)},${fake.lastText.slice(1)}`;
+    if (fake.mode === 'endless') {
+      reply.hijack();
+      reply.raw.writeHead(200, { 'content-type': 'application/json' });
+      const write = () => {
+        while (!reply.raw.destroyed && reply.raw.write(endlessPiece)) {}
+        if (!reply.raw.destroyed) reply.raw.once('drain', write);
+      };
+      write();
+      return reply;
+    }
     return reply.type('application/json; charset=utf-8').send(fake.lastText);
   });
   fake.url = await listen(app, '127.0.0.1', 0);
@@ -160,8 +183,14 @@ async function forward(policy = 'none') {
   return forwardInfer(
     nodeSet,
     node,
-    { model: modelId, policy, requestId, bodyText: nodeRequestBody(modelId, inputs, policy, requestId) },
-    { timeoutMs: 5_000 },
+    {
+      model: modelId,
+      policy,
+      requestId,
+      inputHash: hashDecodedTensorMap(inputs),
+      bodyText: nodeRequestBody(modelId, inputs, policy, requestId),
+    },
+    { timeoutMs: 5_000, receiptDomain: receiptDomain(31337, registry) },
   );
 }
 
@@ -205,11 +234,48 @@ describe('forwardInfer', () => {
     }
   });
 
+  it('will not pass on the text of an answer with a duplicate key, which another parser may read otherwise', async () => {
+    fake.mode = 'duplicate-key';
+    const answer = await forward();
+    expect(answer.exact).toBe(false);
+    expect(answer.response.outputs).toEqual(JSON.parse(JSON.stringify(encodeTensorMap(double(inputs)))));
+  });
+
+  it('aborts an endless answer at the client’s size limit, as the node’s fault', async () => {
+    fake.mode = 'endless';
+    const error = await forward().then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(error).toBeInstanceOf(VerityError);
+    expect((error as VerityError).details).toMatchObject({ reason: 'RESPONSE_TOO_LARGE' });
+    expect(isNodeFault(error)).toBe(true);
+    expect(nodeSet.nodes[0]!.healthy).toBe(false);
+  });
+
+  it('blames a node for its 5xx answers and the caller for its 4xx answers, UNKNOWN_MODEL aside', () => {
+    const answered = (status: number, code: string) => errorFromBody(status, { error: { code, message: code } });
+    expect(isNodeFault(answered(500, 'INTERNAL'))).toBe(true);
+    expect(isNodeFault(answered(507, 'STORE_FULL'))).toBe(true);
+    expect(isNodeFault(answered(404, 'UNKNOWN_MODEL'))).toBe(true);
+    expect(isNodeFault(answered(400, 'BAD_JSON'))).toBe(false);
+    expect(isNodeFault(answered(400, 'INVALID_REQUEST'))).toBe(false);
+    // A 4xx answer is the caller's, whatever code it names.
+    expect(isNodeFault(answered(422, 'RECEIPT_INVALID'))).toBe(false);
+    expect(isNodeFault(answered(400, 'INTERNAL'))).toBe(false);
+    // The router's own findings.
+    expect(isNodeFault(new VerityError('RECEIPT_INVALID', 'forged'))).toBe(true);
+    expect(isNodeFault(new VerityError('TIMEOUT', 'slow'))).toBe(true);
+    expect(isNodeFault(new Error('socket hang up'))).toBe(true);
+  });
+
   it('refuses answers whose receipt does not hold on the text received', async () => {
     for (const mode of [
       'wrong-output',
       'bad-element',
       'other-signer',
+      'other-inputs',
+      'other-domain',
       'other-policy',
       'other-request-id',
       'other-answer-policy',
@@ -241,6 +307,34 @@ describe('the router answering /v1/infer', () => {
     expect(reply.headers['content-type']).toMatch(/^application\/json/);
   });
 
+  it('serializes what it checked, not the node’s text, when that text has a duplicate key', async () => {
+    fake.mode = 'duplicate-key';
+    const reply = await post({ model: 'double@1', inputs: encodeTensorMap(inputs), requestId });
+    expect(reply.statusCode).toBe(200);
+    expect(reply.body).not.toBe(fake.lastText);
+    expect(reply.body).not.toContain('666');
+    expect(reply.body.match(/"outputs"/g)).toHaveLength(1);
+    expect(verifyInferResponse(reply.json() as InferResponse, { inputs: encodeTensorMap(inputs) }).ok).toBe(true);
+  });
+
+  it('refuses a body nested too deep with 400 before any node is asked, and blames no node', async () => {
+    const deep = `${'['.repeat(20_000)}${']'.repeat(20_000)}`;
+    const payload = `{"model":"double@1","inputs":${JSON.stringify(encodeTensorMap(inputs))},"extra":${deep}}`;
+    const reply = await router.app.inject({
+      method: 'POST',
+      url: '/v1/infer',
+      payload,
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(reply.statusCode).toBe(400);
+    expect((reply.json() as { error: { code: string; message: string } }).error).toMatchObject({
+      code: 'BAD_JSON',
+      message: 'the JSON body nests deeper than 64 levels of arrays and objects',
+    });
+    expect(fake.received).toHaveLength(0);
+    expect(router.nodeSet.nodes.every((n) => n.healthy)).toBe(true);
+  });
+
   it('serializes its own parse of an answer that carries unknown fields', async () => {
     fake.mode = 'extra-field';
     const reply = await post({ model: 'double@1', inputs: encodeTensorMap(inputs), requestId });
@@ -256,6 +350,15 @@ describe('the router answering /v1/infer', () => {
     expect(reply.statusCode).toBe(400);
     expect((reply.json() as { error: { code: string } }).error.code).toBe('INVALID_TENSOR');
     expect(fake.received).toHaveLength(0);
+  });
+
+  it('never passes on, nor charges for, a receipt signed over other inputs', async () => {
+    fake.mode = 'other-inputs';
+    const reply = await post({ model: 'double@1', inputs: encodeTensorMap(inputs) });
+    expect(reply.statusCode).toBe(503);
+    expect(reply.body).toMatch(/RECEIPT_INVALID.*request hashes to/);
+    // The node was marked down for it: let the next test find it healthy again.
+    await router.nodeSet.refresh();
   });
 
   it('never answers with a lying node’s output', async () => {

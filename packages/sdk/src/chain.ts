@@ -8,7 +8,7 @@
  * second, which every `verity` command and every HTTP-only SDK user would otherwise pay.
  */
 import type { Deployment } from '@verity/chain';
-import { type Hex, VerityError, addressOf, addressPattern } from '@verity/protocol';
+import { type Hex, VerityError, addressOf, addressPattern, parseModelRef } from '@verity/protocol';
 import type { Account, Address, Chain, PublicClient, Transport, WalletClient } from 'viem';
 import type { Client } from './client.js';
 
@@ -256,4 +256,30 @@ export async function chainFailure(error: unknown, what: string): Promise<Verity
     );
   }
   return new VerityError('INTERNAL', `${what}: ${short}`, { cause: error });
+}
+
+/**
+ * The model id a model reference means: the id itself, or, with a chain, what ModelRegistry resolves the name to
+ * (name@version, or the name's latest usable version), which no router or node can change. Without a chain a name
+ * cannot be checked: undefined. UNKNOWN_MODEL when the chain publishes no such name.
+ */
+export async function resolveModelId(client: Client, ref: string): Promise<Hex | undefined> {
+  const parsed = parseModelRef(ref);
+  if (parsed.kind === 'id') return parsed.modelId;
+  if (!client.chain) return undefined;
+  const loaded = await client.chain.load();
+  const { resolveModel } = await chainModule();
+  let modelId: Hex | null;
+  try {
+    modelId = await resolveModel(loaded.publicClient, loaded.deployment.contracts.modelRegistry, {
+      name: parsed.name,
+      ...(parsed.version !== undefined ? { version: parsed.version } : {}),
+    });
+  } catch (error) {
+    throw await chainFailure(error, `resolving ${ref} in the model registry`);
+  }
+  if (modelId === null) {
+    throw new VerityError('UNKNOWN_MODEL', `no model "${ref}" is published on chain`, { details: { model: ref } });
+  }
+  return modelId.toLowerCase() as Hex;
 }

@@ -39,6 +39,9 @@ import {
   getModelEarnings,
 } from './actions/getModelEarnings.js';
 import { type RefundParameters, type RefundReturnType, refund } from './actions/refund.js';
+import { type CreateApiKeyParameters, type CreateApiKeyReturnType, createApiKey } from './actions/createApiKey.js';
+import { type GetApiKeyReturnType, getApiKey } from './actions/getApiKey.js';
+import { type RevokeApiKeyReturnType, revokeApiKey } from './actions/revokeApiKey.js';
 import { type WithdrawParameters, type WithdrawReturnType, withdraw } from './actions/withdraw.js';
 import { type PaymentConfig, type PaymentContext, createPaymentContext } from './payment.js';
 import { type PutBlobParameters, type PutBlobReturnType, putBlob } from './actions/putBlob.js';
@@ -140,6 +143,15 @@ export interface VerityClient extends Client {
   withdraw(parameters?: WithdrawParameters): Promise<WithdrawReturnType>;
   /** Payments: asks the router for a cooperative refund of what was not charged, at once (else: withdraw). */
   refund(parameters?: RefundParameters): Promise<RefundReturnType>;
+  /**
+   * Payments (chain and payment key): a new API key on a prepaid channel, or `key` topped up; any OpenAI client
+   * then pays with it (`Authorization: Bearer <key>`), never beyond the deposit.
+   */
+  createApiKey(parameters: CreateApiKeyParameters): Promise<CreateApiKeyReturnType>;
+  /** Payments (the key alone): the key's deposit, usage and what is left, as the router sees them. */
+  getApiKey(key: string): Promise<GetApiKeyReturnType>;
+  /** Payments (the key alone): refunds the key's unspent deposit to its payer at once; the key spends nothing more. */
+  revokeApiKey(key: string): Promise<RevokeApiKeyReturnType>;
   /** Chain: what the settlement contract claimed and paid out for a receiver (a router operator). */
   getEarnings(parameters: GetEarningsParameters): Promise<GetEarningsReturnType>;
   /**
@@ -212,6 +224,9 @@ export function createClient(config: ClientConfig): VerityClient {
     balance: () => balance(client),
     withdraw: (parameters = {}) => withdraw(client, parameters),
     refund: (parameters = {}) => refund(client, parameters),
+    createApiKey: (parameters) => createApiKey(client, parameters),
+    getApiKey: (key) => getApiKey(client, { key }),
+    revokeApiKey: (key) => revokeApiKey(client, { key }),
     getEarnings: (parameters) => getEarnings(client, parameters),
     claimFees: () => claimFees(client),
     withdrawFees: (parameters) => withdrawFees(client, parameters),

@@ -11,6 +11,7 @@ export {
   defaultClientConfig,
 } from './client.js';
 export type { ChainConfig, ChainContext, LoadedChain } from './chain.js';
+export { resolveModelId } from './chain.js';
 export type { Settlement } from './settlement.js';
 export type { PaymentConfig, PaymentContext } from './payment.js';
 export { type BalanceReturnType, balance } from './actions/balance.js';
@@ -24,6 +25,13 @@ export {
   getModelEarnings,
 } from './actions/getModelEarnings.js';
 export { type RefundParameters, type RefundReturnType, refund } from './actions/refund.js';
+export {
+  type CreateApiKeyParameters,
+  type CreateApiKeyReturnType,
+  createApiKey,
+} from './actions/createApiKey.js';
+export { type GetApiKeyParameters, type GetApiKeyReturnType, getApiKey } from './actions/getApiKey.js';
+export { type RevokeApiKeyParameters, type RevokeApiKeyReturnType, revokeApiKey } from './actions/revokeApiKey.js';
 export { type WithdrawParameters, type WithdrawReturnType, withdraw } from './actions/withdraw.js';
 export { canonicalJson, settlementStatuses } from '@verity/protocol';
 export { type AddStakeParameters, type AddStakeReturnType, addStake } from './actions/addStake.js';

@@ -32,6 +32,7 @@ import {
   isErrorCode,
   textRoutes,
 } from '@verity/protocol';
+import { resolveModelId } from './chain.js';
 import type { Client } from './client.js';
 import { paidRequest } from './payment.js';
 import { endpoint, parseAnswer, parseParameters, postAnswer, requestOptions } from './request.js';
@@ -116,9 +117,10 @@ function prepare(client: Client, kind: TextKind, parameters: TextParameters, str
   return { body, verify: parameters.verify ?? client.verifyResponses, expected };
 }
 
-function checked<T extends TextAnswer>(prepared: Prepared, answer: T): T {
+async function checked<T extends TextAnswer>(client: Client, prepared: Prepared, answer: T): Promise<T> {
   if (!prepared.verify) return answer;
-  const report = checkTextAnswer(answer, prepared.expected);
+  const modelId = prepared.expected.model === undefined ? undefined : await resolveModelId(client, prepared.expected.model);
+  const report = checkTextAnswer(answer, modelId === undefined ? prepared.expected : { ...prepared.expected, modelId });
   if (!report.ok) throw receiptInvalid(report, answer);
   return answer;
 }
@@ -138,7 +140,7 @@ export async function requestText<K extends TextKind>(
   const prepared = prepare(client, kind, parameters, false);
   const path = kind === 'chat' ? textRoutes.chatCompletions.path : textRoutes.completions.path;
   const body = await postAnswer(client, path, prepared.body);
-  return checked(prepared, parseTextAnswer(kind, body, what(kind)));
+  return checked(client, prepared, parseTextAnswer(kind, body, what(kind)));
 }
 
 /**
@@ -182,7 +184,7 @@ export async function streamText<K extends TextKind>(
     try {
       const assembled = yield* readStream(kind, events);
       await settle((assembled as { verity?: { payment?: string } }).verity?.payment);
-      resolveAnswer(checked(prepared, parseTextAnswer(kind, assembled, what(kind))));
+      resolveAnswer(await checked(client, prepared, parseTextAnswer(kind, assembled, what(kind))));
       settled = true;
     } catch (error) {
       rejectAnswer(error);

@@ -22,8 +22,10 @@ export interface Expected {
   inputs?: TensorMap;
   /** The requestId the caller asked about. */
   requestId?: string;
-  /** The model reference the caller asked for; only a 0x model id can be compared. */
+  /** The model reference the caller asked for. */
   model?: string;
+  /** The model id it means (see resolveModelId: a 0x id, or a name resolved on chain); unchecked when absent. */
+  modelId?: string;
 }
 
 /** What only the caller knows: the requestId and model id it asked for. */
@@ -40,14 +42,16 @@ function expectedChecks(answered: { requestId: string; modelId: string }, expect
     });
   }
   const ref = expected.model === undefined ? undefined : parseModelRef(expected.model);
-  if (ref?.kind === 'id') {
-    const ok = answered.modelId.toLowerCase() === ref.modelId;
+  const modelId = expected.modelId ?? (ref?.kind === 'id' ? ref.modelId : undefined);
+  if (modelId !== undefined) {
+    const ok = answered.modelId.toLowerCase() === modelId.toLowerCase();
+    const asked = expected.model !== undefined && ref?.kind !== 'id' ? ` (${expected.model} on chain)` : '';
     checks.push({
       check: 'modelId',
       ok,
       message: ok
-        ? 'the response comes from the model asked for'
-        : `the response comes from ${answered.modelId}, not ${ref.modelId}`,
+        ? `the response comes from the model asked for${asked}`
+        : `the response comes from ${answered.modelId}, not ${modelId}${asked}`,
     });
   }
   return checks;
@@ -69,6 +73,7 @@ export interface ExpectedText {
   request?: ChatInput | CompletionInput;
   requestId?: string;
   model?: string;
+  modelId?: string;
   chainId?: number;
   trustedExecutors?: readonly string[];
 }

@@ -178,6 +178,21 @@ describe('publishModel', () => {
     const plain = await createClient({ url: node.url, chain: { deployment } }).pushModel(path, { name: 'p', version: '2' });
     expect(plain.published).toBeUndefined();
   });
+
+  it('checks that an answer comes from the model the chain names, whatever the server calls it', async () => {
+    // p@1 is published (above). A server (this node has no chain) is told that p's latest is another file.
+    const path = join(dir, 'hijack.onnx');
+    await writeFile(path, randomMlp('q', [4, 8, 3], 9));
+    await createClient({ url: node.url }).pushModel(path, { name: 'p', version: '9.9.9' });
+    const inputs = { x: { dtype: 'float32' as const, shape: [1, 4], data: [1, 2, 3, 4] } };
+    const client = createClient({ url: node.url, chain: { deployment } });
+    const refused = await rejection(client.infer({ model: 'p', inputs }));
+    expect(refused.code).toBe('RECEIPT_INVALID');
+    expect(refused.message).toContain(`not ${id(randomMlp('p', [4, 8, 3], 3))} (p on chain)`);
+    const answer = await client.infer({ model: 'p@1', inputs });
+    expect(answer.modelId).toBe(id(randomMlp('p', [4, 8, 3], 3)));
+    expect((await rejection(client.infer({ model: 'nobody', inputs }))).code).toBe('UNKNOWN_MODEL');
+  });
 });
 
 describe('operating a node', () => {

@@ -4,7 +4,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { VerityError } from '@verity/protocol';
-import { type InferParameters, checkInferResponse } from '@verity/sdk';
+import { type InferParameters, checkInferResponse, resolveModelId } from '@verity/sdk';
 import { Command } from 'commander';
 import { parseWei } from '../amounts.js';
 import { type Context, paymentNote } from '../context.js';
@@ -51,7 +51,7 @@ export function inferCommand(context: Context): Command {
       const response = await paying.infer(parameters);
       // Saved before checking: a response that fails verification is evidence worth keeping.
       if (options.output) await writeFile(options.output, `${JSON.stringify(response, null, 2)}\n`);
-      const report = checkInferResponse(parameters, response);
+      const report = checkInferResponse(parameters, response, await resolveModelId(paying, model));
       const failed = report.checks.filter((c) => !c.ok);
       const invalid = () =>
         new VerityError('RECEIPT_INVALID', `the response does not verify (${failed.length} check(s) failed)`, {

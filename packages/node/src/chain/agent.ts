@@ -4,8 +4,8 @@
  * from construction; `start` begins talking to the chain and never waits for it, so a dead RPC delays only
  * registration and settlement, never serving.
  */
-import { type Deployment, ModelPrices, createChainClients } from '@verity/chain';
-import { type Hex, type ReceiptDomain, receiptDomain } from '@verity/protocol';
+import { type Deployment, ModelRecords, type Registration, createChainClients, requirePublished } from '@verity/chain';
+import { type Hex, type ReceiptDomain, VerityError, receiptDomain } from '@verity/protocol';
 import type { NodeDb } from '../db.js';
 import { logEvent } from '../log.js';
 import { describeChainError, redactRpcUrl } from './describe.js';
@@ -53,7 +53,7 @@ export class ChainAgent {
   private readonly poster: RootPoster;
   private membership: Membership | undefined;
   private readonly queue = new TxQueue();
-  private readonly prices: ModelPrices;
+  readonly models: ModelRecords;
   private readonly clients;
   private readonly wallet;
 
@@ -74,7 +74,7 @@ export class ChainAgent {
       onClosed: () => this.poster.kick(),
     });
     this.settlements = new SettlementView(db);
-    this.prices = new ModelPrices(this.clients.publicClient, deployment.contracts.modelRegistry);
+    this.models = new ModelRecords(this.clients.publicClient, deployment.contracts.modelRegistry);
     this.poster = new RootPoster(db, this.book, this.clients.publicClient, this.wallet, this.queue, {
       chainId: deployment.chainId,
       receiptRegistry: registry,
@@ -146,12 +146,26 @@ export class ChainAgent {
   async feeFor(modelId: Hex): Promise<bigint> {
     const own = BigInt(this.options.feeWei);
     const published =
-      this.prices.known(modelId) ??
-      (await withTimeout(this.prices.priceOf(modelId), priceReadMs).catch((error: unknown) => {
+      this.models.knownPrice(modelId) ??
+      (await withTimeout(this.models.priceOf(modelId), priceReadMs).catch((error: unknown) => {
         logEvent('chain-error', { action: 'model-price', modelId, reason: describeChainError(error, this.options.rpcUrl) });
         return 0n;
       }));
     return published > own ? published : own;
+  }
+
+  /**
+   * Refuses a model registration that ModelRegistry does not publish as stated (MODEL_NOT_PUBLISHED). While the
+   * RPC is down the registration is taken unchecked, as the node keeps serving through an outage: its blob was
+   * admitted already (a published hash or the operator's grant), and only models published on chain are announced.
+   */
+  async requirePublished(registration: Registration): Promise<void> {
+    try {
+      await requirePublished(this.models, registration);
+    } catch (error) {
+      if (!(error instanceof VerityError) || error.code !== 'CHAIN_UNAVAILABLE') throw error;
+      logEvent('model-unchecked', { model: `${registration.name}@${registration.version}`, reason: error.message });
+    }
   }
 
   /** Runs a transaction job of the operator's account in its one queue (other modules sending from the same key). */

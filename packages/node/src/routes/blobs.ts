@@ -1,8 +1,12 @@
-/** HTTP for the blob store: PUT /v1/blobs takes raw bytes of any content type, GET /v1/blobs/:sha256 streams them back. */
-import { routes, VerityError } from '@verity/protocol';
+/**
+ * HTTP for the blob store: PUT /v1/blobs takes raw bytes of any content type (once the upload policy admits them),
+ * GET /v1/blobs/:sha256 streams them back.
+ */
+import { routes, uploadGrantHeader, VerityError } from '@verity/protocol';
 import type { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { type BlobStore, parseBlobHash } from '../blob-store.js';
+import type { UploadPolicy } from '../upload-policy.js';
 
 const hashHeader = 'x-verity-sha256';
 /**
@@ -20,27 +24,30 @@ function discardUpTo(stream: Readable, limit: number): void {
   stream.resume();
 }
 
-export function blobRoutes(blobs: BlobStore) {
+function headerOf(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+export function blobRoutes(blobs: BlobStore, admitUpload: UploadPolicy) {
   return async function blobRoutesPlugin(app: FastifyInstance): Promise<void> {
     // In this plugin's scope only: every body, whatever its content type (JSON too), is raw bytes for the store.
     app.removeAllContentTypeParsers();
     app.addContentTypeParser('*', (_request, _payload, done) => done(null));
 
     app.put(routes.putBlob.path, async (request, reply) => {
-      const header = request.headers[hashHeader];
-      const expected = header === undefined ? undefined : parseBlobHash(Array.isArray(header) ? header[0] : header, hashHeader);
+      const header = headerOf(request.headers[hashHeader]);
+      const expected = header === undefined ? undefined : parseBlobHash(header, hashHeader);
       const declared = Number(request.headers['content-length']);
       try {
-        if (Number.isFinite(declared) && declared > blobs.maxBlobBytes) {
-          throw new VerityError(
-            'MODEL_TOO_LARGE',
-            `blob of ${declared} bytes is larger than the limit of ${blobs.maxBlobBytes} bytes`,
-            {
-              details: { size: declared, limit: blobs.maxBlobBytes },
-            },
-          );
-        }
-        return await blobs.put(request.raw, expected);
+        const grant = headerOf(request.headers[uploadGrantHeader]);
+        const admission = await admitUpload({
+          ...(expected !== undefined ? { sha256: expected } : {}),
+          ...(grant !== undefined ? { grant } : {}),
+        });
+        return await blobs.put(request.raw, expected, {
+          ...(Number.isFinite(declared) ? { declaredBytes: declared } : {}),
+          ...(admission.by === 'grant' ? { maxBytes: admission.maxBytes } : {}),
+        });
       } catch (error) {
         // A client that hangs up mid-upload is its own fault, not the node's (which would log it as internal).
         if (request.raw.destroyed && !(error instanceof VerityError)) {

@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { type Hex, VerityError } from '@verity/protocol';
 import type { Address } from 'viem';
 import { chainModule } from '../chain.js';
-import { payerChannel, readChannel, sendToSettlement } from '../channel.js';
+import { type PayerChannel, payerChannel, readChannel, sendToSettlement } from '../channel.js';
 import type { Client } from '../client.js';
 
 export interface DepositParameters {
@@ -32,11 +32,14 @@ export interface DepositReturnType {
 const authorizationSeconds = 3_600;
 
 export async function deposit(client: Client, parameters: DepositParameters): Promise<DepositReturnType> {
-  const { amount } = parameters;
+  return depositInto(await payerChannel(client, 'deposit'), parameters.amount);
+}
+
+/** Deposits `amount` into `channel` (the payer's own, or an API key's: see createApiKey). */
+export async function depositInto(channel: PayerChannel, amount: bigint): Promise<DepositReturnType> {
   if (typeof amount !== 'bigint' || amount <= 0n) {
     throw new VerityError('INVALID_REQUEST', 'deposit: amount must be a positive bigint (token base units)');
   }
-  const channel = await payerChannel(client, 'deposit');
   const chain = await chainModule();
   const { walletClient } = channel.payment.chain;
   const extra = channel.terms.extra as { name?: unknown; version?: unknown };

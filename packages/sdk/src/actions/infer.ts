@@ -3,6 +3,7 @@
  * offline before the outputs are handed over, and a failed check throws RECEIPT_INVALID with the whole report.
  */
 import { type Hex, type InferResponse, type TensorMap, type VerificationReport, routes } from '@verity/protocol';
+import { resolveModelId } from '../chain.js';
 import type { Client } from '../client.js';
 import { parseAnswer, parseParameters, postAnswer } from '../request.js';
 import { checkResponse, receiptInvalid } from '../verified.js';
@@ -23,10 +24,11 @@ export type InferReturnType = InferResponse;
 
 /**
  * The checks `infer` runs: every receipt valid and committing to these inputs and the returned outputs, enough
- * distinct executors for the policy, and the requestId and model id (when given as 0x) the caller asked for.
+ * distinct executors for the policy, and the requestId and model id the caller asked for (a name means the model
+ * id the chain resolves it to, when the client has a chain).
  */
-export function checkInferResponse(parameters: InferParameters, response: InferResponse): VerificationReport {
-  return checkResponse(response, parameters);
+export function checkInferResponse(parameters: InferParameters, response: InferResponse, modelId?: Hex): VerificationReport {
+  return checkResponse(response, modelId === undefined ? parameters : { ...parameters, modelId });
 }
 
 export async function infer(client: Client, parameters: InferParameters): Promise<InferReturnType> {
@@ -35,7 +37,7 @@ export async function infer(client: Client, parameters: InferParameters): Promis
   const answer = await postAnswer(client, routes.infer.path, body);
   const response = parseAnswer(routes.infer.response, answer, 'POST /v1/infer');
   if (!verify) return response;
-  const report = checkInferResponse(parameters, response);
+  const report = checkInferResponse(parameters, response, await resolveModelId(client, parameters.model));
   if (!report.ok) throw receiptInvalid(report, response);
   return response;
 }

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { Readable, Transform, type TransformCallback, pipeline } from 'node:stream';
 import { putBytes } from '@verity/http/client';
-import { type BlobPutResponse, type Hex, VerityError, routes } from '@verity/protocol';
+import { type BlobPutResponse, type Hex, VerityError, routes, uploadGrantHeader } from '@verity/protocol';
 import type { Client } from '../client.js';
 import { endpoint, parseAnswer, requestOptions } from '../request.js';
 
@@ -22,6 +22,11 @@ export interface PutBlobParameters {
    * server still checks the bytes it receives against this hash.
    */
   known?: { sha256: Hex; size: number };
+  /**
+   * A `Verity-Upload-Grant` (signUploadGrant) for a node on a chain that would not take the blob on its own: a node
+   * there stores only blobs of published models, or blobs its operator granted.
+   */
+  grant?: string;
 }
 
 export type PutBlobReturnType = BlobPutResponse;
@@ -70,7 +75,7 @@ function* chunksOf(bytes: Uint8Array): Generator<Buffer> {
 }
 
 export async function putBlob(client: Client, parameters: PutBlobParameters): Promise<PutBlobReturnType> {
-  const { source, onProgress, known } = parameters;
+  const { source, onProgress, known, grant } = parameters;
   const expected = known
     ? { sha256: known.sha256.toLowerCase() as Hex, size: known.size }
     : typeof source === 'string'
@@ -87,7 +92,11 @@ export async function putBlob(client: Client, parameters: PutBlobParameters): Pr
     onProgress?.(0, expected.size);
   }
 
-  const headers = { [sha256Header]: expected.sha256, 'content-length': String(expected.size) };
+  const headers = {
+    [sha256Header]: expected.sha256,
+    'content-length': String(expected.size),
+    ...(grant !== undefined ? { [uploadGrantHeader]: grant } : {}),
+  };
   const answer = await putBytes(endpoint(client, routes.putBlob.path), body, requestOptions(client, headers));
   const stored = parseAnswer(routes.putBlob.response, answer, 'PUT /v1/blobs');
   if (stored.sha256.toLowerCase() !== expected.sha256 || stored.size !== expected.size) {
