@@ -1,7 +1,9 @@
 /**
  * `verity wallet` (a cooperative refund too), paid `verity infer`, `verity node earnings|claim|settle` and
- * `verity model earnings` as a user runs them (child processes), against one devnet whose router charges with x402 batch-settlement (a real anvil, real nodes, the iris model).
+ * `verity model earnings` and `verity key` as a user runs them (child processes), against one devnet whose router charges with x402 batch-settlement (a real anvil, real nodes, the iris model).
  */
+import { mkdtemp, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LocalNetwork, devKeys, repoRoot } from '@verity/devnet';
 import { type Hex, addressOf } from '@verity/protocol';
@@ -219,5 +221,42 @@ describe('verity wallet', () => {
     expect(early.stderr).toContain('error INVALID_REQUEST: withdraw: the withdrawal can be finalized after');
     const balance = json((await runCli(['wallet', 'balance', '--json'], { env: paying })).stdout);
     expect(balance).toMatchObject({ withdrawal: { amount } });
+  });
+});
+
+describe('verity key', () => {
+  const keyEnv = () => ({ ...env, VERITY_KEY: devKeys[6] as Hex, VERITY_HOME: home });
+  let home: string;
+
+  beforeAll(async () => {
+    home = await mkdtemp(join(tmpdir(), 'verity-home-'));
+  });
+
+  it('creates a key on a prepaid channel, lists what it has left without showing it, and revokes it', async () => {
+    const created = await runCli(['key', 'create', '--deposit', '0.003', '--name', 'ci', '--json'], { env: keyEnv() });
+    expect(created.code).toBe(0);
+    const { key, label } = json(created.stdout) as { key: string; label: string };
+    expect(key).toMatch(/^vk1_/);
+    expect((await stat(join(home, 'keys.json'))).mode & 0o777).toBe(0o600);
+
+    const answer = await fetch(`${network.routerUrl}/v1/infer`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+      body: JSON.stringify({ model: 'iris', inputs: { x: { dtype: 'float32', shape: [1, 4], data: [5.1, 3.5, 1.4, 0.2] } } }),
+    });
+    expect(answer.status).toBe(200);
+
+    const listed = await runCli(['key', 'ls'], { env: keyEnv() });
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toContain(label);
+    expect(listed.stdout).toMatch(/ci\s+\S+\s+0\.003 VRT\s+0\.001 VRT\s+0\.002 VRT/);
+    expect(listed.stdout + listed.stderr).not.toContain(key.slice(4, 40));
+
+    const revoked = await runCli(['key', 'revoke', 'ci', '--json'], { env: keyEnv() });
+    expect(revoked.code).toBe(0);
+    expect(json(revoked.stdout)).toMatchObject({ revoked: true, refunded: String(2n * price) });
+    expect(json((await runCli(['key', 'ls', '--json'], { env: keyEnv() })).stdout)).toEqual({ object: 'list', data: [] });
+    const after = await fetch(`${network.routerUrl}/v1/key`, { headers: { authorization: `Bearer ${key}` } });
+    expect(((await after.json()) as { data: { limit_remaining: string } }).data.limit_remaining).toBe('0');
   });
 });
