@@ -113,15 +113,16 @@ contract ReceiptRegistry is EIP712 {
         (address signer, ECDSA.RecoverError err,) = ECDSA.tryRecoverCalldata(digest, signature);
         if (err != ECDSA.RecoverError.NoError || signer == address(0)) return Status.InvalidSignature;
         if (signer != receipt.executor) return Status.SignerNotExecutor;
-        if (!nodes.isRegistered(signer)) return Status.ExecutorNotRegistered;
+        // Only a registered node can post a root, so a root proves the executor was one when it posted. Its receipts
+        // stay verifiable after it withdraws its stake: the results others accepted do not expire with it.
         bytes32 root = _roots[signer][epoch];
-        if (root == bytes32(0)) return Status.RootNotPosted;
+        if (root == bytes32(0)) return nodes.isRegistered(signer) ? Status.RootNotPosted : Status.ExecutorNotRegistered;
         if (!MerkleProof.verifyCalldata(proof, root, receiptLeaf(digest))) return Status.NotIncluded;
         return Status.Valid;
     }
 
-    /// @notice True when `receipt` was signed by its executor, a registered node, and is included in the root that
-    ///         executor posted for `epoch`. Never reverts on a bad receipt.
+    /// @notice True when `receipt` was signed by its executor and is included in the root that executor posted for
+    ///         `epoch` (while registered: only registered nodes post roots). Never reverts on a bad receipt.
     function verify(Receipt calldata receipt, bytes calldata signature, bytes32[] calldata proof, uint64 epoch)
         external
         view
