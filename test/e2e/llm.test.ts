@@ -193,6 +193,29 @@ describe('the openai client against the router', () => {
     );
   });
 
+  it('answers tools with tool_choice "auto" (the default): the same answer from three operators under replicate:3', async () => {
+    const tools = [{ type: 'function' as const, function: { name: 'time' } }];
+    const body = withVerity<ChatCompletionRequest>(
+      { model: 'tiny-llama', messages: [{ role: 'user', content: 'Time?' }], max_tokens: 16, tools },
+      { policy: 'replicate:3' },
+    );
+    const completion = await openai.chat.completions.create(body as never as OpenAI.ChatCompletionCreateParamsNonStreaming);
+    const choice = completion.choices[0];
+    const verity = verityOf(completion);
+    expect(verity.receipts).toHaveLength(3);
+    expect(new Set(verity.receipts.map((r) => r.typedData.message.outputHash)).size).toBe(1);
+    const toolCalls = (choice?.message.tool_calls ?? []).flatMap((c) =>
+      c.type === 'function' ? [{ name: c.function.name, arguments: c.function.arguments }] : [],
+    );
+    const output = {
+      text: choice?.message.content ?? '',
+      finishReason: choice?.finish_reason as 'stop' | 'length' | 'tool_calls',
+      toolCalls,
+      verity,
+    };
+    expect(verifyTextResponse(output, { request: ChatCompletionRequestSchema.parse(body) }).ok).toBe(true);
+  });
+
   it('agrees under replicate:3: three operators sign the same text', async () => {
     for (const stream of [false, true]) {
       const body = withVerity<ChatCompletionRequest>(

@@ -2,6 +2,7 @@
  * End to end: a real network (three node processes and a router process on loopback), driven through HTTP and
  * the SDK. One network is shared by every test here; the Byzantine test starts its own, with a faulty node.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LocalNetwork, repoRoot } from '@verity/devnet';
@@ -114,6 +115,17 @@ describe('a local network of three nodes and a router', () => {
     });
     expect(malformed.status).toBe(400);
     expect(((await malformed.json()) as { error: { code: string } }).error.code).toBe('BAD_JSON');
+  });
+
+  it('stores an upload through the router as raw bytes, whatever its content type says', async () => {
+    const body = '{"not": "parsed"}';
+    const stored = await fetch(`${network.routerUrl}/v1/blobs`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body,
+    });
+    expect(stored.status).toBe(200);
+    expect(await stored.json()).toEqual({ sha256: `0x${createHash('sha256').update(body).digest('hex')}`, size: body.length });
   });
 
   it('fails over when a node crashes in the middle of a run, and takes it back after a restart', async () => {

@@ -5,8 +5,9 @@
  * of request bodies.
  */
 import type { IncomingMessage } from 'node:http';
+import type { Socket } from 'node:net';
 import { type ErrorBody, type ErrorCode, VerityError } from '@verity/protocol';
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 
 export interface ServerOptions {
@@ -195,6 +196,44 @@ function timeBody(raw: IncomingMessage, timing: BodyTiming): void {
   }, tickMs);
   timer.unref();
   raw.once('close', () => clearInterval(timer));
+}
+
+/** Sends a request's answer (a 402, say) in place of its route's. */
+export type EarlyAnswer = (reply: FastifyReply) => unknown;
+
+/** How long a connection answered before its body was read stays half-open, unread, before it is closed. */
+const earlyAnswerLingerMs = 2_000;
+
+/**
+ * Answers a request before its body is read when `decide` returns an answer for it (an unpaid request to a priced
+ * route with a large body: work that would be thrown away). The body is never parsed, and the connection is closed
+ * after the answer, so nothing more of it is read: Node would otherwise drain the rest to reuse the connection.
+ *
+ * The close is in two steps: our side ends once the answer is flushed, and reading stops; the socket is destroyed
+ * `earlyAnswerLingerMs` later. Destroying it at once with body bytes still arriving resets the connection, and a
+ * client still writing its body could see the reset before the answer (a 402 it must read to pay).
+ */
+export function answerBeforeBody(
+  app: FastifyInstance,
+  decide: (request: FastifyRequest) => EarlyAnswer | undefined | Promise<EarlyAnswer | undefined>,
+): void {
+  app.addHook('onRequest', async function answerBeforeBody(request, reply) {
+    const answer = await decide(request);
+    if (!answer) return;
+    void reply.header('connection', 'close');
+    const socket = request.raw.socket;
+    // Node calls destroySoon on a `Connection: close` socket once the answer is flushed.
+    if (socket) socket.destroySoon = () => lingeringClose(socket);
+    return answer(reply);
+  });
+}
+
+function lingeringClose(socket: Socket): void {
+  socket.end();
+  socket.pause();
+  // Node resumes a request's socket to drain the body it left unread: this one is read no further.
+  socket.resume = () => socket;
+  setTimeout(() => socket.destroy(), earlyAnswerLingerMs).unref();
 }
 
 /** Parses a request body with a zod schema; failures become INVALID_REQUEST naming each bad field. */

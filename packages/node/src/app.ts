@@ -5,7 +5,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { addressOf, type Hex, type RegisterModelRequest } from '@verity/protocol';
-import { createServer, listen } from '@verity/http/server';
+import { answerBeforeBody, createServer, listen } from '@verity/http/server';
 import { OnnxEngine, createLlmEngine } from '@verity/runtime';
 import type { FastifyInstance } from 'fastify';
 import { BlobCollector } from './blob-collector.js';
@@ -94,6 +94,7 @@ export async function createNodeApp(options: NodeStartOptions): Promise<NodeApp>
     const registry: ModelRegistry = new ModelRegistry(db, blobs, engine, peers, {
       llmEngine,
       ...(chain ? { admit: (request: RegisterModelRequest) => chain.requirePublished(request) } : {}),
+      limits: { maxModels: resolved.maxModels, maxNamesPerModel: resolved.maxNamesPerModel },
     });
     models = registry;
     await registry.reload();
@@ -129,7 +130,9 @@ export async function createNodeApp(options: NodeStartOptions): Promise<NodeApp>
     });
     await app.register(blobRoutes(blobs, admitUpload));
     await app.register(modelRoutes(registry, chain && (() => chain.announceModels())));
-    const payments = await paymentsOf(resolved, address, chain, executor, app);
+    const payments = await paymentsOf(resolved, address, chain, executor, app, () =>
+      registry.list().map((entry) => entry.modelId),
+    );
     await app.register(inferRoutes(executor, inferences, chain && ((requestId) => chain.settlementOf(requestId)), payments));
     await app.register(textRoutes(executor, inferences, resolved.fault, payments));
 
@@ -197,11 +200,14 @@ async function paymentsOf(
   chain: ChainAgent | undefined,
   executor: Executor,
   app: FastifyInstance,
+  heldModels: () => Hex[],
 ): Promise<NodePayments | undefined> {
   if (!options.payments) return undefined;
   if (!chain || !isChainMode(options)) throw new TypeError('payments need chain mode (the chain the payment channels live on)');
   const { NodePayments } = await import('./payments.js');
   const payments = await NodePayments.create({ ...options, payments: options.payments }, address, chain, executor);
+  // A priced request with neither a payment nor a key and a large body is answered 402 before its body is read.
+  answerBeforeBody(app, (request) => payments.refusedUnread(request, heldModels()));
   for (const { path } of paymentRoutes.refunds) app.get(path, (request, reply) => payments.resource.answerRefund(request, reply));
   app.get(paymentRoutes.charges.path, async (request) => payments.resource.chargeList(request.query as { executor?: unknown }));
   app.get(paymentRoutes.key.path, async (request) => payments.resource.keyState(request));

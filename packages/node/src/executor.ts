@@ -328,13 +328,16 @@ export class Executor {
   }
 }
 
-/** The assistant's message: the text, or the calls with ids derived from the requestId (ids are not hashed). */
+/**
+ * The assistant's message: the text, or the calls with ids derived from the requestId (ids are not hashed) and the
+ * text before them (`auto` keeps it; null when there is none).
+ */
 function chatMessage(requestId: Hex, completion: LlmCompletion): ChatCompletion['choices'][number]['message'] {
   const calls = completion.toolCalls ?? [];
   if (calls.length === 0) return { role: 'assistant', content: completion.text };
   return {
     role: 'assistant',
-    content: null,
+    content: completion.text === '' ? null : completion.text,
     tool_calls: calls.map((c, index) => ({
       id: toolCallId(requestId, index),
       type: 'function',

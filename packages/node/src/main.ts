@@ -73,6 +73,18 @@ const program = new Command()
     integer('blob grace', 0, Number.MAX_SAFE_INTEGER),
     defaultNodeOptions.blobGraceMs,
   )
+  .option(
+    '--max-models <n>',
+    'most name@version registrations served (beyond it POST /v1/models is refused)',
+    integer('model count', 1, Number.MAX_SAFE_INTEGER),
+    defaultNodeOptions.maxModels,
+  )
+  .option(
+    '--max-names-per-model <n>',
+    'most name@version registrations of one model file',
+    integer('names per model', 1, Number.MAX_SAFE_INTEGER),
+    defaultNodeOptions.maxNamesPerModel,
+  )
   .option('--rpc-url <url>', "JSON-RPC URL of the chain (chain mode; default: the deployment file's)")
   .option('--deployment <file>', 'deployment file naming the contracts (chain mode)')
   .option('--endpoint <url>', 'public base URL announced on chain (default: the URL the node listens on)')
@@ -147,6 +159,8 @@ interface CliOptions {
   maxModelBytes: number;
   maxStoreBytes: number;
   blobGraceMs: number;
+  maxModels: number;
+  maxNamesPerModel: number;
   rpcUrl?: string;
   deployment?: string;
   endpoint?: string;
@@ -233,6 +247,8 @@ async function main(): Promise<void> {
     maxModelBytes: cli.maxModelBytes,
     maxStoreBytes: cli.maxStoreBytes,
     blobGraceMs: cli.blobGraceMs,
+    maxModels: cli.maxModels,
+    maxNamesPerModel: cli.maxNamesPerModel,
     heartbeatIntervalMs: cli.heartbeatIntervalMs,
     epochMaxReceipts: cli.epochMaxReceipts,
     epochMaxAgeMs: cli.epochMaxAgeMs,

@@ -4,11 +4,20 @@
  */
 import { open, readFile } from 'node:fs/promises';
 import { type Hex, type ModelEntry, type RegisterModelRequest, VerityError, parseModelRef } from '@verity/protocol';
-import { type Engine, type LlmEngine, type LoadedLlm, type LoadedModel, probeGgufFile, probeOnnxFile } from '@verity/runtime';
+import {
+  type Engine,
+  type LlmEngine,
+  type LoadedLlm,
+  type LoadedModel,
+  probeGgufFile,
+  probeOnnxFile,
+  withoutPath,
+} from '@verity/runtime';
 import { BlobHolds } from './blob-collector.js';
 import type { BlobStore } from './blob-store.js';
 import type { ModelRow, NodeDb } from './db.js';
 import { describeError, logEvent } from './log.js';
+import { type NodeOptions, defaultNodeOptions } from './options.js';
 import { fetchBlobFromPeers } from './peer-fetch.js';
 import type { PeerSources } from './peer-sources.js';
 import { type RelayConfig, createRelayLlm, relayModelId } from './relay.js';
@@ -17,6 +26,9 @@ type ModelFormat = ModelRow['format'];
 
 /** A model loaded by its engine: an ONNX model (tensors in, tensors out), a GGUF LLM, or a relayed LLM. */
 export type Loaded = { kind: 'onnx'; model: LoadedModel } | { kind: 'gguf' | 'relay'; llm: LoadedLlm };
+
+/** The caps on registrations (NodeOptions.maxModels and maxNamesPerModel). */
+export type RegistrationLimits = Pick<NodeOptions, 'maxModels' | 'maxNamesPerModel'>;
 
 /** A registered model version the node can run. */
 export interface ServedModel {
@@ -55,8 +67,12 @@ export class ModelRegistry {
   /** Blobs of registrations under way: no model row references them until the registration has loaded them. */
   private readonly registering = new BlobHolds();
 
+  /** name@version registrations under way, with their blob: counted against the caps until they are served. */
+  private readonly pending = new Map<string, Hex>();
+
   private readonly llmEngine: LlmEngine | undefined;
   private readonly admit: ((request: RegisterModelRequest) => Promise<unknown>) | undefined;
+  private readonly limits: RegistrationLimits;
 
   constructor(
     private readonly db: NodeDb,
@@ -68,10 +84,16 @@ export class ModelRegistry {
       llmEngine?: LlmEngine;
       /** With a chain: refuses a registration that ModelRegistry does not publish as stated (see requirePublished). */
       admit?: (request: RegisterModelRequest) => Promise<unknown>;
+      /** Caps on registrations; NodeOptions' defaults otherwise. */
+      limits?: Partial<RegistrationLimits>;
     } = {},
   ) {
     this.llmEngine = modules.llmEngine;
     this.admit = modules.admit;
+    this.limits = {
+      maxModels: modules.limits?.maxModels ?? defaultNodeOptions.maxModels,
+      maxNamesPerModel: modules.limits?.maxNamesPerModel ?? defaultNodeOptions.maxNamesPerModel,
+    };
   }
 
   get size(): number {
@@ -160,6 +182,53 @@ export class ModelRegistry {
     const served = this.byVersion.get(key);
     if (served) return served.entry;
 
+    // Counted from here (before any fetch or load), so concurrent registrations cannot overshoot the caps together.
+    this.checkLimits(key, modelId);
+    this.pending.set(key, modelId);
+    try {
+      return await this.registerNew(request, key, modelId, existing);
+    } finally {
+      this.pending.delete(key);
+    }
+  }
+
+  /**
+   * Refuses a new name@version beyond `maxModels` served (relays not counted), or beyond `maxNamesPerModel` for one
+   * blob: registrations are free to send without a chain, and each one would stay in memory and in /v1/models.
+   */
+  private checkLimits(key: string, modelId: Hex): void {
+    const names = new Set<string>();
+    const namesOfBlob = new Set<string>();
+    const count = (name: string, blob: Hex) => {
+      if (name === key) return;
+      names.add(name);
+      if (blob === modelId) namesOfBlob.add(name);
+    };
+    for (const [name, served] of this.byVersion) if (served.loaded.kind !== 'relay') count(name, served.entry.modelId);
+    for (const [name, blob] of this.pending) count(name, blob);
+    if (names.size >= this.limits.maxModels) {
+      throw new VerityError(
+        'TOO_MANY_MODELS',
+        `this node serves ${names.size} model versions, its limit (maxModels); ${key} is not registered`,
+        { details: { model: key, limit: this.limits.maxModels, registered: names.size } },
+      );
+    }
+    if (namesOfBlob.size >= this.limits.maxNamesPerModel) {
+      throw new VerityError(
+        'TOO_MANY_MODELS',
+        `blob ${modelId} is already registered under ${namesOfBlob.size} names, its limit (maxNamesPerModel); ${key} is not registered`,
+        { details: { model: key, modelId, limit: this.limits.maxNamesPerModel, registered: namesOfBlob.size } },
+      );
+    }
+  }
+
+  private async registerNew(
+    request: RegisterModelRequest,
+    key: string,
+    modelId: Hex,
+    existing: ModelRow | null,
+  ): Promise<ModelEntry> {
+    const { name, version } = request;
     const size = await this.ensureBlob(modelId, request.sources ?? []);
     const loaded = await this.load(modelId, request.format, true);
     const row = this.db.insertModel(
@@ -258,7 +327,15 @@ export class ModelRegistry {
       // llama.cpp aborts the whole process on some malformed files: a throwaway child process loads it first.
       if (probe) await probeGgufFile(path);
       // llama.cpp reads the blob file in place; its parser checks every header field and tensor bound itself.
-      return { kind: 'gguf', llm: await this.llmEngine.load({ path }) };
+      try {
+        return { kind: 'gguf', llm: await this.llmEngine.load({ path }) };
+      } catch (error) {
+        // The message may name the blob's path on this node's disk, which is no client's business.
+        if (error instanceof VerityError) {
+          throw new VerityError(error.code, withoutPath(error.message, path), { details: error.details, cause: error });
+        }
+        throw new VerityError('INVALID_MODEL', withoutPath(String((error as Error).message ?? error), path), { cause: error });
+      }
     }
     // A hostile file may crash or hang the native parser: let it do so in a throwaway child process first.
     if (probe) await probeOnnxFile(path);

@@ -32,6 +32,13 @@ export interface NodeOptions {
    */
   blobGraceMs: number;
   /**
+   * Most name@version registrations served at once (relays not counted): beyond it POST /v1/models answers
+   * TOO_MANY_MODELS, so registrations cannot grow the node's memory and its /v1/models without bound.
+   */
+  maxModels: number;
+  /** Most name@version registrations of one model file (its aliases); beyond it, TOO_MANY_MODELS. */
+  maxNamesPerModel: number;
+  /**
    * TEST ONLY, never set in production. 'wrong-output' makes the node alter its outputs (tensors, or text) before
    * hashing and signing them, so it returns validly signed wrong answers, for testing verification policies
    * against a Byzantine node. 'drop-stream' makes it cut the connection after the first piece of a streamed text
@@ -100,6 +107,8 @@ export const defaultNodeOptions: Omit<NodeOptions, 'dataDir' | 'privateKey'> = {
   maxModelBytes: defaultEngineOptions.maxModelBytes,
   maxStoreBytes: 20 * 1024 ** 3,
   blobGraceMs: 10 * 60_000,
+  maxModels: 256,
+  maxNamesPerModel: 8,
   heartbeatIntervalMs: 15_000,
   epochMaxReceipts: 1_000,
   epochMaxAgeMs: 10_000,
@@ -131,7 +140,7 @@ export function resolveNodeOptions(options: NodeStartOptions): NodeOptions {
     throw new TypeError(`chainId must be a positive integer, got ${resolved.chainId}`);
   if (!Number.isInteger(resolved.port) || resolved.port < 0 || resolved.port > 65535)
     throw new TypeError(`port must be 0..65535, got ${resolved.port}`);
-  for (const key of ['bodyLimitBytes', 'maxModelBytes', 'maxStoreBytes'] as const) {
+  for (const key of ['bodyLimitBytes', 'maxModelBytes', 'maxStoreBytes', 'maxModels', 'maxNamesPerModel'] as const) {
     if (!Number.isInteger(resolved[key]) || resolved[key] <= 0)
       throw new TypeError(`${key} must be a positive integer, got ${resolved[key]}`);
   }
@@ -158,7 +167,7 @@ export function resolveNodeOptions(options: NodeStartOptions): NodeOptions {
   if (resolved.stakeWei !== undefined && !feePattern.test(resolved.stakeWei)) {
     throw new TypeError(`stakeWei must be a decimal integer string, got "${resolved.stakeWei}"`);
   }
-  if (resolved.endpoint !== undefined) checkHttpUrl('endpoint', resolved.endpoint);
+  if (resolved.endpoint !== undefined) checkEndpoint(resolved.endpoint);
   // The URL is not repeated: it may hold credentials, which are refused.
   if (!Array.isArray(resolved.peerSources) || !resolved.peerSources.every((source) => parseSourceUrl(source) !== undefined)) {
     throw new TypeError('peerSources must be http(s) base URLs without credentials, query or fragment');
@@ -185,6 +194,20 @@ function checkHttpUrl(name: string, value: string, echo = true): void {
   if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
     // An RPC URL may carry an API key: it is not repeated in the message.
     throw new TypeError(echo ? `${name} must be an http(s) URL, got "${value.slice(0, 100)}"` : `${name} must be an http(s) URL`);
+  }
+}
+
+/**
+ * The endpoint announced on chain must be one routers probe: an http(s) base URL with a host and no credentials,
+ * query or fragment (a `?` or `#` would cut off the paths appended to it), nor anything the URL parser drops or
+ * rewrites silently (whitespace, control characters, backslashes). The same rule as the router's endpointUrl.
+ */
+function checkEndpoint(value: string): void {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused here
+  const url = /[\\\s\u0000-\u001f\u007f]/.test(value) ? undefined : parseSourceUrl(value);
+  if (!url || url.hostname === '') {
+    // Not repeated: a URL with credentials is refused, and they would be in it.
+    throw new TypeError('endpoint must be an http(s) base URL with a host and no credentials, query or fragment');
   }
 }
 

@@ -16,8 +16,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deployFeeSplitter, getFeeSplitterConfig } from '@verity/chain';
 import { type PaidRequest, PaymentRequiredError, ResourcePayments, type SettledReceipt } from '@verity/payments';
-import { jsonBodyText } from '@verity/http/server';
-import { type Hex, checkForward, routerHeader, sameAddress } from '@verity/protocol';
+import { type EarlyAnswer, jsonBodyText } from '@verity/http/server';
+import { type Hex, checkForward, paymentRoutes, routerHeader, sameAddress } from '@verity/protocol';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { getBytecode } from 'viem/actions';
 import type { ChainAgent } from './chain/agent.js';
@@ -100,10 +100,30 @@ export class NodePayments {
     return this.resource.reserve(request, 1, price);
   }
 
+  /**
+   * The 402 of a priced request refused before its body is read (ResourcePayments.refusesUnread): no payment, no key
+   * and a large body. It quotes the most one answer of a model this node holds costs (the model is in the unread
+   * body; the model's own fee is what is charged). A request that names a router (`Verity-Router`) is read when the
+   * node trusts routers: its signature covers the body.
+   */
+  async refusedUnread(request: FastifyRequest, heldModels: readonly Hex[]): Promise<EarlyAnswer | undefined> {
+    if (request.method !== 'POST' || !pricedPaths.has(request.routeOptions.url ?? '')) return undefined;
+    if (this.options.routers.length > 0 && typeof request.headers[routerHeader] === 'string') return undefined;
+    if (!this.resource.refusesUnread(request)) return undefined;
+    let most = 0n;
+    for (const fee of await Promise.all(heldModels.map((modelId) => this.feeFor(modelId)))) if (fee > most) most = fee;
+    // Every model it holds is free: the request is served unpaid, so it is read.
+    if (most === 0n) return undefined;
+    const refused = this.resource.unreadRefusal(request, most);
+    return (reply) => refused.send(reply);
+  }
+
   close(): Promise<void> {
     return this.resource.close();
   }
 }
+
+const pricedPaths = new Set<string>(paymentRoutes.refunds.map((route) => route.path));
 
 /** The node's own FeeSplitter: the one it deployed before on this chain, or a new one under the network's rules. */
 async function ownFeeSplitter(options: ChainModeOptions, operator: Hex, agent: ChainAgent): Promise<Hex> {

@@ -23,6 +23,7 @@ import { request } from 'undici';
 import { verifyTypedData } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningNode } from '../src/index.js';
+import { resolveNodeOptions } from '../src/options.js';
 import {
   TempDirs,
   expectError,
@@ -193,11 +194,14 @@ describe('models', () => {
   it('refuses a corrupt model file with INVALID_MODEL and keeps serving', async () => {
     const garbage = new Uint8Array(4096).map((_, i) => (i * 31 + 7) & 0xff);
     const { sha256 } = await upload(node, garbage);
-    await expectError(
+    const refused = await expectError(
       postJson(`${node.url}/v1/models`, { name: 'bad', version: '1', format: 'onnx', blob: sha256 }),
       'INVALID_MODEL',
       422,
     );
+    // The parser's message names the file it read: never the node's own path on disk.
+    expect(JSON.stringify({ message: refused.message, details: refused.details })).not.toContain(sha256.slice(2));
+    expect(refused.message).toContain('<model file>');
     expect((await health(node)).ok).toBe(true);
     const list = ModelListSchema.parse(await getJson(`${node.url}/v1/models`));
     expect(list.data.some((e) => e.name === 'bad')).toBe(false);
@@ -439,5 +443,68 @@ describe('limits', () => {
     expect(response.receipts[0]?.typedData.message.fee).toBe('1000');
     expect(response.receipts[0]?.typedData.domain.chainId).toBe(8453);
     expect(verifyInferResponse(response, { inputs: sampleInputs, chainId: 8453 }).ok).toBe(true);
+  });
+});
+
+describe('registration caps', () => {
+  let capped: RunningNode;
+  const register = (name: string, blob: string) =>
+    postJson(`${capped.url}/v1/models`, { name, version: '1', format: 'onnx', blob }) as Promise<ModelEntry>;
+
+  beforeAll(async () => {
+    capped = await startTestNode(dirs, { maxModels: 3, maxNamesPerModel: 2 });
+  });
+  afterAll(async () => {
+    await capped?.close();
+  });
+
+  it('gives one blob at most maxNamesPerModel names, even when registrations race', async () => {
+    const { sha256 } = await upload(capped, modelBytes);
+    const results = await Promise.allSettled(['a', 'b', 'c', 'd'].map((name) => register(name, sha256)));
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(2);
+    for (const refused of results.filter((r) => r.status === 'rejected')) {
+      expect(refused.reason).toMatchObject({ code: 'TOO_MANY_MODELS', details: { status: 409, limit: 2 } });
+    }
+    const registered = (results.find((r) => r.status === 'fulfilled') as PromiseFulfilledResult<ModelEntry>).value;
+    // An entry already served is answered as before (registration is idempotent), not refused.
+    expect(await register(registered.name, sha256)).toEqual(registered);
+  });
+
+  it('serves at most maxModels name@version entries; beyond them POST /v1/models answers 409 TOO_MANY_MODELS', async () => {
+    const { sha256 } = await upload(capped, otherModelBytes);
+    await register('e', sha256);
+    const error = await expectError(register('f', sha256), 'TOO_MANY_MODELS', 409);
+    expect(error.details).toMatchObject({ model: 'f@1', limit: 3, registered: 3 });
+    const list = ModelListSchema.parse(await getJson(`${capped.url}/v1/models`));
+    expect(list.data).toHaveLength(3);
+    expect((await health(capped)).models).toBe(3);
+  });
+});
+
+describe('the endpoint announced on chain', () => {
+  const options = (endpoint: string) => ({ dataDir: '/tmp/unused', privateKey: keys.a, endpoint });
+
+  it('is an http(s) base URL with a host', () => {
+    for (const endpoint of ['http://127.0.0.1:7071', 'https://node.example', 'https://node.example/verity/']) {
+      expect(resolveNodeOptions(options(endpoint)).endpoint).toBe(endpoint);
+    }
+  });
+
+  it('has no fragment, query, credentials or characters the URL parser drops, and is not repeated in the error', () => {
+    for (const endpoint of [
+      'http://node.example/admin#',
+      'http://node.example/#',
+      'http://node.example/admin?x=',
+      'http://node.example/?',
+      'http://user:secret@node.example',
+      'http://node.example/ad\nmin',
+      'http://node.example\\admin',
+      'ftp://node.example',
+      'file:///etc/passwd',
+      'not a url',
+    ]) {
+      expect(() => resolveNodeOptions(options(endpoint)), endpoint).toThrow(/^endpoint must be an http\(s\) base URL/);
+    }
+    expect(() => resolveNodeOptions(options('http://user:secret@node.example'))).not.toThrow(/secret/);
   });
 });

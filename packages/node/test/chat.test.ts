@@ -369,12 +369,28 @@ describe('tool calls', () => {
     }
   });
 
-  it('refuses tool_choice "auto" (the default with tools) on the fixed template with 400 naming tool_choice', async () => {
-    for (const body of [{ ...asked, tool_choice: 'auto' }, asked]) {
-      const error = await expectError(chat(body), 'INVALID_REQUEST', 400);
-      expect(error.message).toMatch(/no chat template, so no function-calling format/);
-      expect(error.details.param).toBe('tool_choice');
-    }
+  it('answers tool_choice "auto" (the default with tools): the model chose text, whole and streamed, receipts verify', async () => {
+    const body = { ...asked, max_tokens: 24, tool_choice: 'auto' };
+    const response = await chat(body);
+    // The random model writes no call text: its answer is text, cut by the token limit.
+    expect(response.choices[0]?.finish_reason).toBe('length');
+    expect(response.choices[0]?.message.tool_calls).toBeUndefined();
+    expectCallAnswer(response, body, []);
+    const byDefault = await chat({ ...asked, max_tokens: 24 });
+    expect(byDefault.choices[0]?.message).toEqual(response.choices[0]?.message);
+    expect(byDefault.verity.receipts[0]?.typedData.message.inputHash).toBe(
+      response.verity.receipts[0]?.typedData.message.inputHash,
+    );
+    const { status, events } = await postStream('/v1/chat/completions', body);
+    expect(status).toBe(200);
+    const chunks = events.slice(0, -1).map((e) => ChatCompletionChunkSchema.parse(e));
+    const pieces = chunks.map((c) => c.choices[0]?.delta.content ?? '').filter((t) => t.length > 0);
+    expect(pieces.length).toBeGreaterThan(1);
+    expect(pieces.join('')).toBe(response.choices[0]?.message.content);
+    expect(chunks.at(-1)?.verity?.receipts[0]?.typedData.message.outputHash).toBe(
+      response.verity.receipts[0]?.typedData.message.outputHash,
+    );
+    await expectError(chat({ ...body, response_format: { type: 'json_object' } }), 'INVALID_REQUEST', 400);
   });
 
   it('answers tool_choice "none" with text, its receipt committing to the tools', async () => {

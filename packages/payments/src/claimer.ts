@@ -40,11 +40,6 @@ export interface ClaimerModules {
   publicClient: ReadClient;
   /** Called with each error of a scheduled run (the schedule keeps going). */
   onError?: (error: unknown) => void;
-  /**
-   * Runs each of the Claimer's turns (a scheduled round, an exclusive run) in the key's other transaction queue,
-   * when the same key also sends other transactions (a node's heartbeats and roots).
-   */
-  serialize?: <T>(run: () => Promise<T>) => Promise<T>;
 }
 
 export interface ClaimBatchResult {
@@ -75,25 +70,21 @@ export class Claimer {
   start(): void {
     if (this.timer) return;
     this.timer = setInterval(() => {
-      this.running = this.running
-        .then(() => this.serialized(() => this.tick()))
-        .catch((error: unknown) => this.modules.onError?.(error));
+      this.running = this.running.then(() => this.tick()).catch((error: unknown) => this.modules.onError?.(error));
     }, this.options.tickMs);
     this.timer.unref();
   }
 
   /**
-   * Runs `run` between scheduled rounds, for other transactions from the same key (a refund's claim and refund):
-   * two sent at once would race for one nonce.
+   * Runs `run` between scheduled rounds, for other work on the channels (a refund claims the channel it refunds, a
+   * fee split round spends what settles paid), so a round never claims what it is claiming. Nonces are not the
+   * reason: every transaction of the key takes its nonce from one queue (transactions.ts), which a client's deposit
+   * joins between any two of these transactions, never behind a whole round.
    */
   exclusive<T>(run: () => Promise<T>): Promise<T> {
-    const result = this.running.catch(() => undefined).then(() => this.serialized(run));
+    const result = this.running.catch(() => undefined).then(run);
     this.running = result.catch(() => undefined);
     return result;
-  }
-
-  private serialized<T>(run: () => Promise<T>): Promise<T> {
-    return this.modules.serialize ? this.modules.serialize(run) : run();
   }
 
   /** Stops the schedule; with `flush`, claims and settles what is left first. */

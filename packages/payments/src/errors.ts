@@ -30,6 +30,8 @@ export const x402Codes = {
   refundTransactionFailed: 'invalid_batch_settlement_evm_refund_transaction_failed',
   /** Ours (the scheme names none): the payer started a withdrawal that finalizes too soon to serve more on it. */
   withdrawalPending: 'invalid_batch_settlement_evm_withdrawal_pending',
+  /** Ours: a large body sent without a payment or an API key, answered before it was read. */
+  bodyNotRead: 'payment_required_before_body',
 } as const;
 
 export type X402Code = (typeof x402Codes)[keyof typeof x402Codes] | (string & {});

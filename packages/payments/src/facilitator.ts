@@ -2,12 +2,14 @@
  * The facilitator half of batch-settlement, run in-process: @x402/evm's own BatchSettlementEvmScheme
  * (facilitator), which verifies and submits deposits, claimWithSignature batches and settle, given a viem wallet
  * that pays the gas and the receiverAuthorizer key that signs claim batches. It reads channel state through
- * Multicall3 at its canonical address (the devnet installs one).
+ * Multicall3 at its canonical address (the devnet installs one). Its transactions take their nonces from the key's
+ * one queue (transactions.ts).
  */
 import { BatchSettlementEvmScheme } from '@x402/evm/batch-settlement/facilitator';
 import type { FacilitatorEvmSigner } from '@x402/evm';
 import type { Account, Chain, PublicClient, Transport, WalletClient } from 'viem';
 import type { LocalAccount } from 'viem/accounts';
+import { isQueuedWallet, queuedWallet, transactionQueueOf } from './transactions.js';
 
 export type Facilitator = BatchSettlementEvmScheme;
 
@@ -41,9 +43,14 @@ export function facilitatorSigner(parameters: Omit<CreateFacilitatorParameters, 
   };
 }
 
+/**
+ * The facilitator, sending through the key's transaction queue (transactions.ts): the process's one for the wallet's
+ * key, unless the wallet is queued already. Deposits come in concurrently, one per paying client.
+ */
 export function createFacilitator(parameters: CreateFacilitatorParameters): Facilitator {
-  const { receiverAuthorizer } = parameters;
-  return new BatchSettlementEvmScheme(facilitatorSigner(parameters), {
+  const { receiverAuthorizer, wallet } = parameters;
+  const queued = isQueuedWallet(wallet) ? wallet : queuedWallet(wallet, transactionQueueOf(wallet));
+  return new BatchSettlementEvmScheme(facilitatorSigner({ ...parameters, wallet: queued }), {
     address: receiverAuthorizer.address,
     signTypedData: (typedData) =>
       receiverAuthorizer.signTypedData(typedData as unknown as Parameters<LocalAccount['signTypedData']>[0]),

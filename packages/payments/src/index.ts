@@ -56,6 +56,15 @@ export {
   postPendingCharges,
 } from './fee-ledger.js';
 export {
+  TransactionQueue,
+  type TransactionQueueOptions,
+  defaultTransactionQueueOptions,
+  isNonceError,
+  isQueuedWallet,
+  queuedWallet,
+  transactionQueueOf,
+} from './transactions.js';
+export {
   type PaidHttpRequest,
   PaidRequest,
   PaymentRequiredError,

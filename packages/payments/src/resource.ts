@@ -35,12 +35,13 @@ import {
 import type { Address } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { Claimer } from './claimer.js';
-import { isPaymentError } from './errors.js';
+import { isPaymentError, paymentError, x402Codes } from './errors.js';
 import { createFacilitator } from './facilitator.js';
 import { FeeLedger, type ReceiptSource, claimSettledCharges, postPendingCharges } from './fee-ledger.js';
 import { type Charge, PaymentGate, type Refund } from './gate.js';
 import { type PaymentRequirementsReturnType, paymentRequirements } from './requirements.js';
 import { PaymentStore } from './store.js';
+import { TransactionQueue, queuedWallet, transactionQueueOf } from './transactions.js';
 
 /** What a paid route needs of an HTTP request: the resource URL and the PAYMENT-SIGNATURE header, if any. */
 export interface PaidHttpRequest {
@@ -76,9 +77,14 @@ export interface ResourcePaymentOptions {
    * (default true). Otherwise each executor claims its own (`verity node claim`), paying the gas.
    */
   claimCharges?: boolean;
+  /**
+   * A priced request with neither a payment nor an API key whose body is larger (or of unknown length) is answered
+   * 402 before its body is read (see `refusesUnread`); smaller ones are read, and quoted at their model's price.
+   */
+  maxUnpaidBodyBytes?: number;
 }
 
-export const defaultPaymentOptions = { withdrawDelay: 900, claimIntervalMs: 30_000 } as const;
+export const defaultPaymentOptions = { withdrawDelay: 900, claimIntervalMs: 30_000, maxUnpaidBodyBytes: 64 * 1024 } as const;
 
 export class ResourcePayments {
   private constructor(
@@ -93,14 +99,15 @@ export class ResourcePayments {
       receiverAuthorizer: Address;
       withdrawDelay: number;
       minPricePerAnswer: bigint;
+      maxUnpaidBodyBytes: number;
       owner: string;
     },
   ) {}
 
   /**
    * `chain.owner` names this server in the payment store (e.g. `router:<address>`); `chain.receipts` finds the
-   * executors' settled receipts, to claim their charges; `chain.serialize` runs the key's transactions in the queue
-   * of its other ones, when it has any.
+   * executors' settled receipts, to claim their charges; `chain.serialize` runs each transaction's send in the queue
+   * of the key's other transactions, when it has any (see transactions.ts).
    */
   static create(
     options: ResourcePaymentOptions,
@@ -115,7 +122,11 @@ export class ResourcePayments {
   ): ResourcePayments {
     const { deployment, rpcUrl } = chain;
     const clients = createChainClients({ chainId: deployment.chainId, rpcUrl });
-    const wallet = clients.walletFor(options.privateKey);
+    // Every transaction of the key (deposits, claims, settles, refunds, charge roots and claims) takes its nonce
+    // from one queue: in the key's other queue when it has one (a node's), else in the process's one for the key.
+    const own = clients.walletFor(options.privateKey);
+    const queue = chain.serialize ? new TransactionQueue(own, { serialize: chain.serialize }) : transactionQueueOf(own);
+    const wallet = queuedWallet(own, queue);
     const receiverAuthorizer = privateKeyToAccount(options.privateKey);
     const facilitator = createFacilitator({ publicClient: clients.publicClient, wallet, receiverAuthorizer });
     const store = new PaymentStore(chain.dataDir ? join(chain.dataDir, 'payments.sqlite') : ':memory:');
@@ -134,7 +145,6 @@ export class ResourcePayments {
       {
         ...modules,
         onError: (error) => console.error(`[${chain.owner}] claim failed:`, error),
-        ...(chain.serialize ? { serialize: chain.serialize } : {}),
       },
     );
     claimer.start();
@@ -149,8 +159,8 @@ export class ResourcePayments {
       const timer = setInterval(() => {
         if (running) return;
         running = true;
-        // In the Claimer's queue: one key sends voucher claims, refunds, charge roots and charge claims, so they
-        // never race for a nonce.
+        // In the Claimer's turns, so a round never claims a channel a refund is claiming (the nonces are the
+        // transaction queue's).
         claimer
           .exclusive(round)
           .catch((error: unknown) => console.error(`[${chain.owner}] fee split round failed:`, error))
@@ -168,6 +178,7 @@ export class ResourcePayments {
       receiverAuthorizer: receiverAuthorizer.address,
       withdrawDelay: options.withdrawDelay ?? defaultPaymentOptions.withdrawDelay,
       minPricePerAnswer: options.minPricePerAnswer,
+      maxUnpaidBodyBytes: options.maxUnpaidBodyBytes ?? defaultPaymentOptions.maxUnpaidBodyBytes,
       owner: chain.owner,
     });
   }
@@ -235,6 +246,42 @@ export class ResourcePayments {
       const answer = corrective ? this.requirements(resource, answers, perAnswer, corrective) : required;
       throw new PaymentRequiredError(answer, error);
     }
+  }
+
+  /**
+   * Whether a priced request is to be answered 402 before its body is read (with `unreadRefusal`): it carries
+   * neither a PAYMENT-SIGNATURE nor an `Authorization: Bearer` key, and its body is over `maxUnpaidBodyBytes` by its
+   * content-length, or of unknown length (chunked). Receiving, parsing and decoding such a body only to answer 402 is
+   * work an unpaying client could make the server do at will.
+   */
+  refusesUnread(request: Pick<PaidHttpRequest, 'headers'>): boolean {
+    const { headers } = request;
+    if (typeof headers['payment-signature'] === 'string' || bearerToken(headers.authorization) !== undefined) return false;
+    const length = headers['content-length'];
+    if (length === undefined) return headers['transfer-encoding'] !== undefined;
+    return typeof length === 'string' && Number(length) > this.base.maxUnpaidBodyBytes;
+  }
+
+  /**
+   * The 402 of a request `refusesUnread` refuses. Its model is in the unread body, so `perAnswer` is the most one
+   * answer of any model costs there; a paid request is charged its model's price, never more. An x402 client that
+   * pays this amount (a voucher's ceiling) is served: the official clients, after a corrective 402, pay again what
+   * the first 402 asked, so a price below the model's would leave a large request unanswerable.
+   */
+  unreadRefusal(request: PaidHttpRequest, perAnswer: bigint): PaymentRequiredError {
+    const limit = this.base.maxUnpaidBodyBytes;
+    const length = request.headers['content-length'];
+    const resource = `${request.protocol}://${request.hostname}${request.url}`;
+    const required = this.requirements(resource, 1, perAnswer > 0n ? perAnswer : 1n);
+    const size = typeof length === 'string' ? `of ${length} bytes` : 'of unknown length';
+    return new PaymentRequiredError(
+      required,
+      paymentError(
+        x402Codes.bodyNotRead,
+        `a body ${size} is not read without a payment (over ${limit} bytes): this quotes the most one answer costs here, and the price of each model is quoted on a request under ${limit} bytes; a paid request is charged its model's price, never more`,
+        { maxUnpaidBodyBytes: limit },
+      ),
+    );
   }
 
   /**

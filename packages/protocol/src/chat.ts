@@ -20,8 +20,8 @@
  *   `max_tokens` 16 when not given (OpenAI's default for completions).
  * - Not hashed: the model (the receipt's modelId names it), `stream` and `stream_options` (framing only), `user`,
  *   and Verity's own `verity` options.
- * - outputHash = sha256 of the canonical JSON of `{finish_reason, text, tool_calls}`: the full generated text (`""`
- *   when the answer is tool calls), why it ended (`stop`, `length` or `tool_calls`), and the calls as
+ * - outputHash = sha256 of the canonical JSON of `{finish_reason, text, tool_calls}`: the full generated text (when
+ *   the answer is tool calls, the text before them: `""` but for `tool_choice` `"auto"`), why it ended (`stop`, `length` or `tool_calls`), and the calls as
  *   `[{arguments, name}]` (arguments as the JSON text generated; call ids are not hashed) or null.
  *
  * `replicate:k` compares text outputs exactly: two executors agree when their outputHashes are equal.
@@ -443,7 +443,7 @@ export interface ToolCallOutput {
 }
 
 export interface TextOutput {
-  /** The generated text; `""` when the answer is tool calls. */
+  /** The generated text; with tool calls, the text before them (`""` but for `tool_choice` `"auto"`). */
   text: string;
   finishReason: TextFinishReason;
   /** The calls, when the answer is tool calls (finish reason `tool_calls`); absent, null or empty otherwise. */

@@ -32,6 +32,11 @@ export const errorStatus = {
   BLOB_NOT_FOUND: 404,
   VERSION_EXISTS: 409,
   DUPLICATE_REQUEST: 409,
+  /**
+   * A node refused a registration (POST /v1/models): it serves as many name@version entries as it takes
+   * (`--max-models`), or the file already has as many names as one file may (`--max-names-per-model`).
+   */
+  TOO_MANY_MODELS: 409,
   TIMEOUT: 504,
   BODY_TOO_LARGE: 413,
   INPUT_TOO_LARGE: 413,

@@ -7,8 +7,9 @@
  * receipts, which cover the whole text). A failure after the stream began is an event `data: {"error": {...}}`
  * with no `[DONE]` after it: the answer is incomplete and must not be used (nor is it charged).
  *
- * A chat answer that is tool calls has `content: null`, `tool_calls: [{id, type: "function", function: {name,
- * arguments}}]` and `finish_reason: "tool_calls"`; streamed, the calls come whole in one chunk
+ * A chat answer that is tool calls has `tool_calls: [{id, type: "function", function: {name, arguments}}]`,
+ * `finish_reason: "tool_calls"` and `content: null`, or with `tool_choice` `"auto"` the text the model wrote before
+ * the calls; streamed, that text comes as it is generated and the calls come whole in one chunk
  * (`delta.tool_calls: [{index, id, type, function: {name, arguments}}]`) just before the closing chunk.
  */
 import { z } from 'zod';

@@ -82,6 +82,8 @@ if (flags.deployment) {
 if (!/^\d{1,30}$/.test(flags.priceWei)) usage('--price-wei must be a whole number of token base units');
 if (flags.payments || BigInt(flags.priceWei) > 0n) {
   const key = process.env.VERITY_ROUTER_KEY;
+  // Read once, then dropped from the environment, so no child process or crash dump of the environment carries it.
+  delete process.env.VERITY_ROUTER_KEY;
   if (!options.deployment) usage('--payments needs --deployment <file> (the chain the payment channels live on)');
   if (!key || !/^0x[0-9a-fA-F]{64}$/.test(key))
     usage('--payments needs the router key in VERITY_ROUTER_KEY (0x and 64 hex digits)');

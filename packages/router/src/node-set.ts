@@ -5,9 +5,12 @@
  * Which nodes there are comes from a static list of URLs, or from the chain (ChainNodeSource): then the set is
  * NodeRegistry's active nodes, each node's operator address and price are the chain's, and a node serves a model
  * only when that model id is among its on-chain model ids (whatever its /v1/models says).
+ *
+ * An endpoint is probed only when it is a plain http(s) base URL (endpointUrl), at paths built with the URL API.
+ * Why a node is not healthy is public (/health) only as a fixed reason; the detail goes to the router's log.
  */
 import { getJson } from '@verity/http/client';
-import { type Hex, type ModelEntry, ModelListSchema, sameAddress } from '@verity/protocol';
+import { type Hex, type ModelEntry, ModelListSchema, VerityError, sameAddress } from '@verity/protocol';
 import type { ModelRecord, NodeRecord } from '@verity/chain';
 import { z } from 'zod';
 import type { ChainNodeSource } from './chain-source.js';
@@ -30,15 +33,25 @@ export interface NodeState {
   chain?: { priceWei: bigint; stakeWei: bigint; modelIds: Set<Hex> };
   /** Every model the node's /v1/models lists (with a chain, `models` is the part of it announced on chain). */
   hosted: Map<Hex, ModelEntry>;
-  /** Why the node is not healthy, when it is not. */
-  problem?: string;
+  /** Why the node is not healthy, when it is not (the detail is in the router's log). */
+  problem?: NodeProblem;
 }
+
+/**
+ * Why a node is not routed to, as /health shows it. `bad-endpoint`: not a plain http(s) base URL (see endpointUrl);
+ * `unreachable`: no connection, or no answer in time; `bad-answer`: its /health or /v1/models answer does not hold;
+ * `wrong-operator`: with a chain, it signs with another key than the operator that registered the endpoint.
+ */
+export type NodeProblem = 'bad-endpoint' | 'unreachable' | 'bad-answer' | 'wrong-operator';
 
 export interface NodeSetOptions {
   refreshIntervalMs: number;
   failureCooldownMs: number;
   timeoutMs: number;
-  /** Told when reading the chain starts failing and when it recovers (never with the RPC URL). */
+  /**
+   * Told when reading the chain starts failing and when it recovers (never with the RPC URL), and why a node is
+   * not healthy when that changes.
+   */
   log?: (message: string) => void;
 }
 
@@ -57,13 +70,44 @@ function newNodeState(url: string, address?: Hex): NodeState {
   };
 }
 
-function isHttpUrl(text: string): boolean {
+/**
+ * A node's base URL when it is fit to probe: http(s) with a host, and no credentials, query or fragment; undefined
+ * otherwise. The raw text is checked for `?` and `#` (`new URL('http://a/#')` has an empty hash, and a string
+ * appended after one would be cut off: the `#` trick), and for what the URL parser drops or rewrites silently
+ * (whitespace, control characters, backslashes). A path is kept as the base of the node's API.
+ */
+export function endpointUrl(text: string): URL | undefined {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused here
+  if (/[?#\\\s\u0000-\u001f\u007f]/.test(text)) return undefined;
+  let url: URL;
   try {
-    const url = new URL(text);
-    return url.protocol === 'http:' || url.protocol === 'https:';
+    url = new URL(text);
   } catch {
-    return false;
+    return undefined;
   }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+  if (url.hostname === '' || url.username !== '' || url.password !== '') return undefined;
+  return url;
+}
+
+/** `path` under a node's base URL: appended to the pathname, never to the string. */
+export function endpointPath(base: URL, path: string): string {
+  const url = new URL(base.href);
+  url.pathname = `${url.pathname.replace(/\/+$/, '')}${path}`;
+  return url.href;
+}
+
+/**
+ * What a failed probe was, by the HTTP client's errors: a connection refused, reset or timed out is `unreachable`;
+ * anything that came back and does not hold (an error status, a body that is not a node's, one too large) is
+ * `bad-answer`.
+ */
+function probeProblem(error: unknown): NodeProblem {
+  if (!(error instanceof VerityError) || 'status' in error.details) return 'bad-answer';
+  if (error.code === 'TIMEOUT') return 'unreachable';
+  // A connection that failed carries the socket's error code as details.reason (openRequest).
+  const connectionFailed = 'reason' in error.details && error.details.reason !== 'RESPONSE_TOO_LARGE';
+  return error.code === 'NODE_UNAVAILABLE' && connectionFailed ? 'unreachable' : 'bad-answer';
 }
 
 export class NodeSet {
@@ -71,6 +115,8 @@ export class NodeSet {
   private timer: NodeJS.Timeout | undefined;
   private chainRead: Promise<void> | undefined;
   private chainWasFailing = false;
+  /** The last problem logged for each node, so a node failing the same way on every refresh is logged once. */
+  private readonly loggedProblems = new WeakMap<NodeState, string>();
 
   constructor(
     urls: readonly string[],
@@ -168,15 +214,15 @@ export class NodeSet {
 
   async refreshNode(node: NodeState): Promise<void> {
     const timeoutMs = Math.min(this.options.timeoutMs, 5_000);
-    if (this.chain && !isHttpUrl(node.url)) {
-      node.healthy = false;
-      node.problem = 'its on-chain endpoint is not an http(s) URL';
+    const base = endpointUrl(node.url);
+    if (!base) {
+      this.fail(node, 'bad-endpoint', 'not an http(s) base URL without credentials, query or fragment');
       return;
     }
     try {
       const [health, list] = await Promise.all([
-        getJson(`${node.url}/health`, { timeoutMs }),
-        getJson(`${node.url}/v1/models`, { timeoutMs }),
+        getJson(endpointPath(base, '/health'), { timeoutMs }),
+        getJson(endpointPath(base, '/v1/models'), { timeoutMs }),
       ]);
       const parsedHealth = NodeHealthSchema.parse(health);
       node.hosted = new Map(ModelListSchema.parse(list).data.map((entry) => [entry.modelId, entry]));
@@ -184,8 +230,8 @@ export class NodeSet {
       if (this.chain) {
         // The endpoint must be run by the operator that staked for it: its receipts are signed by that key.
         if (!node.address || !sameAddress(parsedHealth.address, node.address)) {
-          node.healthy = false;
-          node.problem = `the node at this endpoint signs as ${parsedHealth.address}, not as the operator ${node.address ?? '?'}`;
+          const detail = `signs as ${parsedHealth.address.slice(0, 42)}, not as the operator ${node.address ?? '?'}`;
+          this.fail(node, 'wrong-operator', detail);
           return;
         }
       } else {
@@ -193,10 +239,21 @@ export class NodeSet {
       }
       node.healthy = true;
       delete node.problem;
+      if (this.loggedProblems.delete(node)) this.options.log?.(`node ${JSON.stringify(node.url)} is healthy again`);
     } catch (error) {
-      node.healthy = false;
-      node.problem = error instanceof Error ? error.message.slice(0, 200) : 'health check failed';
+      this.fail(node, probeProblem(error), error instanceof Error ? error.message.slice(0, 300) : String(error));
     }
+  }
+
+  /** Marks a node unhealthy: /health shows only `problem`, the detail is logged (once while it stays the same). */
+  private fail(node: NodeState, problem: NodeProblem, detail: string): void {
+    node.healthy = false;
+    node.problem = problem;
+    const logged = `${problem}: ${detail}`;
+    if (this.loggedProblems.get(node) === logged) return;
+    this.loggedProblems.set(node, logged);
+    // The endpoint is whatever its operator registered: quoted, so it cannot forge a line of the log.
+    this.options.log?.(`node ${JSON.stringify(node.url)} is not healthy (${logged.replace(/[\r\n]+/g, ' ')})`);
   }
 
   /** Records that a node now hosts a model (it answered a registration). */

@@ -1,7 +1,7 @@
 /**
  * Verification policies as the router runs them: `none` (one executor, failover on node faults) and
  * `replicate:k` (k distinct operators; a strict majority of matching output hashes is the quorum; dissenters
- * are named in the response and recorded).
+ * are named in the response and recorded). Either asks only nodes priced within the request's quote (pricing.ts).
  */
 import {
   type DecodedTensorMap,
@@ -18,6 +18,7 @@ import {
 import type { DissentLog } from './dissent-log.js';
 import { type Forwarding, type NodeAnswer, forwardInfer, isNodeFault, nodeRequestBody } from './forward.js';
 import type { NodeSet, NodeState } from './node-set.js';
+import { answerPrice, withinPrice } from './pricing.js';
 import { rankNodes } from './select.js';
 
 export interface PolicyContext extends Forwarding {
@@ -25,6 +26,13 @@ export interface PolicyContext extends Forwarding {
   dissentLog: DissentLog;
   /** Asks more nodes to fetch and serve a model; resolves when they have tried. */
   spreadModel(entry: ModelEntry, extraNodes: number): Promise<void>;
+  /** The least an answer of a model is priced at: its published price as last read, and the router's minimum. */
+  priceFloor(entry: ModelEntry): bigint;
+  /**
+   * The price per answer this request was quoted (and paid) at, when it was: no node dearer than it is asked, even
+   * if the node set changed since. Without it, the quote is worked out from the node set as routing starts.
+   */
+  quoteWei?: bigint;
 }
 
 export interface RoutedRequest {
@@ -50,9 +58,15 @@ interface Attempt {
   error: { code: string; message: string };
 }
 
-/** Nodes serving the model, best first: those not in failure cooldown before those that are. */
-function candidatesFor(nodeSet: NodeSet, modelId: Hex): NodeState[] {
-  const serving = nodeSet.nodes.filter((n) => n.healthy && n.models.has(modelId));
+/**
+ * Nodes serving the model and priced within the request's quote (asking `answers` operators; see pricing.ts), best
+ * first: those not in failure cooldown before those that are.
+ */
+function candidatesFor(ctx: PolicyContext, entry: ModelEntry, answers: number): NodeState[] {
+  const { nodeSet } = ctx;
+  const modelId = entry.modelId;
+  const quote = ctx.quoteWei ?? answerPrice(modelId, nodeSet.nodes, answers, ctx.priceFloor(entry));
+  const serving = nodeSet.nodes.filter((n) => n.healthy && n.models.has(modelId) && withinPrice(n, quote));
   const available = new Set(nodeSet.available());
   const ordered = [...rankNodes(serving.filter((n) => available.has(n))), ...rankNodes(serving.filter((n) => !available.has(n)))];
   const operators = new Set<string>();
@@ -72,14 +86,14 @@ export function describe(error: unknown): { code: string; message: string } {
 
 /**
  * Policy `none`: the best candidate answers, and when it fails as a node (down, timed out, a receipt that does not
- * hold) the next one is asked. A caller's error (bad input) is returned at once.
+ * hold) the next one priced within the quote is asked. A caller's error (bad input) is returned at once.
  */
 export async function failover<A>(ctx: PolicyContext, entry: ModelEntry, ask: (node: NodeState) => Promise<A>): Promise<A> {
   const attempts: Attempt[] = [];
-  let candidates = candidatesFor(ctx.nodeSet, entry.modelId);
+  let candidates = candidatesFor(ctx, entry, 1);
   if (candidates.length === 0) {
     await ctx.spreadModel(entry, 1);
-    candidates = candidatesFor(ctx.nodeSet, entry.modelId);
+    candidates = candidatesFor(ctx, entry, 1);
   }
   for (const node of candidates) {
     try {
@@ -120,16 +134,16 @@ export async function replicate<A extends ReplicaAnswer>(
 ): Promise<Agreement<A>> {
   const policy = formatPolicy({ kind: 'replicate', k });
   const quorum = requiredAgreement({ kind: 'replicate', k });
-  let pool = candidatesFor(ctx.nodeSet, request.entry.modelId);
+  let pool = candidatesFor(ctx, request.entry, k);
   if (pool.length < k) {
     await ctx.spreadModel(request.entry, k - pool.length);
-    pool = candidatesFor(ctx.nodeSet, request.entry.modelId);
+    pool = candidatesFor(ctx, request.entry, k);
   }
   const operators = new Set(ctx.nodeSet.nodes.filter((n) => n.healthy).map((n) => (n.address ?? n.url).toLowerCase()));
   if (pool.length < k) {
     throw new VerityError(
       'NOT_ENOUGH_NODES',
-      `${policy} needs ${k} distinct operators serving the model; ${pool.length} available`,
+      `${policy} needs ${k} distinct operators serving the model within its price; ${pool.length} available`,
       {
         details: { needed: k, available: pool.length, operators: operators.size },
       },

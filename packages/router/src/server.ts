@@ -1,6 +1,6 @@
 /** The router's HTTP API: Protocol v1 (the same endpoints as a node), routed across the node set. */
 import { randomBytes } from 'node:crypto';
-import { createServer, listen, parseBody } from '@verity/http/server';
+import { type EarlyAnswer, answerBeforeBody, createServer, listen, parseBody } from '@verity/http/server';
 import { putBytes, readResponseText, sharedAgent } from '@verity/http/client';
 import {
   BlobPutResponseSchema,
@@ -34,7 +34,7 @@ import { ModelDistributor } from './models.js';
 import { NodeSet } from './node-set.js';
 import { type RouterOptions, type RouterStartOptions, defaultRouterOptions } from './options.js';
 import { type PolicyContext, routablePolicy, runNone, runReplicate } from './policies.js';
-import { answerPrice, pricingOf } from './pricing.js';
+import { answerPrice, maxPrice, pricingOf } from './pricing.js';
 import { rankNodes } from './select.js';
 import { settledReceiptsFrom } from './settled-receipts.js';
 import { runText, streamText, textRequest } from './text.js';
@@ -103,13 +103,17 @@ export async function createRouterApp(options: RouterStartOptions) {
     spreadModel: async (entry, extra) => {
       await distributor.spread(entry, extra);
     },
+    priceFloor: (entry) => maxPrice(chain?.models.knownPrice(entry.modelId) ?? 0n, opts.payments?.minPricePerAnswer ?? 0n),
   };
   await nodeSet.refresh();
   nodeSet.start();
 
   const payments = paymentsOf(opts, nodeSet);
-  /** The price of one executor answer of a model (pricing.ts); CHAIN_UNAVAILABLE when its published price cannot be read. */
-  async function quote(priced: ResourcePayments, entry: ModelEntry): Promise<bigint> {
+  /**
+   * The price per answer of a request asking `answers` operators (pricing.ts); CHAIN_UNAVAILABLE when the model's
+   * published price cannot be read.
+   */
+  async function quote(priced: ResourcePayments, entry: ModelEntry, answers: number): Promise<bigint> {
     let published = 0n;
     if (chain) {
       const price = await chain.modelPrice(entry.modelId);
@@ -120,7 +124,33 @@ export async function createRouterApp(options: RouterStartOptions) {
       }
       published = price;
     }
-    return answerPrice(entry.modelId, nodeSet.nodes, published, priced.minPricePerAnswer);
+    return answerPrice(entry.modelId, nodeSet.nodes, answers, maxPrice(published, priced.minPricePerAnswer));
+  }
+
+  /** What each reserved payment was quoted per answer: the request is routed only to nodes priced within it. */
+  const quotes = new WeakMap<PaidRequest, bigint>();
+  function routedWithin(paid: PaidRequest | undefined): PolicyContext {
+    const quoteWei = paid && quotes.get(paid);
+    return quoteWei === undefined ? policyContext : { ...policyContext, quoteWei };
+  }
+
+  const pricedPaths = new Set<string>(paymentRoutes.refunds.map((route) => route.path));
+  /**
+   * The 402 of a priced request refused before its body is read (ResourcePayments.refusesUnread), quoting the most
+   * one answer of any listed model costs: its model is in the unread body, and it is charged that model's price.
+   */
+  function refusedUnread(priced: ResourcePayments, request: FastifyRequest): EarlyAnswer | undefined {
+    if (request.method !== 'POST' || !pricedPaths.has(request.routeOptions.url ?? '') || !priced.refusesUnread(request))
+      return undefined;
+    let most = priced.minPricePerAnswer;
+    for (const entry of nodeSet.catalog()) {
+      const floor = maxPrice(chain?.models.knownPrice(entry.modelId) ?? 0n, priced.minPricePerAnswer);
+      most = maxPrice(most, answerPrice(entry.modelId, nodeSet.nodes, 1, floor));
+    }
+    // Nothing is priced, as far as is known: the request may be served unpaid, so it is read.
+    if (most === 0n) return undefined;
+    const refused = priced.unreadRefusal(request, most);
+    return (reply) => refused.send(reply);
   }
 
   /** The reserved payment of a priced request, a 402 to send, or undefined when the router charges nothing. */
@@ -130,10 +160,12 @@ export async function createRouterApp(options: RouterStartOptions) {
     answers: number,
   ): Promise<PaidRequest | PaymentRequiredError | undefined> {
     if (!payments) return undefined;
-    const perAnswer = await quote(payments, entry);
+    const perAnswer = await quote(payments, entry, answers);
     if (perAnswer === 0n) return undefined;
     try {
-      return await payments.reserve(request, answers, perAnswer);
+      const paid = await payments.reserve(request, answers, perAnswer);
+      quotes.set(paid, perAnswer);
+      return paid;
     } catch (error) {
       if (error instanceof PaymentRequiredError) return error;
       throw error;
@@ -145,8 +177,10 @@ export async function createRouterApp(options: RouterStartOptions) {
     bodyLimitBytes: opts.bodyLimitBytes,
     onInternalError: (e) => console.error('[router]', e),
   });
-  // Blob uploads are streamed to a node untouched; the router never buffers model files.
+  // A body of another type than JSON is left unread (the route's schema refuses it); blob uploads have their own scope.
   app.addContentTypeParser(['application/octet-stream', '*'], (_request, payload, done) => done(null, payload));
+  // A priced request with neither a payment nor a key and a large body is answered 402 before its body is read.
+  if (payments) answerBeforeBody(app, (request) => refusedUnread(payments, request));
 
   app.get('/health', async () => ({
     ok: true as const,
@@ -165,14 +199,15 @@ export async function createRouterApp(options: RouterStartOptions) {
     })),
   }));
 
-  // With payments, each model states what one answer costs (as the 402 would quote it under `none`).
+  // With payments, each model states what one answer costs (as the 402 quotes it under `none`).
   app.get('/v1/models', async () => {
     const catalog = nodeSet.catalog();
     if (!payments) return { object: 'list' as const, data: catalog };
     const data = catalog.map((entry) => {
       const published = chain ? chain.models.knownPrice(entry.modelId) : 0n;
       if (published === undefined) return entry;
-      return { ...entry, pricing: pricingOf(answerPrice(entry.modelId, nodeSet.nodes, published, payments.minPricePerAnswer)) };
+      const price = answerPrice(entry.modelId, nodeSet.nodes, 1, maxPrice(published, payments.minPricePerAnswer));
+      return { ...entry, pricing: pricingOf(price) };
     });
     return { object: 'list' as const, data };
   });
@@ -185,29 +220,34 @@ export async function createRouterApp(options: RouterStartOptions) {
     return distributor.register(body);
   });
 
-  app.put('/v1/blobs', async (request) => {
-    const target = rankNodes(nodeSet.available())[0];
-    if (!target) throw new VerityError('NODE_UNAVAILABLE', 'no healthy node to store the blob on');
-    const headers: Record<string, string> = {};
-    const expected = request.headers['x-verity-sha256'];
-    if (typeof expected === 'string') headers['x-verity-sha256'] = expected;
-    const length = request.headers['content-length'];
-    if (typeof length === 'string') {
-      if (Number(length) > opts.maxModelBytes) {
-        throw new VerityError('MODEL_TOO_LARGE', `blob is ${length} bytes (limit ${opts.maxModelBytes})`, {
-          details: { size: Number(length), limit: opts.maxModelBytes },
-        });
+  // In its own scope: every upload, whatever its content type (JSON too), is raw bytes streamed to a node.
+  await app.register(async function blobUploads(scope) {
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
+    scope.put('/v1/blobs', async (request) => {
+      const target = rankNodes(nodeSet.available())[0];
+      if (!target) throw new VerityError('NODE_UNAVAILABLE', 'no healthy node to store the blob on');
+      const headers: Record<string, string> = {};
+      const expected = request.headers['x-verity-sha256'];
+      if (typeof expected === 'string') headers['x-verity-sha256'] = expected;
+      const length = request.headers['content-length'];
+      if (typeof length === 'string') {
+        if (Number(length) > opts.maxModelBytes) {
+          throw new VerityError('MODEL_TOO_LARGE', `blob is ${length} bytes (limit ${opts.maxModelBytes})`, {
+            details: { size: Number(length), limit: opts.maxModelBytes },
+          });
+        }
+        headers['content-length'] = length;
       }
-      headers['content-length'] = length;
-    }
-    const result = BlobPutResponseSchema.parse(
-      await putBytes(`${target.url}/v1/blobs`, request.body as NodeJS.ReadableStream, {
-        headers,
-        timeoutMs: opts.requestTimeoutMs,
-      }),
-    );
-    distributor.noteBlob(result.sha256.toLowerCase() as Hex, target.url);
-    return result;
+      const result = BlobPutResponseSchema.parse(
+        await putBytes(`${target.url}/v1/blobs`, request.body as NodeJS.ReadableStream, {
+          headers,
+          timeoutMs: opts.requestTimeoutMs,
+        }),
+      );
+      distributor.noteBlob(result.sha256.toLowerCase() as Hex, target.url);
+      return result;
+    });
   });
 
   app.get<{ Params: { sha256: string } }>('/v1/blobs/:sha256', async (request, reply) => {
@@ -276,10 +316,10 @@ export async function createRouterApp(options: RouterStartOptions) {
     }
     const paid = await reservePayment(request, entry, policy.kind === 'replicate' ? policy.k : 1);
     if (paid instanceof PaymentRequiredError) return paid.send(reply);
+    const ctx = routedWithin(paid);
     let answer: Awaited<ReturnType<typeof runNone>>;
     try {
-      answer =
-        policy.kind === 'replicate' ? await runReplicate(policyContext, routed, policy.k) : await runNone(policyContext, routed);
+      answer = policy.kind === 'replicate' ? await runReplicate(ctx, routed, policy.k) : await runNone(ctx, routed);
     } catch (error) {
       paid?.release();
       throw error;
@@ -308,9 +348,10 @@ export async function createRouterApp(options: RouterStartOptions) {
       const policy = parsePolicy(routed.policy);
       const paid = await reservePayment(request, entry, policy.kind === 'replicate' ? policy.k : 1);
       if (paid instanceof PaymentRequiredError) return paid.send(reply);
+      const ctx = routedWithin(paid);
       try {
-        if (parsed.stream === true) return await streamText(policyContext, routed, reply, paid);
-        const answer = await runText(policyContext, routed);
+        if (parsed.stream === true) return await streamText(ctx, routed, reply, paid);
+        const answer = await runText(ctx, routed);
         if (paid) void reply.header('PAYMENT-RESPONSE', paid.commit(answer.verity.receipts));
         return answer;
       } catch (error) {

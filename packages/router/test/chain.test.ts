@@ -34,11 +34,17 @@ import type { ChainHealth } from '../src/chain-source.js';
 import { type RunningRouter, startRouter } from '../src/index.js';
 
 const livenessWindowSeconds = 600;
-/** Operators 1–3 register; 4 runs a node but never registers; 5 publishes the model; 6 registers node 4's endpoint. */
+/**
+ * Operators 1–3 register; 4 runs a node but never registers; 5 publishes the model; 6 registers node 4's endpoint;
+ * 7 registers a node of its own at a huge price; 8 is the key of a router that charges.
+ */
 const operatorKeys = [anvilPrivateKeys[1], anvilPrivateKeys[2], anvilPrivateKeys[3]] as Hex[];
 const strangerKey = anvilPrivateKeys[4] as Hex;
 const publisherKey = anvilPrivateKeys[5] as Hex;
 const impostorKey = anvilPrivateKeys[6] as Hex;
+const greedyKey = anvilPrivateKeys[7] as Hex;
+const paidRouterKey = anvilPrivateKeys[8] as Hex;
+const gwei = 10n ** 9n;
 const operators = operatorKeys.map((key) => addressOf(key).toLowerCase());
 const input = { x: { dtype: 'float32' as const, shape: [1, 4], data: [1, 2, 3, 4] } };
 
@@ -49,6 +55,7 @@ let chain: ReturnType<typeof createChainClients>;
 let nodes: RunningNode[];
 let router: RunningRouter;
 let modelId: Hex;
+let modelPath: string;
 
 interface RouterHealth {
   chain: ChainHealth;
@@ -92,12 +99,12 @@ beforeAll(async () => {
     deployedAt: new Date().toISOString(),
     deployBlock: Number(deployed.deployBlock),
   };
-  for (const key of [...operatorKeys, impostorKey]) {
+  for (const key of [...operatorKeys, impostorKey, greedyKey]) {
     await mintTokens(deployer, deployed.contracts.token, { to: addressOf(key), amount: parseEther('1000') });
   }
 
   // Four nodes, each hosting the model over HTTP.
-  const modelPath = join(dir, 'm.onnx');
+  modelPath = join(dir, 'm.onnx');
   const bytes = randomMlp('m', [4, 8, 3], 1);
   await writeFile(modelPath, bytes);
   modelId = `0x${createHash('sha256').update(bytes).digest('hex')}`;
@@ -120,7 +127,7 @@ beforeAll(async () => {
     const operator = chain.walletFor(key);
     await registerNode(operator, deployed.contracts.nodeRegistry, {
       endpoint: nodes[i]!.url,
-      priceWei: BigInt(3 - i) * 10n ** 9n,
+      priceWei: BigInt(3 - i) * gwei,
       modelIds: [],
       stake: parseEther('100'),
     });
@@ -169,6 +176,58 @@ describe('the router with a chain', () => {
     expect(new Set(replicated.receipts.map((r) => r.typedData.message.executor.toLowerCase()))).toEqual(new Set(operators));
   });
 
+  it('quotes from the nodes that will be asked: a node priced 1e30 raises no quote, and is not asked under none', async () => {
+    const greedy = await startNode({ dataDir: join(dir, 'node-greedy'), privateKey: greedyKey });
+    nodes.push(greedy);
+    await createClient({ url: greedy.url }).pushModel(modelPath, { name: 'm', version: '1' });
+    await registerNode(chain.walletFor(greedyKey), deployment.contracts.nodeRegistry, {
+      endpoint: greedy.url,
+      priceWei: 10n ** 30n,
+      modelIds: [modelId],
+      stake: parseEther('100'),
+    });
+    await until('the router routes to the greedy node too', async () =>
+      (await health()).nodes.some((n) => n.url === greedy.url && n.healthy),
+    );
+
+    const paid = await startRouter({
+      port: 0,
+      deployment,
+      refreshIntervalMs: 100,
+      rpcTimeoutMs: 1_000,
+      payments: { privateKey: paidRouterKey, minPricePerAnswer: 0n, claimIntervalMs: 600_000 },
+    });
+    try {
+      const priceOf = async (policy: string) => {
+        const error = await postJson(`${paid.url}/v1/infer`, { model: 'm@1', inputs: input, policy }).catch((e: unknown) => e);
+        expect(error).toMatchObject({ code: 'PAYMENT_REQUIRED', details: { status: 402 } });
+        return BigInt((error as VerityError).details.price as string);
+      };
+      // One answer: the cheapest node's price (1 gwei); k answers: k times the k-th cheapest operator's.
+      expect(await priceOf('none')).toBe(gwei);
+      expect(await priceOf('replicate:2')).toBe(2n * 2n * gwei);
+      expect(await priceOf('replicate:3')).toBe(3n * 3n * gwei);
+      // Only a request that needs all four operators is quoted the greedy one's price (and the client refuses it).
+      expect(await priceOf('replicate:4')).toBe(4n * 10n ** 30n);
+      const models = (await getJson(`${paid.url}/v1/models`)) as { data: { id: string; pricing?: { request: string } }[] };
+      expect(models.data.find((m) => m.id === 'm@1')?.pricing?.request).toBe('0.000000001');
+    } finally {
+      await paid.close();
+    }
+
+    // Under `none` only the node within the quote is asked; under replicate:3 the three cheapest operators.
+    expect([...(await executorsOf(20))]).toEqual([operators[2]]);
+    const replicated = (await postJson(`${router.url}/v1/infer`, {
+      model: 'm@1',
+      inputs: input,
+      policy: 'replicate:3',
+    })) as InferResponse;
+    expect(new Set(replicated.receipts.map((r) => r.typedData.message.executor.toLowerCase()))).toEqual(new Set(operators));
+
+    await requestUnstake(chain.walletFor(greedyKey), deployment.contracts.nodeRegistry);
+    await until('the greedy node left', async () => !(await health()).nodes.some((n) => n.url === greedy.url));
+  });
+
   it('names models as the chain does: an unpublished model is refused with how to publish, and no node can relabel one', async () => {
     const path = join(dir, 'n.onnx');
     await writeFile(path, randomMlp('n', [4, 8, 3], 2));
@@ -209,8 +268,8 @@ describe('the router with a chain', () => {
     });
     await until('the router read the fourth registration', async () => (await health()).chain.activeNodes === 4);
     const listed = (await health()).nodes.find((n) => n.url === nodes[3]!.url);
-    expect(listed).toMatchObject({ healthy: false, address: addressOf(impostorKey) });
-    expect(listed?.problem).toContain(`signs as ${addressOf(strangerKey)}`);
+    // /health names the reason only; which key the endpoint signs with is in the router's log.
+    expect(listed).toMatchObject({ healthy: false, address: addressOf(impostorKey), problem: 'wrong-operator' });
 
     const seen = await executorsOf(20);
     expect(seen.has(addressOf(strangerKey).toLowerCase())).toBe(false);

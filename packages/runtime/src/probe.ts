@@ -35,7 +35,13 @@ export function probeGgufFile(path: string, options: Partial<ProbeOptions> = {})
   return probe('GGUF', [ggufProbeChild, path], options);
 }
 
+/** A message with the file's path replaced: errors go to clients, and the node's paths are none of their business. */
+export function withoutPath(message: string, path: string): string {
+  return message.split(path).join('<model file>');
+}
+
 function probe(format: string, args: string[], options: Partial<ProbeOptions>): Promise<void> {
+  const path = args[args.length - 1] as string;
   const { timeoutMs, maxOldSpaceMb } = { ...defaultProbeOptions, ...options };
   return new Promise((resolve, reject) => {
     execFile(
@@ -50,11 +56,13 @@ function probe(format: string, args: string[], options: Partial<ProbeOptions>): 
           result = undefined;
         }
         if (result?.ok) return resolve();
-        const reason =
+        const reason = withoutPath(
           result?.message ??
-          (error?.killed
-            ? `timed out after ${timeoutMs} ms`
-            : `the parser crashed (${error?.signal ?? error?.code ?? 'no output'})`);
+            (error?.killed
+              ? `timed out after ${timeoutMs} ms`
+              : `the parser crashed (${error?.signal ?? error?.code ?? 'no output'})`),
+          path,
+        );
         reject(new VerityError('INVALID_MODEL', `not a loadable ${format} model: ${reason}`, { details: { reason } }));
       },
     );

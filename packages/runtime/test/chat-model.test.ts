@@ -91,6 +91,26 @@ describe('the demo chat model in node-llama-cpp', () => {
     expect(chat.text.trim()).toBe(topic('payments').answer);
   });
 
+  it('answers in text when given tools with tool_choice auto (it never writes a call), streamed as it comes', async () => {
+    const tools = [{ name: 'weather', parameters: { type: 'object', properties: { city: { type: 'string' } } } }];
+    const request = { messages: [{ role: 'user' as const, content: 'How does Verity pay nodes?' }], tools, maxTokens: 120 };
+    const auto = await llm.complete({ ...request, toolChoice: 'auto' });
+    expect(auto).toMatchObject({ finishReason: 'stop' });
+    expect(auto.toolCalls).toBeUndefined();
+    expect(auto.text.trim()).toBe(topic('payments').answer);
+    const chunks: string[] = [];
+    const stream = llm.stream(request);
+    for (let next = await stream.next(); ; next = await stream.next()) {
+      if (next.done) {
+        expect(next.value).toEqual(auto);
+        break;
+      }
+      chunks.push(next.value);
+    }
+    expect(chunks.length).toBeGreaterThan(1);
+    expect(chunks.join('')).toBe(auto.text);
+  });
+
   it('repeats seeded sampling, and sampled text is made of the corpus words', async () => {
     for (const seed of [1, 2, 3]) {
       const a = await ask('How do receipts work?', { temperature: 1, seed });

@@ -194,9 +194,38 @@ describe('LlmEngine (node-llama-cpp)', () => {
       expect(cut.chunks.join('')).toBe(cut.result.text);
     });
 
-    it('refuses auto (no chat template), calls without tools, unknown names and tools on prompts', async () => {
-      await expectCode(llm.complete({ messages, tools, maxTokens: 20 }), 'INVALID_REQUEST');
-      await expectCode(llm.complete({ messages, tools, toolChoice: 'auto', maxTokens: 20 }), 'INVALID_REQUEST');
+    it('answers auto (the default with tools) on the fixed template: the same answer each time, streamed as it comes', async () => {
+      const auto = await llm.complete({ messages, tools, toolChoice: 'auto', maxTokens: 40 });
+      // The random model writes no call text; its answer is text, cut by the token limit.
+      expect(auto).toMatchObject({ finishReason: 'length', usage: { completionTokens: 40 } });
+      expect(auto.toolCalls).toBeUndefined();
+      expect(auto.text.length).toBeGreaterThan(0);
+      // The prompt is the fixed template's, tools included, as for the other choices.
+      expect(auto.usage.promptTokens).toBe(
+        (await llm.complete({ messages, tools, toolChoice: 'none', maxTokens: 1 })).usage.promptTokens,
+      );
+      expect(await llm.complete({ messages, tools, maxTokens: 40 })).toEqual(auto);
+      const streamed = await collect(llm.stream({ messages, tools, toolChoice: 'auto', maxTokens: 40 }));
+      expect(streamed.result).toEqual(auto);
+      expect(streamed.chunks.length).toBeGreaterThan(1);
+      expect(streamed.chunks.join('')).toBe(auto.text);
+      // A stop sequence ends it as for text; a client that leaves stops it, and the next request is unaffected.
+      const stop = [...auto.text].slice(1).find((c) => /^[!-~]$/.test(c)) as string;
+      const stopped = await llm.complete({ messages, tools, toolChoice: 'auto', maxTokens: 40, stop: [stop] });
+      expect(stopped).toMatchObject({ finishReason: 'stop', text: auto.text.slice(0, auto.text.indexOf(stop)) });
+      const left = llm.stream({ messages, tools, toolChoice: 'auto', maxTokens: 40 });
+      await left.next();
+      await left.return(undefined as never);
+      expect(await llm.complete({ messages, tools, toolChoice: 'auto', maxTokens: 40 })).toEqual(auto);
+      // auto without tools is text.
+      expect((await llm.complete({ messages, toolChoice: 'auto', maxTokens: 5 })).finishReason).toBe('length');
+    });
+
+    it('refuses auto with response_format, calls without tools, unknown names and tools on prompts', async () => {
+      await expectCode(
+        llm.complete({ messages, tools, toolChoice: 'auto', responseFormat: { type: 'json_object' }, maxTokens: 20 }),
+        'INVALID_REQUEST',
+      );
       await expectCode(llm.complete({ messages, toolChoice: 'required', maxTokens: 20 }), 'INVALID_REQUEST');
       await expectCode(llm.complete({ messages, tools, toolChoice: { name: 'nope' }, maxTokens: 20 }), 'INVALID_REQUEST');
       await expectCode(llm.complete({ prompt: 'a', tools, toolChoice: 'required', maxTokens: 20 }), 'INVALID_REQUEST');

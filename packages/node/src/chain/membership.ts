@@ -49,6 +49,9 @@ export interface MembershipStatus {
 
 type Wallet = WalletClient<Transport, Chain, Account>;
 
+/** NodeRegistry.MAX_MODELS: the most model ids one node announces. */
+const maxAnnouncedModels = 256;
+
 export class Membership {
   private registered = false;
   private record: NodeRecord | undefined;
@@ -193,10 +196,16 @@ export class Membership {
     const records = await Promise.all(
       held.map((modelId) => getModel(this.publicClient, this.options.modelRegistry, { modelId })),
     );
-    return held.filter((_, i) => {
+    const usable = held.filter((_, i) => {
       const record = records[i];
       return record !== null && record !== undefined && !record.deprecated;
     });
+    // NodeRegistry takes at most maxAnnouncedModels ids: a longer list would make every setModels revert, forever.
+    if (usable.length > maxAnnouncedModels) {
+      logEvent('chain-models-capped', { held: usable.length, announced: maxAnnouncedModels });
+      return usable.slice(0, maxAnnouncedModels);
+    }
+    return usable;
   }
 
   private async readRecord(): Promise<NodeRecord | undefined> {

@@ -8,19 +8,23 @@
  * compile), one thread, a fixed batch size, one sequence per context with requests run one at a time, greedy
  * decoding at temperature 0 and otherwise seeded sampling (seed 0 when none is given) with top-k and min-p off.
  *
- * Tools. The prompt shows the tools whatever `toolChoice` is (it depends on the tools and the messages only; the
- * choice only decides the grammar): a first system message `Tools: <canonical JSON of [{name, description?,
- * parameters?}]>` (the tools' functions, as hashed), each `tool` message as `Tool: <content>`, and an assistant
- * message's calls as their call texts `{"name":<name>,"arguments":<arguments as given>}`, one a line after its
- * content. The fixed template renders these as lines like any other (`System: Tools: [...]`, `Tool: ...`,
+ * Tools. For `none`, `required` and a named function the prompt shows the tools whatever the choice is (it depends
+ * on the tools and the messages only; the choice only decides the grammar): a first system message
+ * `Tools: <canonical JSON of [{name, description?, parameters?}]>` (the tools' functions, as hashed), each `tool`
+ * message as `Tool: <content>`, and an assistant message's calls as their call texts
+ * `{"name":<name>,"arguments":<arguments as given>}`, one a line after its content. The fixed template renders these as lines like any other (`System: Tools: [...]`, `Tool: ...`,
  * `Assistant: {"name":...}`); a model's own chat template gets the tools as a system message, tool results as
  * user messages and calls as the model's text (its own function-calling format is not used).
  * - `required`: the output is one call, `{"name": <one of the tools>, "arguments": <that tool's parameters>}`,
  *   by a JSON-schema grammar; a named function: its arguments object alone. Generation ends as soon as the JSON
  *   value is complete (finish reason `tool_calls`, the arguments as the exact JSON text generated); when it ends
  *   before that (the token limit, a stop sequence), the answer is the text so far with that finish reason.
- * - `auto` is refused: letting the model choose between text and a call needs its chat template's
- *   function-calling format, which the fixed template has none of and which this engine does not parse yet.
+ * - `auto`: the model answers text or calls in its chat wrapper's function-calling format (functions.ts): the
+ *   wrapper node-llama-cpp resolves for the model's own template, which renders the tools, calls and results its
+ *   own way, or for the fixed template the prompt above, in which a call is the call text
+ *   `{"name":"<name>","arguments":<parameters>}`. Parameters follow their JSON schema; the arguments are the
+ *   parameters node-llama-cpp parsed, as `JSON.stringify` writes them. The text before a call is kept; a call is
+ *   not streamed. Not with `responseFormat` (node-llama-cpp takes a grammar or functions, not both).
  * - `none`: text, as without tools.
  */
 import { randomUUID } from 'node:crypto';
@@ -29,6 +33,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { VerityError, canonicalJson } from '@verity/protocol';
 import {
+  type ChatHistoryItem,
+  type ChatModelFunctions,
+  type ChatWrapper,
   getLlama,
   type Llama,
   type LlamaGrammar,
@@ -40,6 +47,7 @@ import {
   resolveChatWrapper,
   type Token,
 } from 'node-llama-cpp';
+import { chatHistoryOf, FixedChatWrapper, generateWithFunctions } from './functions.js';
 
 /** The node-llama-cpp release this engine is pinned to; receipts name it. */
 export const LLM_ENGINE_VERSION = '3.21.1';
@@ -85,7 +93,7 @@ export interface LlmTool {
   parameters?: Record<string, unknown>;
 }
 
-/** `none` is text; `required` is one call to any tool; `{name}` is one call to that tool; `auto` is refused. */
+/** `none` is text; `required` is one call to any tool; `{name}` is one call to that tool; `auto` is text or calls. */
 export type LlmToolChoice = 'none' | 'auto' | 'required' | { name: string };
 
 export interface LlmCompletionRequest {
@@ -117,11 +125,14 @@ export interface LlmCompletionRequest {
 export type LlmFinishReason = 'stop' | 'length' | 'tool_calls';
 
 export interface LlmCompletion {
-  /** The generated text; `""` when the answer is tool calls. */
+  /** The generated text; with calls, the text before them (`""` but for `auto`). */
   text: string;
   /** The calls, when the finish reason is `tool_calls`. */
   toolCalls?: LlmToolCall[];
-  /** The generated token ids, including any that spelled a stop sequence. */
+  /**
+   * The generated token ids, including any that spelled a stop sequence; for `auto`, the tokens after the prompt
+   * that the context holds when generation ends (a chat wrapper may add some of a call's syntax itself).
+   */
   tokens: number[];
   finishReason: LlmFinishReason;
   usage: { promptTokens: number; completionTokens: number };
@@ -136,7 +147,8 @@ export interface LoadedLlm {
   complete(request: LlmCompletionRequest): Promise<LlmCompletion>;
   /**
    * Yields text chunks; its return value is the same completion `complete` gives for the same request. A request
-   * for a call yields nothing while generating, then the whole text only when the answer is not a call.
+   * for a call yields nothing while generating, then the whole text only when the answer is not a call; `auto`
+   * yields text as it comes (none of a call).
    */
   stream(request: LlmCompletionRequest): AsyncGenerator<string, LlmCompletion, void>;
   dispose(): Promise<void>;
@@ -149,6 +161,8 @@ export interface LlmEngine {
 
 const MAX_STOP_SEQUENCES = 4;
 const MAX_SEED = 2 ** 32;
+/** Most calls in one `auto` answer: as many as tools may be given (and a stream's `delta.tool_calls` indexes). */
+const MAX_CALLS = 64;
 
 /**
  * The fixed chat template, for models without one: each message as `<Role>: <content>\n` (roles `System`, `User`,
@@ -273,9 +287,18 @@ async function loadLlm(source: Uint8Array | { path: string }, opts: LlmEngineOpt
 /** A call the request asks for: `required` (any of the tools) or one named tool. */
 type CallRequest = { tools: readonly LlmTool[]; named: boolean };
 
+/** Text or calls (`auto`), in a chat wrapper's function-calling format. */
+interface AutoRequest {
+  tools: readonly LlmTool[];
+  wrapper: ChatWrapper;
+  history: ChatHistoryItem[];
+  functions: ChatModelFunctions;
+}
+
 interface Prepared {
   grammar?: LlamaGrammar;
   call?: CallRequest;
+  auto?: AutoRequest;
   promptTokens: Token[];
   maxTokens: number;
   stops: string[];
@@ -316,8 +339,13 @@ class NodeLlamaCppModel implements LoadedLlm {
   async *stream(request: LlmCompletionRequest): AsyncGenerator<string, LlmCompletion, void> {
     if (this.#disposed) throw new VerityError('ENGINE_ERROR', 'the model was disposed');
     const prepared = this.#prepare(request);
-    const grammar = prepared.call ? await this.#callGrammar(prepared.call) : await this.#grammarFor(request.responseFormat);
-    if (grammar) prepared.grammar = grammar;
+    if (prepared.auto) {
+      // Checks every tool's parameters now: node-llama-cpp builds a call's grammar only once the model calls.
+      await this.#callGrammar({ tools: prepared.auto.tools, named: false });
+    } else {
+      const grammar = prepared.call ? await this.#callGrammar(prepared.call) : await this.#grammarFor(request.responseFormat);
+      if (grammar) prepared.grammar = grammar;
+    }
     const previous = this.#queue;
     let done!: () => void;
     this.#queue = new Promise((resolve) => {
@@ -325,6 +353,20 @@ class NodeLlamaCppModel implements LoadedLlm {
     });
     await previous;
     try {
+      if (prepared.auto) {
+        const { wrapper, history, functions } = prepared.auto;
+        return yield* generateWithFunctions({
+          sequence: this.#sequence,
+          wrapper,
+          history,
+          functions,
+          maxCalls: MAX_CALLS,
+          promptTokens: prepared.promptTokens.length,
+          maxTokens: prepared.maxTokens,
+          stops: prepared.stops,
+          sampling: prepared.sampling,
+        });
+      }
       return yield* this.#generate(prepared);
     } finally {
       done();
@@ -372,6 +414,7 @@ class NodeLlamaCppModel implements LoadedLlm {
 
     let promptTokens: Token[];
     const stopTokenSequences: Token[][] = [];
+    let auto: AutoRequest | undefined;
     if (messages !== undefined) {
       if (messages.length === 0) throw invalid('messages must not be empty');
       for (const [index, m] of messages.entries()) {
@@ -388,7 +431,26 @@ class NodeLlamaCppModel implements LoadedLlm {
           );
         }
       }
-      if (this.hasChatTemplate) {
+      if (call === 'auto') {
+        if (request.responseFormat) {
+          throw invalid('response_format is not served with tool_choice "auto"; use tool_choice "none" or "required"', {
+            param: 'response_format',
+          });
+        }
+        const bos = this.model.tokens.shouldPrependBosToken && this.model.tokens.bos !== null;
+        const wrapper = this.hasChatTemplate
+          ? resolveChatWrapper(this.model)
+          : new FixedChatWrapper(renderFixedChat(messages, tools), bos, FIXED_CHAT_STOP);
+        const functions = chatFunctions(tools);
+        const history = chatHistoryOf(messages);
+        const state = wrapper.generateContextState({
+          chatHistory: history,
+          availableFunctions: functions,
+          documentFunctionParams: true,
+        });
+        promptTokens = state.contextText.tokenize(this.model.tokenizer);
+        auto = { tools, wrapper, history, functions };
+      } else if (this.hasChatTemplate) {
         const wrapper = resolveChatWrapper(this.model);
         const state = wrapper.generateContextState({
           chatHistory: [
@@ -431,23 +493,17 @@ class NodeLlamaCppModel implements LoadedLlm {
       stops,
       stopTokenSequences,
       sampling: { temperature, topP, topK: 0, minP: 0, seed },
-      ...(call ? { call } : {}),
+      ...(call && call !== 'auto' ? { call } : {}),
+      ...(auto ? { auto } : {}),
     };
   }
 
-  /** The call a request asks for, or none (text); refuses `auto` and choices that name no given tool. */
-  #callRequest(request: LlmCompletionRequest, tools: readonly LlmTool[]): CallRequest | undefined {
+  /** The call a request asks for, `auto` (text or calls), or none (text); refuses choices that name no given tool. */
+  #callRequest(request: LlmCompletionRequest, tools: readonly LlmTool[]): CallRequest | 'auto' | undefined {
     const choice = request.toolChoice ?? (tools.length > 0 ? 'auto' : 'none');
-    if (choice === 'none') return undefined;
+    if (choice === 'none' || (choice === 'auto' && tools.length === 0)) return undefined;
     if (tools.length === 0) throw invalid('tool_choice asks for a call but no tools are given', { param: 'tool_choice' });
-    if (choice === 'auto') {
-      throw invalid(
-        this.hasChatTemplate
-          ? 'tool_choice "auto" is not served yet: this engine does not parse chat templates\' function-calling formats; use tool_choice "required" or a named function'
-          : 'tool_choice "auto" cannot be served: this model has no chat template, so no function-calling format; use tool_choice "required" or a named function',
-        { param: 'tool_choice', toolChoice: 'auto' },
-      );
-    }
+    if (choice === 'auto') return 'auto';
     if (choice === 'required') return { tools, named: false };
     const tool = tools.find((t) => t.name === choice.name);
     if (!tool) throw invalid(`tool_choice names ${choice.name}, which is not among the tools`, { param: 'tool_choice' });
@@ -659,6 +715,19 @@ function parseCall(call: CallRequest, text: string): LlmToolCall | undefined {
   const end = jsonValueEnd(trimmed, start);
   if (end === -1) return undefined;
   return { name, arguments: trimmed.slice(start, end) };
+}
+
+/** The tools as node-llama-cpp's functions: a description and the parameters' schema, when given. */
+function chatFunctions(tools: readonly LlmTool[]): ChatModelFunctions {
+  return Object.fromEntries(
+    tools.map((t) => [
+      t.name,
+      {
+        ...(t.description !== undefined ? { description: t.description } : {}),
+        ...(t.parameters !== undefined ? { params: grammarSchema(t.parameters) as never } : {}),
+      },
+    ]),
+  );
 }
 
 /**
