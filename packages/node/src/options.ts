@@ -1,9 +1,8 @@
 /** The node's options, their defaults (stated once, here) and their validation. */
 import type { Deployment } from '@verity/chain';
-import { type Hex, localChainId } from '@verity/protocol';
+import { type Hex, localChainId, parseEndpointUrl } from '@verity/protocol';
 import { defaultEngineOptions } from '@verity/runtime';
 import { type ServerLimits, defaultServerOptions } from '@verity/http/server';
-import { parseSourceUrl } from './peer-sources.js';
 import type { RelayConfig } from './relay.js';
 
 export interface NodeOptions {
@@ -169,7 +168,7 @@ export function resolveNodeOptions(options: NodeStartOptions): NodeOptions {
   }
   if (resolved.endpoint !== undefined) checkEndpoint(resolved.endpoint);
   // The URL is not repeated: it may hold credentials, which are refused.
-  if (!Array.isArray(resolved.peerSources) || !resolved.peerSources.every((source) => parseSourceUrl(source) !== undefined)) {
+  if (!Array.isArray(resolved.peerSources) || !resolved.peerSources.every((source) => parseEndpointUrl(source) !== undefined)) {
     throw new TypeError('peerSources must be http(s) base URLs without credentials, query or fragment');
   }
   if (resolved.rpcUrl !== undefined) checkHttpUrl('rpcUrl', resolved.rpcUrl, false);
@@ -197,15 +196,9 @@ function checkHttpUrl(name: string, value: string, echo = true): void {
   }
 }
 
-/**
- * The endpoint announced on chain must be one routers probe: an http(s) base URL with a host and no credentials,
- * query or fragment (a `?` or `#` would cut off the paths appended to it), nor anything the URL parser drops or
- * rewrites silently (whitespace, control characters, backslashes). The same rule as the router's endpointUrl.
- */
+/** The endpoint announced on chain must be one routers probe (protocol's parseEndpointUrl). */
 function checkEndpoint(value: string): void {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused here
-  const url = /[\\\s\u0000-\u001f\u007f]/.test(value) ? undefined : parseSourceUrl(value);
-  if (!url || url.hostname === '') {
+  if (!parseEndpointUrl(value)) {
     // Not repeated: a URL with credentials is refused, and they would be in it.
     throw new TypeError('endpoint must be an http(s) base URL with a host and no credentials, query or fragment');
   }

@@ -9,7 +9,7 @@
 import { type LookupAddress, type LookupOptions, lookup } from 'node:dns';
 import { lookup as lookupAll } from 'node:dns/promises';
 import { isIP } from 'node:net';
-import type { Hex } from '@verity/protocol';
+import { type Hex, endpointPath, parseEndpointUrl } from '@verity/protocol';
 import ipaddr from 'ipaddr.js';
 import { Agent, type Dispatcher } from 'undici';
 import { logEvent } from './log.js';
@@ -46,28 +46,9 @@ export class PeerSourceRefused extends Error {
   }
 }
 
-/**
- * The source as a URL when it is an http(s) base URL without credentials, query or fragment. Checked on the
- * string too: an empty query or fragment ("…/?", "…#") leaves `search` and `hash` empty.
- */
-export function parseSourceUrl(source: string): URL | undefined {
-  if (/[?#]/.test(source)) return undefined;
-  let url: URL;
-  try {
-    url = new URL(source);
-  } catch {
-    return undefined;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
-  if (url.username !== '' || url.password !== '') return undefined;
-  return url;
-}
-
-/** The URL of blob `sha256` under a source base URL: the path is appended to the pathname, never to the string. */
+/** The URL of blob `sha256` under a source base URL (protocol's endpointPath: never by string concatenation). */
 export function blobUrl(base: URL, sha256: Hex): URL {
-  const url = new URL(base.href);
-  url.pathname = `${url.pathname.replace(/\/+$/, '')}/v1/blobs/${sha256}`;
-  return url;
+  return endpointPath(base, `/v1/blobs/${sha256}`);
 }
 
 /** Origin and path without trailing slashes: what a source and a peer's endpoint are compared by. */
@@ -125,7 +106,7 @@ export class PeerSources {
   constructor(options: Partial<PeerSourcesOptions> = {}) {
     this.options = { ...defaultPeerSourcesOptions, ...options };
     this.allowList = this.options.peerSources.flatMap((source) => {
-      const url = parseSourceUrl(source);
+      const url = parseEndpointUrl(source);
       if (!url) throw new TypeError('a peer source must be an http(s) base URL without credentials, query or fragment');
       return [baseOf(url)];
     });
@@ -138,7 +119,7 @@ export class PeerSources {
 
   /** The source's base URL when it may be fetched from; throws PeerSourceRefused otherwise, before connecting. */
   async check(source: string): Promise<URL> {
-    const url = parseSourceUrl(source);
+    const url = parseEndpointUrl(source);
     if (!url) throw new PeerSourceRefused('malformed');
     if (!(await this.isPeer(baseOf(url)))) throw new PeerSourceRefused('not-a-peer');
     if (!this.options.allowPrivatePeers) await checkPublic(url);
@@ -172,7 +153,7 @@ export class PeerSources {
     let bases: string[];
     try {
       bases = (await (read ? read() : [])).flatMap((endpoint) => {
-        const url = parseSourceUrl(endpoint);
+        const url = parseEndpointUrl(endpoint);
         return url ? [baseOf(url)] : [];
       });
     } catch (error) {

@@ -8,7 +8,8 @@ import type { AddressInfo } from 'node:net';
 import type { Hex } from '@verity/protocol';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PeerSourceRefused, PeerSources, blobUrl, isPublicAddress, parseSourceUrl } from '../src/peer-sources.js';
+import { parseEndpointUrl as parseSourceUrl } from '@verity/protocol';
+import { PeerSourceRefused, PeerSources, blobUrl, isPublicAddress } from '../src/peer-sources.js';
 
 const hash = `0x${'ab'.repeat(32)}` as Hex;
 

@@ -5,6 +5,7 @@ export * from './canonical.js';
 export * from './chat.js';
 export * from './openai.js';
 export * from './errors.js';
+export * from './endpoint.js';
 export { keccak256, sha256Hex } from './hashes.js';
 export * from './hex.js';
 export * from './json-schema.js';

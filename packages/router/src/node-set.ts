@@ -6,11 +6,19 @@
  * NodeRegistry's active nodes, each node's operator address and price are the chain's, and a node serves a model
  * only when that model id is among its on-chain model ids (whatever its /v1/models says).
  *
- * An endpoint is probed only when it is a plain http(s) base URL (endpointUrl), at paths built with the URL API.
+ * An endpoint is probed only when it is a plain http(s) base URL (protocol's parseEndpointUrl), at paths built with the URL API.
  * Why a node is not healthy is public (/health) only as a fixed reason; the detail goes to the router's log.
  */
 import { getJson } from '@verity/http/client';
-import { type Hex, type ModelEntry, ModelListSchema, VerityError, sameAddress } from '@verity/protocol';
+import {
+  type Hex,
+  type ModelEntry,
+  ModelListSchema,
+  VerityError,
+  endpointPath,
+  parseEndpointUrl,
+  sameAddress,
+} from '@verity/protocol';
 import type { ModelRecord, NodeRecord } from '@verity/chain';
 import { z } from 'zod';
 import type { ChainNodeSource } from './chain-source.js';
@@ -38,7 +46,7 @@ export interface NodeState {
 }
 
 /**
- * Why a node is not routed to, as /health shows it. `bad-endpoint`: not a plain http(s) base URL (see endpointUrl);
+ * Why a node is not routed to, as /health shows it. `bad-endpoint`: not a plain http(s) base URL (see parseEndpointUrl);
  * `unreachable`: no connection, or no answer in time; `bad-answer`: its /health or /v1/models answer does not hold;
  * `wrong-operator`: with a chain, it signs with another key than the operator that registered the endpoint.
  */
@@ -68,33 +76,6 @@ function newNodeState(url: string, address?: Hex): NodeState {
     lastFailureAt: 0,
     dissents: 0,
   };
-}
-
-/**
- * A node's base URL when it is fit to probe: http(s) with a host, and no credentials, query or fragment; undefined
- * otherwise. The raw text is checked for `?` and `#` (`new URL('http://a/#')` has an empty hash, and a string
- * appended after one would be cut off: the `#` trick), and for what the URL parser drops or rewrites silently
- * (whitespace, control characters, backslashes). A path is kept as the base of the node's API.
- */
-export function endpointUrl(text: string): URL | undefined {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused here
-  if (/[?#\\\s\u0000-\u001f\u007f]/.test(text)) return undefined;
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    return undefined;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
-  if (url.hostname === '' || url.username !== '' || url.password !== '') return undefined;
-  return url;
-}
-
-/** `path` under a node's base URL: appended to the pathname, never to the string. */
-export function endpointPath(base: URL, path: string): string {
-  const url = new URL(base.href);
-  url.pathname = `${url.pathname.replace(/\/+$/, '')}${path}`;
-  return url.href;
 }
 
 /**
@@ -214,15 +195,15 @@ export class NodeSet {
 
   async refreshNode(node: NodeState): Promise<void> {
     const timeoutMs = Math.min(this.options.timeoutMs, 5_000);
-    const base = endpointUrl(node.url);
+    const base = parseEndpointUrl(node.url);
     if (!base) {
       this.fail(node, 'bad-endpoint', 'not an http(s) base URL without credentials, query or fragment');
       return;
     }
     try {
       const [health, list] = await Promise.all([
-        getJson(endpointPath(base, '/health'), { timeoutMs }),
-        getJson(endpointPath(base, '/v1/models'), { timeoutMs }),
+        getJson(endpointPath(base, '/health').href, { timeoutMs }),
+        getJson(endpointPath(base, '/v1/models').href, { timeoutMs }),
       ]);
       const parsedHealth = NodeHealthSchema.parse(health);
       node.hosted = new Map(ModelListSchema.parse(list).data.map((entry) => [entry.modelId, entry]));

@@ -6,7 +6,7 @@
 import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { endpointPath, endpointUrl } from '../src/node-set.js';
+import { endpointPath, parseEndpointUrl as endpointUrl } from '@verity/protocol';
 import { createRouterApp } from '../src/server.js';
 
 /** A server that answers every request with `answer` and records the paths asked for. */
@@ -53,8 +53,8 @@ describe('endpointUrl', () => {
 
   it('builds probe URLs on the path, never on the string', () => {
     const base = endpointUrl('http://node.example/verity') as URL;
-    expect(endpointPath(base, '/health')).toBe('http://node.example/verity/health');
-    expect(endpointPath(endpointUrl('http://node.example') as URL, '/v1/models')).toBe('http://node.example/v1/models');
+    expect(endpointPath(base, '/health').href).toBe('http://node.example/verity/health');
+    expect(endpointPath(endpointUrl('http://node.example') as URL, '/v1/models').href).toBe('http://node.example/v1/models');
   });
 });
 
