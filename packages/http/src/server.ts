@@ -93,6 +93,13 @@ export function createServer(options: Partial<ServerOptions> = {}): FastifyInsta
     // Node's requestTimeout covers the whole request, so it would cut a large upload: bodies are timed below.
     requestTimeout: 0,
     return503OnClosing: true,
+    // A path fastify cannot route (a malformed escape, a parameter too long) is the caller's mistake, in our shape.
+    frameworkErrors: (error, _request, reply) => {
+      const message =
+        error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'a path parameter is too long' : 'the request path is malformed';
+      const body = new VerityError('INVALID_REQUEST', message, { details: { reason: error.code } }).toBody();
+      void (reply as unknown as FastifyReply).status(400).send(body);
+    },
     http: {
       headersTimeout: opts.headersTimeoutMs,
       // How often headers timeouts are checked (Node's default, 30 s, would let a slow client stay 30 s longer).
@@ -256,4 +263,47 @@ export async function listen(app: FastifyInstance, host: string, port: number): 
 // `{ maxJsonDepth: undefined }` must not override a default (exactOptionalPropertyTypes does not stop plain JS callers).
 function stripUndefined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/**
+ * What a refused upload may still send: read and discarded before the error is answered, so the client has finished
+ * writing when it reads the error (no reset, and a kept-alive connection stays usable). Beyond it the connection is
+ * cut: a client must not make a server read gigabytes it already refused.
+ */
+export const refusedBodyDrainBytes = 4 * 1024 * 1024;
+
+/**
+ * For a request refused while its body is still arriving (a raw upload): discards the rest of the body up to
+ * `limitBytes` and resolves once it ended; beyond the limit, the answer closes the connection and the socket is cut.
+ */
+export async function refuseUnreadBody(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  limitBytes = refusedBodyDrainBytes,
+): Promise<void> {
+  const stream = request.raw;
+  if (stream.readableEnded || stream.destroyed) return;
+  const drained = await new Promise<boolean>((resolve) => {
+    let seen = 0;
+    const finish = (ended: boolean) => {
+      stream.off('data', onData);
+      stream.off('end', onEnd);
+      stream.off('close', onClose);
+      resolve(ended);
+    };
+    const onData = (chunk: Buffer) => {
+      seen += chunk.length;
+      if (seen > limitBytes) finish(false);
+    };
+    const onEnd = () => finish(true);
+    const onClose = () => finish(stream.readableEnded);
+    stream.on('data', onData);
+    stream.once('end', onEnd);
+    stream.once('close', onClose);
+    stream.resume();
+  });
+  if (!drained) {
+    void reply.header('connection', 'close');
+    reply.raw.once('finish', () => stream.destroy());
+  }
 }

@@ -41,6 +41,8 @@ export interface NodeState {
   chain?: { priceWei: bigint; stakeWei: bigint; modelIds: Set<Hex> };
   /** Every model the node's /v1/models lists (with a chain, `models` is the part of it announced on chain). */
   hosted: Map<Hex, ModelEntry>;
+  /** Every name the node gives them (one file may have several): the catalog's names when there is no chain. */
+  names: ModelEntry[];
   /** Why the node is not healthy, when it is not (the detail is in the router's log). */
   problem?: NodeProblem;
 }
@@ -70,6 +72,7 @@ function newNodeState(url: string, address?: Hex): NodeState {
     healthy: false,
     models: new Map(),
     hosted: new Map(),
+    names: [],
     inFlight: 0,
     latencyMs: 1,
     failures: 0,
@@ -206,7 +209,8 @@ export class NodeSet {
         getJson(endpointPath(base, '/v1/models').href, { timeoutMs }),
       ]);
       const parsedHealth = NodeHealthSchema.parse(health);
-      node.hosted = new Map(ModelListSchema.parse(list).data.map((entry) => [entry.modelId, entry]));
+      node.names = ModelListSchema.parse(list).data;
+      node.hosted = new Map(node.names.map((entry) => [entry.modelId, entry]));
       this.filterModels(node);
       if (this.chain) {
         // The endpoint must be run by the operator that staked for it: its receipts are signed by that key.
@@ -240,6 +244,7 @@ export class NodeSet {
   /** Records that a node now hosts a model (it answered a registration). */
   noteModel(node: NodeState, entry: ModelEntry): void {
     node.hosted.set(entry.modelId, entry);
+    node.names = [...node.names.filter((known) => known.id !== entry.id), entry];
     this.filterModels(node);
   }
 
@@ -262,22 +267,22 @@ export class NodeSet {
   }
 
   /**
-   * Every model any node serves, one entry per modelId, with the nodes that serve it. With a chain, a model's name,
-   * version and publisher are ModelRegistry's, whatever the nodes call it, and a model whose record has not been
-   * read is not listed: no node can rename another publisher's model.
+   * Every model any node serves, with the nodes that serve it. With a chain, one entry per modelId, whose name,
+   * version and publisher are ModelRegistry's, whatever the nodes call it (a model whose record has not been read is
+   * not listed): no node can rename another publisher's model. Without one, every name@version the nodes give.
    */
   catalog(): (ModelEntry & { nodes: string[] })[] {
-    const byId = new Map<Hex, ModelEntry & { nodes: string[] }>();
+    const byId = new Map<string, ModelEntry & { nodes: string[] }>();
     for (const node of this.current) {
       if (!node.healthy) continue;
-      for (const entry of node.models.values()) {
-        const known = byId.get(entry.modelId);
-        if (known) {
-          known.nodes.push(node.url);
-          continue;
-        }
-        const named = this.chain ? publishedEntry(entry, this.chain.models.known(entry.modelId)) : entry;
-        if (named) byId.set(entry.modelId, { ...named, nodes: [node.url] });
+      const entries = this.chain
+        ? [...node.models.values()].map((entry) => publishedEntry(entry, this.chain?.models.known(entry.modelId)))
+        : node.names.filter((entry) => node.models.has(entry.modelId));
+      for (const entry of entries) {
+        if (!entry) continue;
+        const known = byId.get(entry.id);
+        if (known) known.nodes.push(node.url);
+        else byId.set(entry.id, { ...entry, nodes: [node.url] });
       }
     }
     return [...byId.values()].sort((a, b) => a.created - b.created || a.id.localeCompare(b.id));

@@ -1,6 +1,6 @@
 /** The router's HTTP API: Protocol v1 (the same endpoints as a node), routed across the node set. */
 import { randomBytes } from 'node:crypto';
-import { type EarlyAnswer, answerBeforeBody, createServer, listen, parseBody } from '@verity/http/server';
+import { type EarlyAnswer, answerBeforeBody, createServer, listen, parseBody, refuseUnreadBody } from '@verity/http/server';
 import { putBytes, readResponseText, sharedAgent } from '@verity/http/client';
 import {
   BlobPutResponseSchema,
@@ -224,31 +224,40 @@ export async function createRouterApp(options: RouterStartOptions) {
   await app.register(async function blobUploads(scope) {
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
-    scope.put('/v1/blobs', async (request) => {
-      const target = rankNodes(nodeSet.available())[0];
-      if (!target) throw new VerityError('NODE_UNAVAILABLE', 'no healthy node to store the blob on');
-      const headers: Record<string, string> = {};
-      const expected = request.headers['x-verity-sha256'];
-      if (typeof expected === 'string') headers['x-verity-sha256'] = expected;
-      const length = request.headers['content-length'];
-      if (typeof length === 'string') {
-        if (Number(length) > opts.maxModelBytes) {
-          throw new VerityError('MODEL_TOO_LARGE', `blob is ${length} bytes (limit ${opts.maxModelBytes})`, {
-            details: { size: Number(length), limit: opts.maxModelBytes },
-          });
-        }
-        headers['content-length'] = length;
-      }
-      const result = BlobPutResponseSchema.parse(
-        await putBytes(`${target.url}/v1/blobs`, request.body as NodeJS.ReadableStream, {
-          headers,
-          timeoutMs: opts.requestTimeoutMs,
-        }),
-      );
-      distributor.noteBlob(result.sha256.toLowerCase() as Hex, target.url);
-      return result;
+    // Refused while the client may still be sending (by the route, or before it, e.g. a malformed content type):
+    // the rest is discarded first, then the error goes to the server's handler.
+    scope.setErrorHandler(async (error, request, reply) => {
+      await refuseUnreadBody(request, reply);
+      throw error;
     });
+    scope.put('/v1/blobs', async (request) => forwardUpload(request));
   });
+
+  /** Streams an upload to the best node, untouched: the router never buffers model files. */
+  async function forwardUpload(request: FastifyRequest) {
+    const target = rankNodes(nodeSet.available())[0];
+    if (!target) throw new VerityError('NODE_UNAVAILABLE', 'no healthy node to store the blob on');
+    const headers: Record<string, string> = {};
+    const expected = request.headers['x-verity-sha256'];
+    if (typeof expected === 'string') headers['x-verity-sha256'] = expected;
+    const length = request.headers['content-length'];
+    if (typeof length === 'string') {
+      if (Number(length) > opts.maxModelBytes) {
+        throw new VerityError('MODEL_TOO_LARGE', `blob is ${length} bytes (limit ${opts.maxModelBytes})`, {
+          details: { size: Number(length), limit: opts.maxModelBytes },
+        });
+      }
+      headers['content-length'] = length;
+    }
+    const result = BlobPutResponseSchema.parse(
+      await putBytes(`${target.url}/v1/blobs`, request.body as NodeJS.ReadableStream, {
+        headers,
+        timeoutMs: opts.requestTimeoutMs,
+      }),
+    );
+    distributor.noteBlob(result.sha256.toLowerCase() as Hex, target.url);
+    return result;
+  }
 
   app.get<{ Params: { sha256: string } }>('/v1/blobs/:sha256', async (request, reply) => {
     const { sha256 } = request.params;

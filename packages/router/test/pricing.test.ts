@@ -13,6 +13,7 @@ function node(operator: string, priceWei: bigint | undefined, options: { healthy
     healthy: options.healthy ?? true,
     models: new Map(options.serves === false ? [] : [[modelId, {} as ModelEntry]]),
     hosted: new Map(),
+    names: [],
     inFlight: 0,
     latencyMs: 1,
     failures: 0,

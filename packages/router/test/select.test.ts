@@ -11,6 +11,7 @@ function node(name: string, latencyMs: number, priceWei?: bigint, inFlight = 0):
     healthy: true,
     models: new Map(),
     hosted: new Map(),
+    names: [],
     inFlight,
     latencyMs,
     failures: 0,
