@@ -275,21 +275,31 @@ export class PaymentGate {
 
   /** What the router knows of an API key's channel, read from the chain when its mirror is old (`GET /v1/key`). */
   async keyState(key: ApiKey, requirements: PaymentRequirements): Promise<KeyState> {
-    const config = keyChannelConfig(key, requirements);
-    const channelId = this.channelIdOf(config);
-    const known = this.modules.store.channel(channelId);
-    const onchain =
-      !known || Date.now() - known.syncedAt > this.options.onchainStateTtlMs ? await this.readOnchain(channelId) : known;
-    const charged = known?.charged ?? 0n;
-    const spent = charged > onchain.totalClaimed ? charged : onchain.totalClaimed;
+    const channelId = this.channelIdOf(keyChannelConfig(key, requirements));
+    const { state, spent } = await this.keyFunds(channelId, 0n);
     return {
       channelId,
       payer: getAddress(key.payer),
-      balance: onchain.balance,
+      balance: state.balance,
       charged: spent,
-      remaining: onchain.balance > spent ? onchain.balance - spent : 0n,
-      withdrawInitiatedAt: onchain.withdrawInitiatedAt === 0 ? null : onchain.withdrawInitiatedAt,
+      remaining: state.balance > spent ? state.balance - spent : 0n,
+      withdrawInitiatedAt: state.withdrawInitiatedAt === 0 ? null : state.withdrawInitiatedAt,
     };
+  }
+
+  /**
+   * A key channel's on-chain state (the mirror, read again from the chain when older than its TTL or short of
+   * `need` more) and what was spent on it: charged, or claimed when that is more. `onchain` is set when it was read.
+   */
+  private async keyFunds(channelId: Hex, need: bigint) {
+    const known = this.modules.store.channel(channelId);
+    const onchain =
+      !known || Date.now() - known.syncedAt > this.options.onchainStateTtlMs || known.charged + need > known.balance
+        ? await this.readOnchain(channelId)
+        : undefined;
+    const state: OnchainChannelState = onchain ?? (known as ChannelRecord);
+    const charged = known?.charged ?? 0n;
+    return { onchain, state, spent: charged > state.totalClaimed ? charged : state.totalClaimed };
   }
 
   private async reserveWithKey(
@@ -298,19 +308,11 @@ export class PaymentGate {
     channelId: Hex,
     requirements: PaymentRequirements,
   ): Promise<Charge> {
-    const { store } = this.modules;
     const price = BigInt(requirements.amount);
     // Twice at most: a second router on the same database may have charged the channel since it was read.
     for (let attempt = 0; ; attempt++) {
-      const known = store.channel(channelId);
-      let onchain: OnchainChannelState | undefined;
-      if (!known || Date.now() - known.syncedAt > this.options.onchainStateTtlMs || known.charged + price > known.balance) {
-        onchain = await this.readOnchain(channelId);
-      }
-      const balance = onchain?.balance ?? (known as ChannelRecord).balance;
-      const claimed = onchain?.totalClaimed ?? (known as ChannelRecord).totalClaimed;
-      const charged = known?.charged ?? 0n;
-      const base = charged > claimed ? charged : claimed;
+      const { onchain, state, spent: base } = await this.keyFunds(channelId, price);
+      const { balance } = state;
       if (balance === 0n) {
         throw new VerityError(
           'INVALID_API_KEY',
@@ -322,7 +324,7 @@ export class PaymentGate {
         const left = balance > base ? balance - base : 0n;
         throw paymentError(
           x402Codes.cumulativeExceedsBalance,
-          `this API key's deposit is spent: ${left} left of ${balance}, and this request costs up to ${price} (token base units); deposit more into it (\`verity key create --deposit <VRT> --key <key>\`) or create another`,
+          `this API key's deposit is spent: ${left} left of ${balance}, and this request costs up to ${price} (token base units); deposit more into it (\`verity key create --deposit <VRT> --top-up <name>\`) or create another`,
           { key: apiKeyLabel(key), channelId, limit: String(balance), usage: String(base), remaining: String(left) },
         );
       }

@@ -436,7 +436,8 @@ function requireApiKey(request: PaidHttpRequest): ApiKey {
 export class PaidRequest {
   constructor(
     private readonly charge: Charge,
-    private readonly perAnswer: bigint,
+    /** The price per answer quoted and reserved: no answer is charged more. */
+    readonly perAnswer: bigint,
     private readonly ledger: FeeLedger | undefined,
   ) {}
 

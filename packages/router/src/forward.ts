@@ -137,25 +137,19 @@ export async function forwardInfer(
     const parsed = NodeAnswerSchema.safeParse(raw);
     if (!parsed.success) throw new VerityError('RECEIPT_INVALID', `node ${node.url} answered with a malformed response`);
     const response = parsed.data as InferResponse;
-    const receipt = checkNodeReceipt(node, response.receipts, {
-      requestId: request.requestId,
-      modelId: request.model,
-      inputHash: request.inputHash,
-      outputHash: outputHashOf(node, response.outputs),
-      policy: request.policy,
-      ...(forwarding.receiptDomain ? { domain: forwarding.receiptDomain } : {}),
-    });
-    // The answer's own fields must say what its receipt says: a client checks the receipt against them.
-    if (
-      response.requestId.toLowerCase() !== request.requestId.toLowerCase() ||
-      response.modelId.toLowerCase() !== request.model.toLowerCase() ||
-      response.policy !== request.policy
-    ) {
-      throw new VerityError(
-        'RECEIPT_INVALID',
-        `node ${node.url} answered for another request, model or policy than it was asked`,
-      );
-    }
+    const receipt = checkNodeReceipt(
+      node,
+      response.receipts,
+      {
+        requestId: request.requestId,
+        modelId: request.model,
+        inputHash: request.inputHash,
+        outputHash: outputHashOf(node, response.outputs),
+        policy: request.policy,
+        ...(forwarding.receiptDomain ? { domain: forwarding.receiptDomain } : {}),
+      },
+      response,
+    );
     return {
       node,
       response,

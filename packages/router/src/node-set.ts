@@ -65,7 +65,8 @@ export interface NodeSetOptions {
   log?: (message: string) => void;
 }
 
-function newNodeState(url: string, address?: Hex): NodeState {
+/** A node not probed yet: unhealthy, serving nothing, with neutral measurements. */
+export function newNodeState(url: string, address?: Hex): NodeState {
   return {
     url: url.replace(/\/+$/, ''),
     address,

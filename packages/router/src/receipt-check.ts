@@ -25,8 +25,20 @@ export interface ExpectedReceipt {
   domain?: ReceiptDomain;
 }
 
+/** What the answer around the receipt says it answers: it must say what the receipt says, as a client checks one against the other. */
+export interface AnsweredFields {
+  requestId: string;
+  modelId: string;
+  policy?: string;
+}
+
 /** The answer's one receipt, checked against `expected`; RECEIPT_INVALID naming every check that failed. */
-export function checkNodeReceipt(node: NodeState, receipts: readonly SignedReceipt[], expected: ExpectedReceipt): SignedReceipt {
+export function checkNodeReceipt(
+  node: NodeState,
+  receipts: readonly SignedReceipt[],
+  expected: ExpectedReceipt,
+  answered: AnsweredFields,
+): SignedReceipt {
   const receipt = receipts[0];
   if (receipts.length !== 1 || !receipt) {
     throw new VerityError('RECEIPT_INVALID', `node ${node.url} answered with ${receipts.length} receipts, expected 1`, {
@@ -50,6 +62,9 @@ export function checkNodeReceipt(node: NodeState, receipts: readonly SignedRecei
   if (registry && domain.verifyingContract && !sameAddress(domain.verifyingContract, registry)) {
     problems.push(`signed for verifying contract ${domain.verifyingContract}, expected ${registry}`);
   }
+  if (answered.requestId.toLowerCase() !== expected.requestId.toLowerCase()) problems.push('answered another requestId');
+  if (answered.modelId.toLowerCase() !== expected.modelId.toLowerCase()) problems.push('answered for another model');
+  if (answered.policy !== undefined && answered.policy !== expected.policy) problems.push('answered under another policy');
   if (problems.length > 0) {
     throw new VerityError('RECEIPT_INVALID', `node ${node.url} returned a receipt that does not hold: ${problems.join('; ')}`, {
       details: { node: node.url, problems },

@@ -92,6 +92,9 @@ export async function createRouterApp(options: RouterStartOptions) {
   );
   const dissentLog = new DissentLog(opts.dataDir);
   const distributor = new ModelDistributor(nodeSet, opts.requestTimeoutMs, opts.chainModelWaitMs);
+  /** The least an answer of a model costs as known now: its published price once read, and the router's minimum. */
+  const knownFloor = (entry: ModelEntry): bigint =>
+    maxPrice(chain?.models.knownPrice(entry.modelId) ?? 0n, opts.payments?.minPricePerAnswer ?? 0n);
   const policyContext: PolicyContext = {
     nodeSet,
     dissentLog,
@@ -103,7 +106,7 @@ export async function createRouterApp(options: RouterStartOptions) {
     spreadModel: async (entry, extra) => {
       await distributor.spread(entry, extra);
     },
-    priceFloor: (entry) => maxPrice(chain?.models.knownPrice(entry.modelId) ?? 0n, opts.payments?.minPricePerAnswer ?? 0n),
+    priceFloor: (entry) => knownFloor(entry),
   };
   await nodeSet.refresh();
   nodeSet.start();
@@ -127,11 +130,9 @@ export async function createRouterApp(options: RouterStartOptions) {
     return answerPrice(entry.modelId, nodeSet.nodes, answers, maxPrice(published, priced.minPricePerAnswer));
   }
 
-  /** What each reserved payment was quoted per answer: the request is routed only to nodes priced within it. */
-  const quotes = new WeakMap<PaidRequest, bigint>();
+  /** A paid request is routed only to nodes priced within the quote it reserved. */
   function routedWithin(paid: PaidRequest | undefined): PolicyContext {
-    const quoteWei = paid && quotes.get(paid);
-    return quoteWei === undefined ? policyContext : { ...policyContext, quoteWei };
+    return paid ? { ...policyContext, quoteWei: paid.perAnswer } : policyContext;
   }
 
   const pricedPaths = new Set<string>(paymentRoutes.refunds.map((route) => route.path));
@@ -143,10 +144,7 @@ export async function createRouterApp(options: RouterStartOptions) {
     if (request.method !== 'POST' || !pricedPaths.has(request.routeOptions.url ?? '') || !priced.refusesUnread(request))
       return undefined;
     let most = priced.minPricePerAnswer;
-    for (const entry of nodeSet.catalog()) {
-      const floor = maxPrice(chain?.models.knownPrice(entry.modelId) ?? 0n, priced.minPricePerAnswer);
-      most = maxPrice(most, answerPrice(entry.modelId, nodeSet.nodes, 1, floor));
-    }
+    for (const entry of nodeSet.catalog()) most = maxPrice(most, answerPrice(entry.modelId, nodeSet.nodes, 1, knownFloor(entry)));
     // Nothing is priced, as far as is known: the request may be served unpaid, so it is read.
     if (most === 0n) return undefined;
     const refused = priced.unreadRefusal(request, most);
@@ -163,9 +161,7 @@ export async function createRouterApp(options: RouterStartOptions) {
     const perAnswer = await quote(payments, entry, answers);
     if (perAnswer === 0n) return undefined;
     try {
-      const paid = await payments.reserve(request, answers, perAnswer);
-      quotes.set(paid, perAnswer);
-      return paid;
+      return await payments.reserve(request, answers, perAnswer);
     } catch (error) {
       if (error instanceof PaymentRequiredError) return error;
       throw error;
@@ -204,10 +200,9 @@ export async function createRouterApp(options: RouterStartOptions) {
     const catalog = nodeSet.catalog();
     if (!payments) return { object: 'list' as const, data: catalog };
     const data = catalog.map((entry) => {
-      const published = chain ? chain.models.knownPrice(entry.modelId) : 0n;
-      if (published === undefined) return entry;
-      const price = answerPrice(entry.modelId, nodeSet.nodes, 1, maxPrice(published, payments.minPricePerAnswer));
-      return { ...entry, pricing: pricingOf(price) };
+      // A model whose published price is not read yet states none rather than one too low.
+      if (chain && chain.models.knownPrice(entry.modelId) === undefined) return entry;
+      return { ...entry, pricing: pricingOf(answerPrice(entry.modelId, nodeSet.nodes, 1, knownFloor(entry))) };
     });
     return { object: 'list' as const, data };
   });

@@ -115,22 +115,19 @@ function nodeBody(request: TextRequest, stream: boolean): string {
 
 /** Checks a node's whole answer against the request; RECEIPT_INVALID (a node fault) when anything does not hold. */
 function verifyAnswer(request: TextRequest, node: NodeState, answer: TextAnswer, forwarding: Forwarding): void {
-  checkNodeReceipt(node, answer.verity.receipts, {
-    requestId: request.requestId,
-    modelId: request.entry.modelId,
-    inputHash: request.inputHash,
-    outputHash: textOutputHash(generatedText(answer)),
-    policy: request.policy,
-    ...(forwarding.receiptDomain ? { domain: forwarding.receiptDomain } : {}),
-  });
-  const problems: string[] = [];
-  if (answer.verity.requestId.toLowerCase() !== request.requestId) problems.push('answered another requestId');
-  if (answer.verity.modelId.toLowerCase() !== request.entry.modelId) problems.push('answered for another model');
-  if (problems.length > 0) {
-    throw new VerityError('RECEIPT_INVALID', `node ${node.url} returned an answer that does not hold: ${problems.join('; ')}`, {
-      details: { node: node.url, problems },
-    });
-  }
+  checkNodeReceipt(
+    node,
+    answer.verity.receipts,
+    {
+      requestId: request.requestId,
+      modelId: request.entry.modelId,
+      inputHash: request.inputHash,
+      outputHash: textOutputHash(generatedText(answer)),
+      policy: request.policy,
+      ...(forwarding.receiptDomain ? { domain: forwarding.receiptDomain } : {}),
+    },
+    { requestId: answer.verity.requestId, modelId: answer.verity.modelId },
+  );
 }
 
 function parseAnswer(request: TextRequest, node: NodeState, text: string): TextAnswer {

@@ -1,24 +1,16 @@
 /** The price per answer: the k-th cheapest healthy operator serving the model, at least the floor. */
 import type { Hex, ModelEntry } from '@verity/protocol';
 import { describe, expect, it } from 'vitest';
-import type { NodeState } from '../src/node-set.js';
+import { type NodeState, newNodeState } from '../src/node-set.js';
 import { answerPrice, withinPrice } from '../src/pricing.js';
 
 const modelId: Hex = `0x${'ab'.repeat(32)}`;
 
 function node(operator: string, priceWei: bigint | undefined, options: { healthy?: boolean; serves?: boolean } = {}): NodeState {
   return {
-    url: `http://${operator}-${String(priceWei)}`,
-    address: `0x${operator.padStart(40, '0')}` as Hex,
+    ...newNodeState(`http://${operator}-${String(priceWei)}`, `0x${operator.padStart(40, '0')}` as Hex),
     healthy: options.healthy ?? true,
     models: new Map(options.serves === false ? [] : [[modelId, {} as ModelEntry]]),
-    hosted: new Map(),
-    names: [],
-    inFlight: 0,
-    latencyMs: 1,
-    failures: 0,
-    lastFailureAt: 0,
-    dissents: 0,
     ...(priceWei === undefined ? {} : { chain: { priceWei, stakeWei: 10n ** 20n, modelIds: new Set<Hex>([modelId]) } }),
   };
 }

@@ -1,22 +1,15 @@
 /** Node selection: expected wait first, then the on-chain price; one node per operator. */
 import type { Hex } from '@verity/protocol';
 import { describe, expect, it } from 'vitest';
-import type { NodeState } from '../src/node-set.js';
+import { type NodeState, newNodeState } from '../src/node-set.js';
 import { rankNodes } from '../src/select.js';
 
 function node(name: string, latencyMs: number, priceWei?: bigint, inFlight = 0): NodeState {
   return {
-    url: `http://${name}`,
-    address: `0x${name.padStart(40, '0')}` as Hex,
+    ...newNodeState(`http://${name}`, `0x${name.padStart(40, '0')}` as Hex),
     healthy: true,
-    models: new Map(),
-    hosted: new Map(),
-    names: [],
     inFlight,
     latencyMs,
-    failures: 0,
-    lastFailureAt: 0,
-    dissents: 0,
     ...(priceWei === undefined ? {} : { chain: { priceWei, stakeWei: 10n ** 20n, modelIds: new Set<Hex>() } }),
   };
 }

@@ -38,6 +38,8 @@ export interface ChainContext {
   readonly account?: Address;
   /** viem clients, created on first use; checks (once) that the RPC serves the deployment's chain. */
   load(): Promise<LoadedChain>;
+  /** Model references resolved on chain (see resolveModelId), with when. */
+  readonly resolved: Map<string, { modelId: Hex; at: number }>;
 }
 
 /** @verity/chain, imported once on first use. */
@@ -115,6 +117,7 @@ export function createChainContext(config: ChainConfig): ChainContext {
     deployment: config.deployment,
     ...(privateKey !== undefined ? { account: addressOf(privateKey) } : {}),
     load,
+    resolved: new Map(),
   };
 }
 
@@ -267,6 +270,9 @@ export async function resolveModelId(client: Client, ref: string): Promise<Hex |
   const parsed = parseModelRef(ref);
   if (parsed.kind === 'id') return parsed.modelId;
   if (!client.chain) return undefined;
+  // name@version never changes meaning once published; "name" (the latest) is read again after a few seconds.
+  const kept = client.chain.resolved.get(ref);
+  if (kept && (parsed.version !== undefined || Date.now() - kept.at < latestNameTtlMs)) return kept.modelId;
   const loaded = await client.chain.load();
   const { resolveModel } = await chainModule();
   let modelId: Hex | null;
@@ -281,5 +287,10 @@ export async function resolveModelId(client: Client, ref: string): Promise<Hex |
   if (modelId === null) {
     throw new VerityError('UNKNOWN_MODEL', `no model "${ref}" is published on chain`, { details: { model: ref } });
   }
-  return modelId.toLowerCase() as Hex;
+  const resolved = modelId.toLowerCase() as Hex;
+  client.chain.resolved.set(ref, { modelId: resolved, at: Date.now() });
+  return resolved;
 }
+
+/** How long the SDK keeps what a bare model name resolved to on chain (its publisher may publish a newer version). */
+const latestNameTtlMs = 5_000;
