@@ -38,8 +38,10 @@ const chainPort = Number(process.env.VERITY_CHAIN_PORT ?? 8545);
 const dataDir = join(repoRoot, '.verity/devnet');
 /** Each node's price per answer (its NodeRegistry price): 0.001 VRT. */
 const priceWei = 10n ** 15n;
-/** iris's published price per answer, above the nodes' own: 0.002 VRT. verity-chat is published without one. */
+/** iris's published price per answer, above the nodes' own: 0.002 VRT. */
 const irisPriceWei = 2n * priceWei;
+/** verity-chat's published prices per prompt and per generated token (0.000001 and 0.000002 VRT), on top of the nodes' 0.001 per answer. */
+const chatTokenPrices = { inputTokenPriceWei: 10n ** 12n, outputTokenPriceWei: 2n * 10n ** 12n };
 /** What `npm start` deposits behind the devnet's API key. */
 const apiKeyDepositWei = 10n * 10n ** 18n;
 // The devnet chain starts empty every time, so the nodes' records start empty too.
@@ -105,7 +107,8 @@ try {
         {
           network: `eip155:${chain.chainId}`,
           asset: chain.deployment.contracts.token,
-          maxAmountPerPayment: String(3n * irisPriceWei),
+          // replicate:3 of a chat without max_tokens: at most 3 × (0.001 + 511 × 0.000002 + 0.000001) VRT.
+          maxAmountPerPayment: String(10n ** 16n),
         },
       ],
     });
@@ -139,7 +142,11 @@ try {
   );
 
   // The demo chat model (built in closed form by `npm run demo-chat`): readable answers about Verity.
-  const chatModel = await client.pushModel(join(repoRoot, 'models/verity-chat.gguf'), { name: 'verity-chat', version: '1' });
+  const chatModel = await client.pushModel(join(repoRoot, 'models/verity-chat.gguf'), {
+    name: 'verity-chat',
+    version: '1',
+    ...chatTokenPrices,
+  });
   console.log(
     `\nPublished ${chatModel.name}@${chatModel.version} (${chatModel.modelId}) on chain and on ${chatModel.nodes?.length ?? 1} node(s).`,
   );
@@ -163,8 +170,10 @@ try {
     `  ${chat.verity.receipts.length} receipts from distinct operators agree on the exact text; ${chatReport.ok ? 'verified offline ✓' : 'verification FAILED ✗'}`,
   );
 
+  const { usage } = chat;
   console.log(
-    `  paid ${formatUnits(BigInt(paidChat.payment?.amount ?? 0), 18)} VRT (the nodes' price, 0.001, per agreeing executor) with a voucher (no new deposit)`,
+    `  paid ${formatUnits(BigInt(paidChat.payment?.amount ?? 0), 18)} VRT with a voucher (no new deposit): per agreeing executor, the nodes' 0.001 ` +
+      `plus ${usage.prompt_tokens} prompt tokens at 0.000001 and ${usage.completion_tokens} generated at 0.000002, each receipt's fee`,
   );
 
   console.log('\nWaiting for the nodes to settle the receipts on chain (epochs close every 3 s)…');
@@ -187,7 +196,7 @@ try {
   // splits it by the rules on chain.
   const splitter = chain.deployment.contracts.feeSplitter;
   if (!splitter) throw new Error('the devnet has no FeeSplitter');
-  const charged = 3n * irisPriceWei + 3n * priceWei;
+  const charged = BigInt(paid.payment?.amount ?? 0) + BigInt(paidChat.payment?.amount ?? 0);
   const earnedBy = async (payee: `0x${string}`) => (await getFeeBalances(publicClient, splitter, { payee })).earned;
   for (let i = 0; i < 80 && (await earnedBy(verifierPoolAddress)) < (charged * 5n) / 100n; i++) await sleep(500);
   const publisherAddress = privateKeyToAccount(devKeys[0]!).address;

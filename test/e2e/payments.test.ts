@@ -31,6 +31,17 @@ import { privateKeyToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const price = 10n ** 15n; // 0.001 VRT per executor answer
+/** verity-chat's published prices per prompt and per generated token, on top of the nodes' price per answer. */
+const chatTokenPrices = { inputTokenPriceWei: 10n ** 10n, outputTokenPriceWei: 10n ** 11n };
+interface Usage {
+  prompt_tokens: number;
+  completion_tokens: number;
+}
+/** What one chat answer costs: the nodes' price per answer plus its tokens at the model's prices. */
+const textFee = (usage: Usage): bigint =>
+  price +
+  BigInt(usage.prompt_tokens) * chatTokenPrices.inputTokenPriceWei +
+  BigInt(usage.completion_tokens) * chatTokenPrices.outputTokenPriceWei;
 const input = { x: { dtype: 'float32', shape: [1, 4], data: [5.1, 3.5, 1.4, 0.2] } };
 const payer = privateKeyToAccount(devKeys[4] as `0x${string}`);
 const routerAddress = privateKeyToAccount(routerKey).address;
@@ -238,29 +249,103 @@ describe('a node that charges too (an x402 resource server of its own)', () => {
   });
 });
 
-describe('paid text', () => {
-  it('carries the PAYMENT-RESPONSE of a paid stream in its last chunk', async () => {
+describe('paid text, priced per token', () => {
+  const body = (extra: Record<string, unknown> = {}) => ({
+    model: 'verity-chat',
+    messages: [{ role: 'user', content: 'What is Verity?' }],
+    ...extra,
+  });
+  let contextLength: number;
+
+  beforeAll(async () => {
     // The chat model is pushed here rather than above: nodes load it once.
     const deployment = network.chain?.deployment;
     if (!deployment) throw new Error('no chain');
     const publisher = createClient({ url: network.routerUrl, chain: { deployment, privateKey: devKeys[0] as `0x${string}` } });
-    await publisher.pushModel(join(repoRoot, 'models/verity-chat.gguf'), { name: 'verity-chat', version: '1' });
+    await publisher.pushModel(join(repoRoot, 'models/verity-chat.gguf'), {
+      name: 'verity-chat',
+      version: '1',
+      ...chatTokenPrices,
+      royaltyBps,
+    });
+    const list = (await (await fetch(`${network.routerUrl}/v1/models`)).json()) as { data: ModelEntry[] };
+    contextLength = list.data.find((m) => m.name === 'verity-chat')?.context_length ?? 0;
+    expect(contextLength).toBeGreaterThan(0);
+  });
+
+  it('states its token prices in GET /v1/models and quotes a 402 at the ceiling of max_tokens', async () => {
+    const list = (await (await fetch(`${network.routerUrl}/v1/models`)).json()) as { data: ModelEntry[] };
+    expect(list.data.find((m) => m.name === 'verity-chat')?.pricing).toEqual({
+      prompt: '0.00000001',
+      completion: '0.0000001',
+      request: '0.001',
+    });
+    // max_tokens 8: at most 8 generated tokens and the rest of the context prompt, per executor asked.
+    const ceiling =
+      price + BigInt(contextLength - 8) * chatTokenPrices.inputTokenPriceWei + 8n * chatTokenPrices.outputTokenPriceWei;
+    for (const [policy, k] of [
+      ['none', 1n],
+      ['replicate:2', 2n],
+    ] as const) {
+      const response = await fetch(`${network.routerUrl}/v1/chat/completions`, post(body({ max_tokens: 8, verity: { policy } })));
+      expect(response.status).toBe(402);
+      const required = decodePaymentRequiredHeader(response.headers.get('payment-required') ?? '');
+      expect(required.accepts[0]?.amount).toBe(String(k * ceiling));
+    }
+  });
+
+  it('carries the PAYMENT-RESPONSE of a paid stream in its last chunk: each agreeing executor is charged the tokens its answer used', async () => {
     const response = await paidFetch(
       `${network.routerUrl}/v1/chat/completions`,
-      post({
-        model: 'verity-chat',
-        stream: true,
-        messages: [{ role: 'user', content: 'What is Verity?' }],
-        verity: { policy: 'replicate:4' },
-      }),
+      post(body({ stream: true, verity: { policy: 'replicate:4' } })),
     );
     expect(response.status).toBe(200);
     const events = (await response.text()).split('\n\n').filter((e) => e.startsWith('data: {'));
-    const last = JSON.parse((events.at(-1) as string).slice(6)) as { verity?: unknown };
+    const last = JSON.parse((events.at(-1) as string).slice(6)) as { verity?: unknown; usage?: Usage };
     const verity = VerityTextFieldSchema.parse(last.verity);
     // The three honest executors agreed; the liar's answer is not paid for.
     expect(verity.receipts).toHaveLength(3);
-    expect(chargeOf(verity.payment).amount).toBe(3n * price);
+    const fee = textFee(last.usage as Usage);
+    expect(fee).toBeGreaterThan(price);
+    for (const receipt of verity.receipts) expect(receipt.typedData.message.fee).toBe(String(fee));
+    expect(chargeOf(verity.payment).amount).toBe(3n * fee);
+  });
+
+  it('is charged by a node directly for the tokens used, the fee its receipt signs, and that charge is split on chain', async () => {
+    const node = network.nodes[2] as { url: string; address: Address };
+    const unpaid = await fetch(`${node.url}/v1/chat/completions`, post(body({ max_tokens: 16 })));
+    expect(unpaid.status).toBe(402);
+    const required = decodePaymentRequiredHeader(unpaid.headers.get('payment-required') as string).accepts[0];
+    const ceiling =
+      price + BigInt(contextLength - 16) * chatTokenPrices.inputTokenPriceWei + 16n * chatTokenPrices.outputTokenPriceWei;
+    expect(required?.amount).toBe(String(ceiling));
+    const splitter = required?.payTo as Address;
+    const earned = (payee: Address) => getFeeBalances(chain.publicClient, splitter, { payee }).then((b) => b.earned);
+    const payees = [verifierPoolAddress, treasuryAddress, privateKeyToAccount(devKeys[0] as `0x${string}`).address, node.address];
+    const before = await Promise.all(payees.map(earned));
+
+    const response = await paidFetch(`${node.url}/v1/chat/completions`, post(body({ max_tokens: 16 })));
+    expect(response.status).toBe(200);
+    const answer = (await response.json()) as ChatCompletion;
+    const fee = textFee(answer.usage);
+    expect(answer.verity.receipts[0]?.typedData.message.fee).toBe(String(fee));
+    expect(chargeOf(response).amount).toBe(fee);
+    expect(fee).toBeLessThan(ceiling);
+
+    // The node settles its receipt and claims the charge in its own FeeSplitter, split by the rules on chain.
+    const verifierShare = (fee * BigInt(devFeeShares.verifierBps)) / 10_000n;
+    const treasuryShare = (fee * BigInt(devFeeShares.treasuryBps)) / 10_000n;
+    const royalty = (fee * BigInt(royaltyBps)) / 10_000n;
+    for (let i = 0; i < 150 && (await earned(verifierPoolAddress)) < (before[0] as bigint) + verifierShare; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const after = await Promise.all(payees.map(earned));
+    expect(after.map((amount, i) => amount - (before[i] as bigint))).toEqual([
+      verifierShare,
+      treasuryShare,
+      royalty,
+      fee - verifierShare - treasuryShare - royalty,
+    ]);
   });
 });
 
@@ -269,6 +354,14 @@ describe('API keys on prepaid channels', () => {
   const chatBody = { model: 'verity-chat', messages: [{ role: 'user' as const, content: 'What is Verity?' }], max_tokens: 8 };
   let keys: VerityClient;
   let key: string;
+  /** What the key was charged so far. */
+  let spent = 0n;
+  /** The most one chatBody answer can cost (8 tokens generated, the rest of the context prompt). */
+  const chatCeiling = async () => {
+    const list = (await (await fetch(`${network.routerUrl}/v1/models`)).json()) as { data: ModelEntry[] };
+    const context = BigInt(list.data.find((m) => m.name === 'verity-chat')?.context_length ?? 0);
+    return price + (context - 8n) * chatTokenPrices.inputTokenPriceWei + 8n * chatTokenPrices.outputTokenPriceWei;
+  };
 
   beforeAll(async () => {
     const deployment = network.chain?.deployment;
@@ -289,6 +382,7 @@ describe('API keys on prepaid channels', () => {
     const openai = new OpenAI({ baseURL: `${network.routerUrl}/v1`, apiKey: key });
     const whole = (await openai.chat.completions.create(chatBody)) as unknown as ChatCompletion;
     expect(verifyTextResponse({ ...generatedText(whole), verity: whole.verity }).ok).toBe(true);
+    expect(whole.verity.receipts[0]?.typedData.message.fee).toBe(String(textFee(whole.usage)));
 
     const stream = await openai.chat.completions.create({ ...chatBody, stream: true });
     let text = '';
@@ -299,7 +393,8 @@ describe('API keys on prepaid channels', () => {
     }
     const last = VerityTextFieldSchema.parse(verity);
     expect(last.receipts).toHaveLength(1);
-    expect(chargeOf(last.payment).amount).toBe(price);
+    const streamed = BigInt(last.receipts[0]?.typedData.message.fee ?? 0);
+    expect(chargeOf(last.payment).amount).toBe(streamed);
     expect(text.length).toBeGreaterThan(0);
 
     const tensor = (await openai.post('/infer', { body: { model: 'iris', inputs: input } })) as InferResponse;
@@ -308,7 +403,8 @@ describe('API keys on prepaid channels', () => {
     const listed = (await openai.models.list()).data.find((m) => m.id.startsWith('verity-chat@')) as unknown as ModelEntry;
     expect(listed.context_length).toBeGreaterThan(0);
     const state = await keys.getApiKey(key);
-    expect(state).toMatchObject({ usage: String(3n * price), limit: String(5n * price), limit_remaining: String(2n * price) });
+    spent = textFee(whole.usage) + streamed + price;
+    expect(state).toMatchObject({ usage: String(spent), limit: String(5n * price), limit_remaining: String(5n * price - spent) });
     expect(JSON.stringify(state)).not.toContain(key.slice(4, 20));
   });
 
@@ -333,40 +429,54 @@ describe('API keys on prepaid channels', () => {
 
   it('stops a key when its deposit runs out: 402 with the reason, and the channel is charged exactly what was answered', async () => {
     const openai = new OpenAI({ baseURL: `${network.routerUrl}/v1`, apiKey: key, maxRetries: 0 });
+    const ceiling = await chatCeiling();
+    // Each request reserves its ceiling while it runs: as many fit at once as the deposit left covers.
+    const fit = Number((5n * price - spent) / ceiling);
     const outcomes = await Promise.all(
-      Array.from({ length: 4 }, () =>
+      Array.from({ length: fit + 2 }, () =>
         openai.chat.completions.create(chatBody).then(
-          () => 'answered',
+          (answer) => textFee((answer as unknown as ChatCompletion).usage),
           (error: unknown) => (error as { status?: number }).status,
         ),
       ),
     );
-    expect(outcomes.filter((o) => o === 'answered')).toHaveLength(2);
+    const fees = outcomes.filter((o): o is bigint => typeof o === 'bigint');
+    expect(fees).toHaveLength(fit);
     expect(outcomes.filter((o) => o === 402)).toHaveLength(2);
-    const refused = await openai.chat.completions.create(chatBody).catch((error: unknown) => error);
-    expect((refused as Error).message).toContain('deposit is spent');
+    spent += fees.reduce((a, b) => a + b, 0n);
+    // Answer by answer until what is left cannot cover one more ceiling; then the clear refusal.
+    for (;;) {
+      const next = await openai.chat.completions.create(chatBody).catch((error: unknown) => error as Error);
+      if (next instanceof Error) {
+        expect(next.message).toContain('deposit is spent');
+        break;
+      }
+      spent += textFee((next as unknown as ChatCompletion).usage);
+    }
     const state = await keys.getApiKey(key);
-    expect(state).toMatchObject({ usage: String(5n * price), limit_remaining: '0' });
+    expect(state).toMatchObject({ usage: String(spent), limit_remaining: String(5n * price - spent) });
+    expect(5n * price - spent).toBeLessThan(ceiling);
     // The router claims exactly that on chain, never more.
     const channel = state.channelId as `0x${string}`;
     const deadline = Date.now() + 20_000;
     let claimed = 0n;
     while (Date.now() < deadline) {
       claimed = (await getChannel(chain.publicClient, batchSettlementAddress, { channelId: channel })).totalClaimed;
-      if (claimed === 5n * price) break;
+      if (claimed === spent) break;
       await new Promise((resolve) => setTimeout(resolve, 300));
     }
-    expect(claimed).toBe(5n * price);
+    expect(claimed).toBe(spent);
   });
 
   it('revokes a key: its unspent deposit goes back to the payer at once, and it spends nothing more', async () => {
     const fresh = await keys.createApiKey({ deposit: 3n * price });
     const openai = new OpenAI({ baseURL: `${network.routerUrl}/v1`, apiKey: fresh.key, maxRetries: 0 });
-    await openai.chat.completions.create(chatBody);
+    const answer = (await openai.chat.completions.create(chatBody)) as unknown as ChatCompletion;
+    const left = 3n * price - textFee(answer.usage);
     const before = await getTokenBalance(chain.publicClient, token, { owner: keyPayer.address });
     const revoked = await keys.revokeApiKey(fresh.key);
-    expect(revoked).toMatchObject({ revoked: true, channelId: fresh.channelId, refunded: String(2n * price) });
-    expect(await getTokenBalance(chain.publicClient, token, { owner: keyPayer.address })).toBe(before + 2n * price);
+    expect(revoked).toMatchObject({ revoked: true, channelId: fresh.channelId, refunded: String(left) });
+    expect(await getTokenBalance(chain.publicClient, token, { owner: keyPayer.address })).toBe(before + left);
     const after = await openai.chat.completions.create(chatBody).catch((error: unknown) => error);
     expect((after as { status?: number }).status).toBe(402);
   });

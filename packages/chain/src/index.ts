@@ -20,11 +20,13 @@ export { type GasReport, type MeasureGasOptions, formatGasReport, measureGas } f
 export {
   type ModelRecord,
   type NodeRecord,
+  type PricedRecord,
   type ReadClient,
   type ReceiptStruct,
   type VerityContracts,
   type WriteClient,
   type WriteResult,
+  priceOfRecord,
   toReceiptStruct,
 } from './types.js';
 

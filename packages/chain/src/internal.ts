@@ -17,6 +17,8 @@ interface RawNodeInfo {
   operator: `0x${string}`;
   endpoint: string;
   priceWei: bigint;
+  inputTokenPriceWei: bigint;
+  outputTokenPriceWei: bigint;
   stake: bigint;
   modelIds: readonly `0x${string}`[];
   registeredAt: bigint;
@@ -32,6 +34,8 @@ export function toNodeRecord(raw: RawNodeInfo): NodeRecord {
     operator: raw.operator,
     endpoint: raw.endpoint,
     priceWei: raw.priceWei,
+    inputTokenPriceWei: raw.inputTokenPriceWei,
+    outputTokenPriceWei: raw.outputTokenPriceWei,
     stake: raw.stake,
     modelIds: [...raw.modelIds],
     registeredAt: Number(raw.registeredAt),

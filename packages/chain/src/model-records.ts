@@ -5,9 +5,10 @@
  * reads it again. A failed read is not kept, but for `retryAfterMs` after a failure the reads fail at once: a dead
  * RPC must not hold up every request that asks.
  */
+import { type Price, freePrice } from '@verity/protocol';
 import type { Address, Hex } from 'viem';
 import { getModel } from './actions/getModel.js';
-import type { ModelRecord, ReadClient } from './types.js';
+import { type ModelRecord, type ReadClient, priceOfRecord } from './types.js';
 
 export class ModelRecords {
   private readonly reading = new Map<string, Promise<ModelRecord | null>>();
@@ -28,13 +29,13 @@ export class ModelRecords {
     return this.read.get(modelId.toLowerCase());
   }
 
-  /** The model's price if it was read already: 0 for a model read lately as not published. */
-  knownPrice(modelId: Hex): bigint | undefined {
+  /** The model's published price if it was read already: free for a model read lately as not published. */
+  knownPrice(modelId: Hex): Price | undefined {
     const key = modelId.toLowerCase();
     const record = this.read.get(key);
-    if (record) return record.priceWei;
+    if (record) return priceOfRecord(record);
     const at = this.unpublishedAt.get(key);
-    return at !== undefined && Date.now() - at < this.unpublishedTtlMs ? 0n : undefined;
+    return at !== undefined && Date.now() - at < this.unpublishedTtlMs ? freePrice : undefined;
   }
 
   /** The published record, or null when the model id is not published. `fresh` skips the kept record. */
@@ -65,8 +66,9 @@ export class ModelRecords {
     return reading;
   }
 
-  /** The model's price per answer, in token units; 0 for a model that is not published (a relayed one). */
-  async priceOf(modelId: Hex): Promise<bigint> {
-    return (await this.recordOf(modelId))?.priceWei ?? 0n;
+  /** The model's published price; free for a model that is not published (a relayed one). */
+  async priceOf(modelId: Hex): Promise<Price> {
+    const record = await this.recordOf(modelId);
+    return record ? priceOfRecord(record) : freePrice;
   }
 }

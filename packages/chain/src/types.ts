@@ -1,6 +1,6 @@
 /** Shared types of the chain client: client shapes, contract addresses, decoded records. */
 import type { Account, Address, Chain, Client, Hash, Hex, Transport } from 'viem';
-import type { ReceiptMessage } from '@verity/protocol';
+import type { Price, ReceiptMessage } from '@verity/protocol';
 
 /** A client that can send transactions: it carries the sender's account. */
 export type WriteClient = Client<Transport, Chain | undefined, Account>;
@@ -23,6 +23,14 @@ export interface WriteResult {
   gasUsed: bigint;
 }
 
+/** The three prices a model or a node states on chain. */
+export type PricedRecord = Pick<ModelRecord, 'priceWei' | 'inputTokenPriceWei' | 'outputTokenPriceWei'>;
+
+/** A record's price as Protocol v1 computes with it. */
+export function priceOfRecord(record: PricedRecord): Price {
+  return { request: record.priceWei, inputToken: record.inputTokenPriceWei, outputToken: record.outputTokenPriceWei };
+}
+
 /** A model version as ModelRegistry stores it. */
 export interface ModelRecord {
   modelId: Hex;
@@ -31,7 +39,12 @@ export interface ModelRecord {
   version: string;
   format: string;
   metadataHash: Hex;
+  /** Per answer, in token base units. */
   priceWei: bigint;
+  /** Per prompt token of an answer (language models). */
+  inputTokenPriceWei: bigint;
+  /** Per generated token of an answer (language models). */
+  outputTokenPriceWei: bigint;
   royaltyBps: number;
   publishedAt: number;
   deprecated: boolean;
@@ -41,7 +54,12 @@ export interface ModelRecord {
 export interface NodeRecord {
   operator: Address;
   endpoint: string;
+  /** Per answer, in token base units. */
   priceWei: bigint;
+  /** Per prompt token of an answer (language models). */
+  inputTokenPriceWei: bigint;
+  /** Per generated token of an answer (language models). */
+  outputTokenPriceWei: bigint;
   stake: bigint;
   modelIds: Hex[];
   registeredAt: number;

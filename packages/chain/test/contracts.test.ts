@@ -111,7 +111,7 @@ async function timeTravel(seconds: number): Promise<void> {
 }
 
 async function publish(wallet: Wallet, modelId: Hex, name: string, version: string): Promise<TransactionReceipt> {
-  return mined(at(wallet).models.write.register([modelId, name, version, 'onnx', metadataHash, 1000n, 250]));
+  return mined(at(wallet).models.write.register([modelId, name, version, 'onnx', metadataHash, 1000n, 0n, 0n, 250]));
 }
 
 beforeAll(async () => {
@@ -192,9 +192,9 @@ describe('ModelRegistry', () => {
 
   it('accepts a royalty of exactly 100% and refuses more', async () => {
     const { models } = at(wallets.publisher2);
-    await mined(models.write.register([`0x${'e1'.repeat(32)}`, 'full-royalty', '1', 'gguf', zero32, 0n, 10_000]));
+    await mined(models.write.register([`0x${'e1'.repeat(32)}`, 'full-royalty', '1', 'gguf', zero32, 0n, 0n, 0n, 10_000]));
     await reverts(
-      models.write.register([`0x${'e2'.repeat(32)}`, 'too-much', '1', 'onnx', zero32, 0n, 10_001]),
+      models.write.register([`0x${'e2'.repeat(32)}`, 'too-much', '1', 'onnx', zero32, 0n, 0n, 0n, 10_001]),
       'RoyaltyTooHigh',
       [10_001],
     );
@@ -203,29 +203,31 @@ describe('ModelRegistry', () => {
   it('refuses bad ids, names, versions and formats', async () => {
     const { models } = at(wallets.publisher2);
     const id: Hex = `0x${'e3'.repeat(32)}`;
-    await reverts(models.write.register([zero32, 'x', '1', 'onnx', zero32, 0n, 0]), 'ZeroModelId');
+    await reverts(models.write.register([zero32, 'x', '1', 'onnx', zero32, 0n, 0n, 0n, 0]), 'ZeroModelId');
     for (const name of ['', 'a@b', 'has space', 'x'.repeat(65)]) {
-      await reverts(models.write.register([id, name, '1', 'onnx', zero32, 0n, 0]), 'InvalidName');
+      await reverts(models.write.register([id, name, '1', 'onnx', zero32, 0n, 0n, 0n, 0]), 'InvalidName');
     }
     for (const version of ['', '1@2', 'v\n1', '1'.repeat(33)]) {
-      await reverts(models.write.register([id, 'fine', version, 'onnx', zero32, 0n, 0]), 'InvalidVersion');
+      await reverts(models.write.register([id, 'fine', version, 'onnx', zero32, 0n, 0n, 0n, 0]), 'InvalidVersion');
     }
     for (const format of ['', 'o'.repeat(17)]) {
-      await reverts(models.write.register([id, 'fine', '1', format, zero32, 0n, 0]), 'InvalidFormat');
+      await reverts(models.write.register([id, 'fine', '1', format, zero32, 0n, 0n, 0n, 0]), 'InvalidFormat');
     }
   });
 
   it('never changes a published version: duplicate ids, duplicate versions and foreign names revert', async () => {
-    await reverts(at(wallets.publisher).models.write.register([modelA, 'mlp', '9.9.9', 'onnx', zero32, 0n, 0]), 'ModelExists', [
-      modelA,
-    ]);
     await reverts(
-      at(wallets.publisher).models.write.register([`0x${'e4'.repeat(32)}`, 'mlp', '1.0.0', 'onnx', zero32, 0n, 0]),
+      at(wallets.publisher).models.write.register([modelA, 'mlp', '9.9.9', 'onnx', zero32, 0n, 0n, 0n, 0]),
+      'ModelExists',
+      [modelA],
+    );
+    await reverts(
+      at(wallets.publisher).models.write.register([`0x${'e4'.repeat(32)}`, 'mlp', '1.0.0', 'onnx', zero32, 0n, 0n, 0n, 0]),
       'VersionExists',
       ['mlp', '1.0.0', modelA],
     );
     await reverts(
-      at(wallets.publisher2).models.write.register([`0x${'e5'.repeat(32)}`, 'mlp', '3.0.0', 'onnx', zero32, 0n, 0]),
+      at(wallets.publisher2).models.write.register([`0x${'e5'.repeat(32)}`, 'mlp', '3.0.0', 'onnx', zero32, 0n, 0n, 0n, 0]),
       'NameOwnedByOther',
       ['mlp', wallets.publisher.account.address],
     );
@@ -257,17 +259,37 @@ describe('ModelRegistry', () => {
     await reverts(models.read.resolve(['mlp', '7']), 'UnknownVersion', ['mlp', '7']);
     await reverts(models.read.modelAt([100n]), 'IndexOutOfRange', [100n, 4n]);
   });
+
+  it('stores per-token prices with a version and emits them', async () => {
+    const id: Hex = `0x${'e6'.repeat(32)}`;
+    const receipt = await mined(
+      at(wallets.publisher2).models.write.register([id, 'llm', '1', 'gguf', metadataHash, 0n, 3n, 7n, 0]),
+    );
+    expect(eventsOf(receipt, ModelRegistry.abi, 'ModelRegistered')[0]?.args).toMatchObject({
+      modelId: id,
+      priceWei: 0n,
+      inputTokenPriceWei: 3n,
+      outputTokenPriceWei: 7n,
+    });
+    expect(await at(wallets.owner).models.read.getModel([id])).toMatchObject({
+      priceWei: 0n,
+      inputTokenPriceWei: 3n,
+      outputTokenPriceWei: 7n,
+    });
+  });
 });
 
 describe('NodeRegistry', () => {
   it('registers a staked node with events; it is active and listed', async () => {
     const { nodes, token } = at(wallets.operatorA);
     const before = await token.read.balanceOf([wallets.operatorA.account.address]);
-    const receipt = await mined(nodes.write.register(['http://127.0.0.1:7071', 10n, [modelA, modelB], minStake]));
+    const receipt = await mined(nodes.write.register(['http://127.0.0.1:7071', 10n, 0n, 0n, [modelA, modelB], minStake]));
     expect(eventsOf(receipt, NodeRegistry.abi, 'NodeRegistered')[0]?.args).toEqual({
       operator: wallets.operatorA.account.address,
       endpoint: 'http://127.0.0.1:7071',
       priceWei: 10n,
+      inputTokenPriceWei: 0n,
+      outputTokenPriceWei: 0n,
       stake: minStake,
       modelIds: [modelA, modelB],
     });
@@ -284,36 +306,40 @@ describe('NodeRegistry', () => {
       unstaking: false,
       active: true,
     });
-    await reverts(nodes.write.register(['http://127.0.0.1:7071', 10n, [], minStake]), 'AlreadyRegistered');
+    await reverts(nodes.write.register(['http://127.0.0.1:7071', 10n, 0n, 0n, [], minStake]), 'AlreadyRegistered');
   });
 
   it('refuses under-stake, bad endpoints, unknown, deprecated, unsorted and too many models, missing allowance', async () => {
     const { nodes } = at(wallets.operatorB);
-    await reverts(nodes.write.register(['http://b', 1n, [], minStake - 1n]), 'StakeTooLow', [minStake - 1n, minStake]);
-    await reverts(nodes.write.register(['', 1n, [], minStake]), 'InvalidEndpoint');
-    await reverts(nodes.write.register([`http://${'x'.repeat(250)}`, 1n, [], minStake]), 'InvalidEndpoint');
-    await reverts(nodes.write.register(['http://b', 1n, [`0x${'77'.repeat(32)}`], minStake]), 'UnknownModel');
-    await reverts(nodes.write.register(['http://b', 1n, [modelDeprecated], minStake]), 'DeprecatedModel', [modelDeprecated]);
-    await reverts(nodes.write.register(['http://b', 1n, [modelB, modelA], minStake]), 'ModelIdsNotSorted', [1n]);
-    await reverts(nodes.write.register(['http://b', 1n, [modelA, modelA], minStake]), 'ModelIdsNotSorted', [1n]);
+    await reverts(nodes.write.register(['http://b', 1n, 0n, 0n, [], minStake - 1n]), 'StakeTooLow', [minStake - 1n, minStake]);
+    await reverts(nodes.write.register(['', 1n, 0n, 0n, [], minStake]), 'InvalidEndpoint');
+    await reverts(nodes.write.register([`http://${'x'.repeat(250)}`, 1n, 0n, 0n, [], minStake]), 'InvalidEndpoint');
+    await reverts(nodes.write.register(['http://b', 1n, 0n, 0n, [`0x${'77'.repeat(32)}`], minStake]), 'UnknownModel');
+    await reverts(nodes.write.register(['http://b', 1n, 0n, 0n, [modelDeprecated], minStake]), 'DeprecatedModel', [
+      modelDeprecated,
+    ]);
+    await reverts(nodes.write.register(['http://b', 1n, 0n, 0n, [modelB, modelA], minStake]), 'ModelIdsNotSorted', [1n]);
+    await reverts(nodes.write.register(['http://b', 1n, 0n, 0n, [modelA, modelA], minStake]), 'ModelIdsNotSorted', [1n]);
     const many = Array.from({ length: 257 }, (_, i) => `0x${(i + 1).toString(16).padStart(64, '0')}` as Hex);
-    await reverts(nodes.write.register(['http://b', 1n, many, minStake]), 'TooManyModels', [257n, 256n]);
+    await reverts(nodes.write.register(['http://b', 1n, 0n, 0n, many, minStake]), 'TooManyModels', [257n, 256n]);
     await mined(at(wallets.operatorB).token.write.approve([addresses.nodeRegistry, 0n]));
-    await reverts(nodes.write.register(['http://b', 1n, [], minStake]), 'ERC20InsufficientAllowance');
+    await reverts(nodes.write.register(['http://b', 1n, 0n, 0n, [], minStake]), 'ERC20InsufficientAllowance');
     await mined(at(wallets.operatorB).token.write.approve([addresses.nodeRegistry, parseEther('10000')]));
-    await mined(nodes.write.register(['http://127.0.0.1:7072', 20n, [modelA], minStake * 2n]));
+    await mined(nodes.write.register(['http://127.0.0.1:7072', 20n, 0n, 0n, [modelA], minStake * 2n]));
   });
 
   it('updates, sets models, adds stake and heartbeats, with events; strangers get NotRegistered', async () => {
     const { nodes } = at(wallets.operatorB);
     const me = wallets.operatorB.account.address;
-    let receipt = await mined(nodes.write.update(['http://127.0.0.1:7082', 25n]));
+    let receipt = await mined(nodes.write.update(['http://127.0.0.1:7082', 25n, 0n, 0n]));
     expect(eventsOf(receipt, NodeRegistry.abi, 'NodeUpdated')[0]?.args).toEqual({
       operator: me,
       endpoint: 'http://127.0.0.1:7082',
       priceWei: 25n,
+      inputTokenPriceWei: 0n,
+      outputTokenPriceWei: 0n,
     });
-    await reverts(nodes.write.update(['', 25n]), 'InvalidEndpoint');
+    await reverts(nodes.write.update(['', 25n, 0n, 0n]), 'InvalidEndpoint');
     receipt = await mined(nodes.write.setModels([[modelA, modelB]]));
     expect(eventsOf(receipt, NodeRegistry.abi, 'ModelsSet')[0]?.args).toEqual({ operator: me, modelIds: [modelA, modelB] });
     await reverts(nodes.write.setModels([[modelDeprecated]]), 'DeprecatedModel');
@@ -329,7 +355,7 @@ describe('NodeRegistry', () => {
 
     const stranger = at(wallets.outsider).nodes;
     const who = [wallets.outsider.account.address] as const;
-    await reverts(stranger.write.update(['http://x', 1n]), 'NotRegistered', who);
+    await reverts(stranger.write.update(['http://x', 1n, 0n, 0n]), 'NotRegistered', who);
     await reverts(stranger.write.setModels([[]]), 'NotRegistered', who);
     await reverts(stranger.write.addStake([1n]), 'NotRegistered', who);
     await reverts(stranger.write.heartbeat(), 'NotRegistered', who);
@@ -435,7 +461,7 @@ describe('NodeRegistry', () => {
 
     for (const call of [
       () => nodes.write.heartbeat(),
-      () => nodes.write.update(['http://b', 1n]),
+      () => nodes.write.update(['http://b', 1n, 0n, 0n]),
       () => nodes.write.setModels([[]]),
       () => nodes.write.addStake([1n]),
       () => nodes.write.requestUnstake(),
@@ -455,10 +481,34 @@ describe('NodeRegistry', () => {
     expect(await nodes.read.getNode([b])).toMatchObject({ registered: false, stake: 0n, active: false, modelIds: [] });
     await reverts(nodes.write.withdrawStake(), 'NotRegistered');
 
-    await mined(nodes.write.register(['http://127.0.0.1:7072', 20n, [modelA], minStake]));
+    await mined(nodes.write.register(['http://127.0.0.1:7072', 20n, 0n, 0n, [modelA], minStake]));
     expect(await nodes.read.isActive([b])).toBe(true);
     expect(await nodes.read.operatorCount()).toBe(2n);
     await mined(at(wallets.operatorA).nodes.write.heartbeat());
+  });
+
+  it('stores per-token prices with a node, and update() changes them, with events', async () => {
+    const c = wallets.challenger.account.address;
+    await mined(at(wallets.owner).token.write.mint([c, minStake]));
+    await mined(at(wallets.challenger).token.write.approve([addresses.nodeRegistry, minStake]));
+    const { nodes } = at(wallets.challenger);
+    const registered = await mined(nodes.write.register(['http://127.0.0.1:7073', 5n, 2n, 9n, [modelA], minStake]));
+    expect(eventsOf(registered, NodeRegistry.abi, 'NodeRegistered')[0]?.args).toMatchObject({
+      operator: c,
+      priceWei: 5n,
+      inputTokenPriceWei: 2n,
+      outputTokenPriceWei: 9n,
+    });
+    expect(await nodes.read.getNode([c])).toMatchObject({ priceWei: 5n, inputTokenPriceWei: 2n, outputTokenPriceWei: 9n });
+    const updated = await mined(nodes.write.update(['http://127.0.0.1:7073', 6n, 4n, 11n]));
+    expect(eventsOf(updated, NodeRegistry.abi, 'NodeUpdated')[0]?.args).toEqual({
+      operator: c,
+      endpoint: 'http://127.0.0.1:7073',
+      priceWei: 6n,
+      inputTokenPriceWei: 4n,
+      outputTokenPriceWei: 11n,
+    });
+    expect(await nodes.read.getNode([c])).toMatchObject({ priceWei: 6n, inputTokenPriceWei: 4n, outputTokenPriceWei: 11n });
   });
 });
 

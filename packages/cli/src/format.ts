@@ -37,6 +37,13 @@ export function formatTime(seconds: number): string {
 }
 
 /** 0x1234abcd… : enough to tell ids apart in a table. */
+/** A price stated on chain, in wei: per answer, and its token prices when it has any ("1000 + 5/in + 10/out"). */
+export function formatPrice(price: { priceWei: bigint; inputTokenPriceWei: bigint; outputTokenPriceWei: bigint }): string {
+  const { priceWei, inputTokenPriceWei, outputTokenPriceWei } = price;
+  if (inputTokenPriceWei === 0n && outputTokenPriceWei === 0n) return String(priceWei);
+  return `${priceWei} + ${inputTokenPriceWei}/in + ${outputTokenPriceWei}/out`;
+}
+
 export function shortHex(hex: string, digits = 8): string {
   return hex.length > digits + 2 ? `${hex.slice(0, digits + 2)}…` : hex;
 }

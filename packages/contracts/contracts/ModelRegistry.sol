@@ -18,7 +18,10 @@ contract ModelRegistry {
         uint16 royaltyBps;
         uint64 publishedAt;
         bool deprecated;
+        /// Per answer (any model); a language model's answer adds the two token prices times its token counts.
         uint256 priceWei;
+        uint256 inputTokenPriceWei;
+        uint256 outputTokenPriceWei;
         bytes32 metadataHash;
         string name;
         string version;
@@ -43,6 +46,8 @@ contract ModelRegistry {
         string format,
         bytes32 metadataHash,
         uint256 priceWei,
+        uint256 inputTokenPriceWei,
+        uint256 outputTokenPriceWei,
         uint16 royaltyBps
     );
     event ModelDeprecated(bytes32 indexed modelId, address indexed publisher);
@@ -61,7 +66,9 @@ contract ModelRegistry {
     error AlreadyDeprecated(bytes32 modelId);
     error IndexOutOfRange(uint256 index, uint256 count);
 
-    /// @notice Publishes a model version; the caller is its publisher.
+    /// @notice Publishes a model version; the caller is its publisher. An answer of it costs at least `priceWei`
+    ///         plus, for a language model, `inputTokenPriceWei` per prompt token and `outputTokenPriceWei` per
+    ///         generated token (a node may ask more: each part is the higher of the model's and the node's).
     /// @dev `name` and `version` may not contain '@' (it separates them in "name@version") nor be empty.
     function register(
         bytes32 modelId,
@@ -70,6 +77,8 @@ contract ModelRegistry {
         string calldata format,
         bytes32 metadataHash,
         uint256 priceWei,
+        uint256 inputTokenPriceWei,
+        uint256 outputTokenPriceWei,
         uint16 royaltyBps
     ) external {
         if (modelId == bytes32(0)) revert ZeroModelId();
@@ -86,12 +95,14 @@ contract ModelRegistry {
         model.royaltyBps = royaltyBps;
         model.publishedAt = uint64(block.timestamp);
         model.priceWei = priceWei;
+        model.inputTokenPriceWei = inputTokenPriceWei;
+        model.outputTokenPriceWei = outputTokenPriceWei;
         model.metadataHash = metadataHash;
         model.name = name;
         model.version = version;
         model.format = format;
         _modelIds.push(modelId);
-        emit ModelRegistered(modelId, msg.sender, nameHash, name, version, format, metadataHash, priceWei, royaltyBps);
+        _emitRegistered(model, nameHash);
     }
 
     /// @notice Marks a version as deprecated: nodes can no longer announce it. Its record stays as it was.
@@ -146,6 +157,23 @@ contract ModelRegistry {
     function modelAt(uint256 index) external view returns (bytes32) {
         if (index >= _modelIds.length) revert IndexOutOfRange(index, _modelIds.length);
         return _modelIds[index];
+    }
+
+    /// @dev Emits ModelRegistered from the record just written (its slots are warm; the calldata would not fit the stack).
+    function _emitRegistered(Model storage model, bytes32 nameHash) private {
+        emit ModelRegistered(
+            model.modelId,
+            model.publisher,
+            nameHash,
+            model.name,
+            model.version,
+            model.format,
+            model.metadataHash,
+            model.priceWei,
+            model.inputTokenPriceWei,
+            model.outputTokenPriceWei,
+            model.royaltyBps
+        );
     }
 
     /// @dev Checks the caller may publish `version` under `name` (claiming the name if new) and records it.

@@ -27,6 +27,8 @@ contract NodeRegistry is Ownable {
         bool registered;
         uint256 stake;
         uint256 priceWei;
+        uint256 inputTokenPriceWei;
+        uint256 outputTokenPriceWei;
         string endpoint;
         bytes32[] modelIds;
     }
@@ -36,6 +38,8 @@ contract NodeRegistry is Ownable {
         address operator;
         string endpoint;
         uint256 priceWei;
+        uint256 inputTokenPriceWei;
+        uint256 outputTokenPriceWei;
         uint256 stake;
         bytes32[] modelIds;
         uint64 registeredAt;
@@ -63,8 +67,16 @@ contract NodeRegistry is Ownable {
     mapping(address operator => bool) private _listed;
     address[] private _operators;
 
-    event NodeRegistered(address indexed operator, string endpoint, uint256 priceWei, uint256 stake, bytes32[] modelIds);
-    event NodeUpdated(address indexed operator, string endpoint, uint256 priceWei);
+    event NodeRegistered(
+        address indexed operator,
+        string endpoint,
+        uint256 priceWei,
+        uint256 inputTokenPriceWei,
+        uint256 outputTokenPriceWei,
+        uint256 stake,
+        bytes32[] modelIds
+    );
+    event NodeUpdated(address indexed operator, string endpoint, uint256 priceWei, uint256 inputTokenPriceWei, uint256 outputTokenPriceWei);
     event ModelsSet(address indexed operator, bytes32[] modelIds);
     event StakeAdded(address indexed operator, uint256 amount, uint256 stake);
     event Heartbeat(address indexed operator, uint64 timestamp);
@@ -109,8 +121,17 @@ contract NodeRegistry is Ownable {
 
     // ---- operators ----
 
-    /// @notice Registers the caller's node, pulling `stake` tokens (approve first). Counts as a heartbeat.
-    function register(string calldata endpoint, uint256 priceWei, bytes32[] calldata modelIds, uint256 stake) external {
+    /// @notice Registers the caller's node, pulling `stake` tokens (approve first). Counts as a heartbeat. The node
+    ///         asks `priceWei` per answer plus, for a language model's answer, the two token prices times its prompt
+    ///         and generated tokens (each part raised to the model's published one when that is higher).
+    function register(
+        string calldata endpoint,
+        uint256 priceWei,
+        uint256 inputTokenPriceWei,
+        uint256 outputTokenPriceWei,
+        bytes32[] calldata modelIds,
+        uint256 stake
+    ) external {
         Node storage node = _nodes[msg.sender];
         if (node.registered) revert AlreadyRegistered(msg.sender);
         if (stake < minStake) revert StakeTooLow(stake, minStake);
@@ -123,6 +144,8 @@ contract NodeRegistry is Ownable {
         node.unstakeAvailableAt = 0;
         node.stake = stake;
         node.priceWei = priceWei;
+        node.inputTokenPriceWei = inputTokenPriceWei;
+        node.outputTokenPriceWei = outputTokenPriceWei;
         node.endpoint = endpoint;
         node.modelIds = modelIds;
         if (!_listed[msg.sender]) {
@@ -130,16 +153,20 @@ contract NodeRegistry is Ownable {
             _operators.push(msg.sender);
         }
         token.safeTransferFrom(msg.sender, address(this), stake);
-        emit NodeRegistered(msg.sender, endpoint, priceWei, stake, modelIds);
+        emit NodeRegistered(msg.sender, endpoint, priceWei, inputTokenPriceWei, outputTokenPriceWei, stake, modelIds);
         emit Heartbeat(msg.sender, uint64(block.timestamp));
     }
 
-    function update(string calldata endpoint, uint256 priceWei) external {
+    function update(string calldata endpoint, uint256 priceWei, uint256 inputTokenPriceWei, uint256 outputTokenPriceWei)
+        external
+    {
         Node storage node = _serving(msg.sender);
         _checkEndpoint(endpoint);
         node.endpoint = endpoint;
         node.priceWei = priceWei;
-        emit NodeUpdated(msg.sender, endpoint, priceWei);
+        node.inputTokenPriceWei = inputTokenPriceWei;
+        node.outputTokenPriceWei = outputTokenPriceWei;
+        emit NodeUpdated(msg.sender, endpoint, priceWei, inputTokenPriceWei, outputTokenPriceWei);
     }
 
     /// @notice Replaces the list of models the node serves (strictly ascending ids).
@@ -257,6 +284,8 @@ contract NodeRegistry is Ownable {
             operator: operator,
             endpoint: node.endpoint,
             priceWei: node.priceWei,
+            inputTokenPriceWei: node.inputTokenPriceWei,
+            outputTokenPriceWei: node.outputTokenPriceWei,
             stake: node.stake,
             modelIds: node.modelIds,
             registeredAt: node.registeredAt,

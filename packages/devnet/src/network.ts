@@ -52,8 +52,8 @@ export interface NetworkChainOptions {
   mintTokens?: number;
   /**
    * The router charges with x402 (`batch-settlement`) at the prices on chain: every node asks `priceWei` VRT base
-   * units per answer (its NodeRegistry price, signed as its receipts' fee), a model published with a higher price
-   * raises it. Channels pay into the FeeSplitter; the router operator, anvil's account 9 (`routerKey`), is their
+   * units per answer (its NodeRegistry price), raised part by part by a model's published price (per answer, and per
+   * token for a language model); each receipt signs what its answer cost. Channels pay into the FeeSplitter; the router operator, anvil's account 9 (`routerKey`), is their
    * receiverAuthorizer.
    */
   payments?: {

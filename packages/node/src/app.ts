@@ -16,7 +16,7 @@ import { Executor } from './executor.js';
 import { InFlight } from './in-flight.js';
 import { describeError, logEvent } from './log.js';
 import { ModelRegistry } from './models.js';
-import { type NodeOptions, type NodeStartOptions, isChainMode, resolveNodeOptions } from './options.js';
+import { type NodeOptions, type NodeStartOptions, isChainMode, ownPrice, resolveNodeOptions } from './options.js';
 import { PeerSources } from './peer-sources.js';
 import { blobRoutes } from './routes/blobs.js';
 import { healthRoutes } from './routes/health.js';
@@ -82,7 +82,7 @@ export async function createNodeApp(options: NodeStartOptions): Promise<NodeApp>
           deployment: resolved.deployment,
           privateKey: resolved.privateKey,
           operator: address,
-          feeWei: resolved.feeWei,
+          price: ownPrice(resolved),
           ...(resolved.stakeWei !== undefined ? { stakeWei: resolved.stakeWei } : {}),
           heartbeatIntervalMs: resolved.heartbeatIntervalMs,
           epochMaxReceipts: resolved.epochMaxReceipts,
@@ -103,9 +103,9 @@ export async function createNodeApp(options: NodeStartOptions): Promise<NodeApp>
       privateKey: resolved.privateKey,
       address,
       chainId: resolved.chainId,
-      feeWei: resolved.feeWei,
+      price: ownPrice(resolved),
       ...(resolved.fault ? { fault: resolved.fault } : {}),
-      ...(chain ? { domain: chain.domain, recorder: chain.book, feeFor: (modelId: Hex) => chain.feeFor(modelId) } : {}),
+      ...(chain ? { domain: chain.domain, recorder: chain.book, priceFor: (modelId: Hex) => chain.priceFor(modelId) } : {}),
     });
     // Every request, for shutdown; inferences alone, for the load /health reports.
     const requests = new InFlight();
@@ -131,7 +131,7 @@ export async function createNodeApp(options: NodeStartOptions): Promise<NodeApp>
     await app.register(blobRoutes(blobs, admitUpload));
     await app.register(modelRoutes(registry, chain && (() => chain.announceModels())));
     const payments = await paymentsOf(resolved, address, chain, executor, app, () =>
-      registry.list().map((entry) => entry.modelId),
+      registry.list().map((entry) => ({ modelId: entry.modelId, contextLength: entry.context_length })),
     );
     await app.register(inferRoutes(executor, inferences, chain && ((requestId) => chain.settlementOf(requestId)), payments));
     await app.register(textRoutes(executor, inferences, resolved.fault, payments));
@@ -200,7 +200,7 @@ async function paymentsOf(
   chain: ChainAgent | undefined,
   executor: Executor,
   app: FastifyInstance,
-  heldModels: () => Hex[],
+  heldModels: () => { modelId: Hex; contextLength: number | undefined }[],
 ): Promise<NodePayments | undefined> {
   if (!options.payments) return undefined;
   if (!chain || !isChainMode(options)) throw new TypeError('payments need chain mode (the chain the payment channels live on)');

@@ -11,10 +11,12 @@ import {
   type CompletionRequest,
   type Hex,
   type InferRequest,
+  type Price,
   type ReceiptDomain,
   type SignedReceipt,
   VerityError,
   checkRelayPolicy,
+  costOf,
   type TextCompletion,
   type TextKind,
   chatHashedFields,
@@ -49,12 +51,13 @@ export interface ExecutorOptions {
   privateKey: Hex;
   address: Hex;
   chainId: number;
-  feeWei: string;
+  /** The node's own price (see options' ownPrice). */
+  price: Price;
   fault?: NodeOptions['fault'];
   /** The receipts' EIP-712 domain; default `receiptDomain(chainId)` (no verifyingContract). */
   domain?: ReceiptDomain;
-  /** The fee to sign for one answer of a model (in chain mode, raised to the model's published price); default `feeWei`. */
-  feeFor?: (modelId: Hex) => Promise<bigint>;
+  /** The price of an answer of a model (in chain mode, raised to the model's published price); default `price`. */
+  priceFor?: (modelId: Hex) => Promise<Price>;
   /** Where receipts are recorded; default SQLite alone. */
   recorder?: ReceiptRecorder;
 }
@@ -78,6 +81,8 @@ export interface TextJob {
   inputHash: Hex;
   policy: string;
   llmRequest: LlmCompletionRequest;
+  /** The model's context in tokens (prompt and answer together); undefined for a relayed model. */
+  contextLength: number | undefined;
   /** Unix seconds: the answer's and every stream chunk's `created`. */
   created: number;
   /** The stored response, when the requestId was answered before with this very request. */
@@ -146,7 +151,7 @@ export class Executor {
     const outputs = await model.run(inputs);
     applyFault(this.options.fault, outputs);
     const outputHash = hashDecodedTensorMap(outputs);
-    const fee = await this.feeFor(modelId);
+    const fee = costOf(await this.priceFor(modelId));
     return this.signAndRecord({ requestId, modelId, inputHash, outputHash, policy, engine: model.engine, fee }, (receipt) =>
       JSON.stringify({ requestId, modelId, outputs: encodeTensorMap(outputs), policy, receipts: [receipt] }),
     );
@@ -202,6 +207,7 @@ export class Executor {
       inputHash,
       policy,
       llmRequest,
+      contextLength: served.loaded.kind === 'relay' ? undefined : served.loaded.llm.contextSize,
       created: Math.floor(Date.now() / 1000),
       ...(stored ? { replay: replay(stored, served.entry.modelId, inputHash, policy) } : {}),
     };
@@ -210,8 +216,8 @@ export class Executor {
   /** Generates the whole answer, then signs and records it: the response JSON (stored, and sent as it is). */
   async completeText(job: TextJob): Promise<InferResponseJson> {
     if (job.replay !== undefined) return job.replay;
-    const fee = await this.feeFor(job.modelId);
-    return this.#recordText(job, await job.llm.complete(job.llmRequest), fee);
+    const price = await this.priceFor(job.modelId);
+    return this.#recordText(job, await job.llm.complete(job.llmRequest), price);
   }
 
   /**
@@ -224,13 +230,18 @@ export class Executor {
       if (text.length > 0) yield text;
       return job.replay;
     }
-    const fee = await this.feeFor(job.modelId);
+    const price = await this.priceFor(job.modelId);
     const completion = yield* job.llm.stream(job.llmRequest);
-    return this.#recordText(job, completion, fee);
+    return this.#recordText(job, completion, price);
   }
 
-  #recordText(job: TextJob, completion: LlmCompletion, fee: bigint): InferResponseJson {
+  /**
+   * Signs the answer at `price`: its fee is what the tokens it used cost. A relayed answer is priced per answer only:
+   * with no context to bound its tokens, its ceiling could not cover them.
+   */
+  #recordText(job: TextJob, completion: LlmCompletion, price: Price): InferResponseJson {
     applyTextFault(this.options.fault, completion);
+    const fee = costOf(price, job.contextLength === undefined ? undefined : completion.usage);
     const { requestId, modelId, inputHash, policy, created, modelName } = job;
     const outputHash = textOutputHash(completion);
     const usage = {
@@ -315,8 +326,9 @@ export class Executor {
     return replay(winner, modelId, inputHash, policy);
   }
 
-  private feeFor(modelId: Hex): Promise<bigint> {
-    return this.options.feeFor ? this.options.feeFor(modelId) : Promise.resolve(BigInt(this.options.feeWei));
+  /** The price of an answer of a model (the node's own, raised to the model's published one in chain mode). */
+  priceFor(modelId: Hex): Promise<Price> {
+    return this.options.priceFor ? this.options.priceFor(modelId) : Promise.resolve(this.options.price);
   }
 
   /** The stored response for a requestId, or NOT_FOUND. */

@@ -42,7 +42,19 @@ const program = new Command()
   .requiredOption('--data-dir <dir>', 'directory for node.sqlite and the blob store')
   .option('--port <port>', 'port to listen on (0 picks a free one)', integer('port', 0, 65535), defaultNodePort)
   .option('--host <host>', 'address to listen on', defaultNodeOptions.host)
-  .option('--fee-wei <wei>', 'fee per request, in wei', decimal, defaultNodeOptions.feeWei)
+  .option('--fee-wei <wei>', 'fee per answer, in wei', decimal, defaultNodeOptions.feeWei)
+  .option(
+    '--input-token-fee-wei <wei>',
+    "fee per prompt token of a language model's answer, in wei (added to --fee-wei)",
+    decimal,
+    defaultNodeOptions.inputTokenFeeWei,
+  )
+  .option(
+    '--output-token-fee-wei <wei>',
+    "fee per generated token of a language model's answer, in wei (added to --fee-wei)",
+    decimal,
+    defaultNodeOptions.outputTokenFeeWei,
+  )
   .option(
     '--chain-id <id>',
     "chainId of the receipts' EIP-712 domain",
@@ -154,6 +166,8 @@ interface CliOptions {
   port: number;
   host: string;
   feeWei: string;
+  inputTokenFeeWei: string;
+  outputTokenFeeWei: string;
   chainId: number;
   bodyLimitBytes: number;
   maxModelBytes: number;
@@ -241,6 +255,8 @@ async function main(): Promise<void> {
     host: cli.host,
     port: cli.port,
     feeWei: cli.feeWei,
+    inputTokenFeeWei: cli.inputTokenFeeWei,
+    outputTokenFeeWei: cli.outputTokenFeeWei,
     // In chain mode the deployment names the chain; --chain-id, when given, must agree with it.
     ...(deployment && program.getOptionValueSource('chainId') === 'default' ? {} : { chainId: cli.chainId }),
     bodyLimitBytes: cli.bodyLimitBytes,

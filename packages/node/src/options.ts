@@ -1,6 +1,6 @@
 /** The node's options, their defaults (stated once, here) and their validation. */
 import type { Deployment } from '@verity/chain';
-import { type Hex, localChainId, parseEndpointUrl } from '@verity/protocol';
+import { type Hex, type Price, localChainId, parseEndpointUrl } from '@verity/protocol';
 import { defaultEngineOptions } from '@verity/runtime';
 import { type ServerLimits, defaultServerOptions } from '@verity/http/server';
 import type { RelayConfig } from './relay.js';
@@ -15,8 +15,12 @@ export interface NodeOptions {
   privateKey: Hex;
   /** EIP-712 domain chainId of the receipts (in chain mode, the deployment's). */
   chainId: number;
-  /** Fee per request in wei, as a decimal string (uint256). */
+  /** Fee per answer in wei, as a decimal string (uint256). */
   feeWei: string;
+  /** Fee per prompt token of a language model's answer, in wei (decimal string); added to `feeWei`. */
+  inputTokenFeeWei: string;
+  /** Fee per generated token of a language model's answer, in wei (decimal string); added to `feeWei`. */
+  outputTokenFeeWei: string;
   /** Largest JSON request body accepted. */
   bodyLimitBytes: number;
   /** JSON nesting depth, header and body timeouts, keep-alive and connection cap; defaultServerOptions' otherwise. */
@@ -102,6 +106,8 @@ export const defaultNodeOptions: Omit<NodeOptions, 'dataDir' | 'privateKey'> = {
   port: 0,
   chainId: localChainId,
   feeWei: '0',
+  inputTokenFeeWei: '0',
+  outputTokenFeeWei: '0',
   bodyLimitBytes: defaultServerOptions.bodyLimitBytes,
   maxModelBytes: defaultEngineOptions.maxModelBytes,
   maxStoreBytes: 20 * 1024 ** 3,
@@ -128,13 +134,24 @@ export const defaultNodePort = 7071;
 const privateKeyPattern = /^0x[0-9a-fA-F]{64}$/;
 const feePattern = /^\d{1,78}$/;
 
+/** The node's own price (its NodeRegistry price in chain mode): `feeWei` per answer plus its token fees. */
+export function ownPrice(options: Pick<NodeOptions, 'feeWei' | 'inputTokenFeeWei' | 'outputTokenFeeWei'>): Price {
+  return {
+    request: BigInt(options.feeWei),
+    inputToken: BigInt(options.inputTokenFeeWei),
+    outputToken: BigInt(options.outputTokenFeeWei),
+  };
+}
+
 /** Fills in defaults and rejects impossible values; messages never contain the key. */
 export function resolveNodeOptions(options: NodeStartOptions): NodeOptions {
   const resolved: NodeOptions = { ...defaultNodeOptions, ...stripUndefined(options) } as NodeOptions;
   if (typeof resolved.privateKey !== 'string' || !privateKeyPattern.test(resolved.privateKey)) {
     throw new TypeError('privateKey must be 0x followed by 64 hex digits');
   }
-  if (!feePattern.test(resolved.feeWei)) throw new TypeError(`feeWei must be a decimal integer string, got "${resolved.feeWei}"`);
+  for (const key of ['feeWei', 'inputTokenFeeWei', 'outputTokenFeeWei'] as const) {
+    if (!feePattern.test(resolved[key])) throw new TypeError(`${key} must be a decimal integer string, got "${resolved[key]}"`);
+  }
   if (!Number.isInteger(resolved.chainId) || resolved.chainId <= 0)
     throw new TypeError(`chainId must be a positive integer, got ${resolved.chainId}`);
   if (!Number.isInteger(resolved.port) || resolved.port < 0 || resolved.port > 65535)

@@ -17,7 +17,16 @@ import { join } from 'node:path';
 import { deployFeeSplitter, getFeeSplitterConfig } from '@verity/chain';
 import { type PaidRequest, PaymentRequiredError, ResourcePayments, type SettledReceipt } from '@verity/payments';
 import { type EarlyAnswer, jsonBodyText } from '@verity/http/server';
-import { type Hex, checkForward, paymentRoutes, routerHeader, sameAddress } from '@verity/protocol';
+import {
+  type Hex,
+  type Price,
+  checkForward,
+  costCeiling,
+  costOf,
+  paymentRoutes,
+  routerHeader,
+  sameAddress,
+} from '@verity/protocol';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { getBytecode } from 'viem/actions';
 import type { ChainAgent } from './chain/agent.js';
@@ -32,7 +41,7 @@ export class NodePayments {
     readonly feeSplitter: Hex,
     private readonly operator: Hex,
     private readonly options: NodePaymentOptions,
-    private readonly feeFor: (modelId: Hex) => Promise<bigint>,
+    private readonly priceFor: (modelId: Hex) => Promise<Price>,
   ) {}
 
   static async create(
@@ -66,17 +75,23 @@ export class NodePayments {
       },
     );
     logEvent('payments', { feeSplitter, routers: options.payments.routers.join(',') });
-    return new NodePayments(resource, feeSplitter, operator, options.payments, (modelId) => agent.feeFor(modelId));
+    return new NodePayments(resource, feeSplitter, operator, options.payments, (modelId) => agent.priceFor(modelId));
   }
 
   /**
    * Whether a request for `modelId` is served, and on what terms: the payment reserved for it (commit it once
    * answered), undefined to serve it unpaid (a trusted router's forward, or a model that costs nothing), or false
-   * when it was answered with a 402.
+   * when it was answered with a 402. `ceiling` is the most its answer can cost at a price (default: per answer, a
+   * tensor model's); the answer is charged the fee its receipt signs, up to that.
    */
-  async admit(request: FastifyRequest, reply: FastifyReply, modelId: Hex): Promise<PaidRequest | undefined | false> {
+  async admit(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    modelId: Hex,
+    ceiling: (price: Price) => bigint = (price) => costOf(price),
+  ): Promise<PaidRequest | undefined | false> {
     try {
-      return await this.reserve(request, modelId);
+      return await this.reserve(request, modelId, ceiling);
     } catch (error) {
       if (!(error instanceof PaymentRequiredError)) throw error;
       await error.send(reply);
@@ -84,7 +99,11 @@ export class NodePayments {
     }
   }
 
-  private async reserve(request: FastifyRequest, modelId: Hex): Promise<PaidRequest | undefined> {
+  private async reserve(
+    request: FastifyRequest,
+    modelId: Hex,
+    ceiling: (price: Price) => bigint,
+  ): Promise<PaidRequest | undefined> {
     const header = request.headers[routerHeader];
     if (typeof header === 'string' && this.options.routers.length > 0) {
       const forward = checkForward(header, {
@@ -95,23 +114,30 @@ export class NodePayments {
       if (forward.ok) return undefined;
       logEvent('forward-refused', { reason: forward.reason });
     }
-    const price = await this.feeFor(modelId);
-    if (price === 0n) return undefined;
-    return this.resource.reserve(request, 1, price);
+    const most = ceiling(await this.priceFor(modelId));
+    if (most === 0n) return undefined;
+    return this.resource.reserve(request, 1, most);
   }
 
   /**
    * The 402 of a priced request refused before its body is read (ResourcePayments.refusesUnread): no payment, no key
    * and a large body. It quotes the most one answer of a model this node holds costs (the model is in the unread
-   * body; the model's own fee is what is charged). A request that names a router (`Verity-Router`) is read when the
+   * body; the model's own fee is what is charged): a language model's, at most its context in tokens. A request that names a router (`Verity-Router`) is read when the
    * node trusts routers: its signature covers the body.
    */
-  async refusedUnread(request: FastifyRequest, heldModels: readonly Hex[]): Promise<EarlyAnswer | undefined> {
+  async refusedUnread(
+    request: FastifyRequest,
+    heldModels: readonly { modelId: Hex; contextLength: number | undefined }[],
+  ): Promise<EarlyAnswer | undefined> {
     if (request.method !== 'POST' || !pricedPaths.has(request.routeOptions.url ?? '')) return undefined;
     if (this.options.routers.length > 0 && typeof request.headers[routerHeader] === 'string') return undefined;
     if (!this.resource.refusesUnread(request)) return undefined;
     let most = 0n;
-    for (const fee of await Promise.all(heldModels.map((modelId) => this.feeFor(modelId)))) if (fee > most) most = fee;
+    const prices = await Promise.all(heldModels.map((model) => this.priceFor(model.modelId)));
+    prices.forEach((price, i) => {
+      const fee = costCeiling(price, heldModels[i]?.contextLength);
+      if (fee > most) most = fee;
+    });
     // Every model it holds is free: the request is served unpaid, so it is read.
     if (most === 0n) return undefined;
     const refused = this.resource.unreadRefusal(request, most);

@@ -117,8 +117,9 @@ export function paymentRequirements(
     accepts: [requirements],
   };
   const price =
-    `${parameters.description}: ${formatUnits(parameters.amount, options.decimals)} ${options.symbol} per request ` +
-    `(${parameters.amount} base units of token ${requirements.asset} on ${requirements.network}), paid with x402 ` +
+    `${parameters.description}: ${formatUnits(parameters.amount, options.decimals)} ${options.symbol} per request at most ` +
+    `(${parameters.amount} base units of token ${requirements.asset} on ${requirements.network}; charged the fees the ` +
+    `answers' receipts sign, for a language model the tokens they used), paid with x402 ` +
     `batch-settlement: deposit once into a channel, then sign a cumulative voucher with each request; unclaimed ` +
     `funds return to you by refund or a ${parameters.withdrawDelay}-second timed withdrawal.`;
   return { header: encodePaymentRequiredHeader(paymentRequired), paymentRequired, requirements, price };

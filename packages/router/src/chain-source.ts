@@ -13,7 +13,7 @@ import {
   resolveModel,
   verityChain,
 } from '@verity/chain';
-import { type Hex, VerityError } from '@verity/protocol';
+import { type Hex, type Price, VerityError } from '@verity/protocol';
 import { BaseError, type Chain, type PublicClient, type Transport, createPublicClient, http } from 'viem';
 import { getBlockNumber, getChainId } from 'viem/actions';
 
@@ -161,8 +161,8 @@ export class ChainNodeSource {
     return reading.catch(() => undefined);
   }
 
-  /** A model's published price per answer (ModelRegistry); undefined when the RPC fails. */
-  async modelPrice(modelId: Hex): Promise<bigint | undefined> {
+  /** A model's published price (ModelRegistry); undefined when the RPC fails. */
+  async modelPrice(modelId: Hex): Promise<Price | undefined> {
     return this.models.priceOf(modelId).catch(() => undefined);
   }
 

@@ -14,12 +14,13 @@ import {
   type Hex,
   type ModelEntry,
   ModelListSchema,
+  type Price,
   VerityError,
   endpointPath,
   parseEndpointUrl,
   sameAddress,
 } from '@verity/protocol';
-import type { ModelRecord, NodeRecord } from '@verity/chain';
+import { type ModelRecord, type NodeRecord, priceOfRecord } from '@verity/chain';
 import { z } from 'zod';
 import type { ChainNodeSource } from './chain-source.js';
 
@@ -37,8 +38,8 @@ export interface NodeState {
   failures: number;
   lastFailureAt: number;
   dissents: number;
-  /** With a chain: the operator's price per request (wei), stake, and the model ids it announces on chain. */
-  chain?: { priceWei: bigint; stakeWei: bigint; modelIds: Set<Hex> };
+  /** With a chain: the operator's price (NodeRegistry), stake, and the model ids it announces on chain. */
+  chain?: { price: Price; stakeWei: bigint; modelIds: Set<Hex> };
   /** Every model the node's /v1/models lists (with a chain, `models` is the part of it announced on chain). */
   hosted: Map<Hex, ModelEntry>;
   /** Every name the node gives them (one file may have several): the catalog's names when there is no chain. */
@@ -177,7 +178,7 @@ export class NodeSet {
       // A node that moved to another endpoint is a new node to probe.
       if (!node || node.url !== url) node = newNodeState(url, record.operator);
       node.chain = {
-        priceWei: record.priceWei,
+        price: priceOfRecord(record),
         stakeWei: record.stake,
         modelIds: new Set(record.modelIds.map((id) => id.toLowerCase() as Hex)),
       };

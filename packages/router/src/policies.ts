@@ -18,7 +18,7 @@ import {
 import type { DissentLog } from './dissent-log.js';
 import { type Forwarding, type NodeAnswer, forwardInfer, isNodeFault, nodeRequestBody } from './forward.js';
 import type { NodeSet, NodeState } from './node-set.js';
-import { answerPrice, withinPrice } from './pricing.js';
+import { type PriceTerms, answerCeiling, answerPrice, withinPrice } from './pricing.js';
 import { rankNodes } from './select.js';
 
 export interface PolicyContext extends Forwarding {
@@ -26,8 +26,10 @@ export interface PolicyContext extends Forwarding {
   dissentLog: DissentLog;
   /** Asks more nodes to fetch and serve a model; resolves when they have tried. */
   spreadModel(entry: ModelEntry, extraNodes: number): Promise<void>;
-  /** The least an answer of a model is priced at: its published price as last read, and the router's minimum. */
-  priceFloor(entry: ModelEntry): bigint;
+  /** What prices a request for a model (pricing.ts): its published price as last read, the router's minimum. */
+  priceTerms(entry: ModelEntry, maxTokens?: number | null): PriceTerms;
+  /** This request's max_tokens, when it is a text request (null: not given). */
+  maxTokens?: number | null;
   /**
    * The price per answer this request was quoted (and paid) at, when it was: no node dearer than it is asked, even
    * if the node set changed since. Without it, the quote is worked out from the node set as routing starts.
@@ -65,10 +67,21 @@ interface Attempt {
 function candidatesFor(ctx: PolicyContext, entry: ModelEntry, answers: number): NodeState[] {
   const { nodeSet } = ctx;
   const modelId = entry.modelId;
-  const quote = ctx.quoteWei ?? answerPrice(modelId, nodeSet.nodes, answers, ctx.priceFloor(entry));
-  const serving = nodeSet.nodes.filter((n) => n.healthy && n.models.has(modelId) && withinPrice(n, quote));
+  const terms = ctx.priceTerms(entry, ctx.maxTokens);
+  const quote = ctx.quoteWei ?? answerPrice(nodeSet.nodes, answers, terms);
+  const serving = nodeSet.nodes.filter((n) => n.healthy && n.models.has(modelId) && withinPrice(n, quote, terms));
   const available = new Set(nodeSet.available());
-  const ordered = [...rankNodes(serving.filter((n) => available.has(n))), ...rankNodes(serving.filter((n) => !available.has(n)))];
+  const cost = (n: NodeState) => answerCeiling(n, terms);
+  const ordered = [
+    ...rankNodes(
+      serving.filter((n) => available.has(n)),
+      cost,
+    ),
+    ...rankNodes(
+      serving.filter((n) => !available.has(n)),
+      cost,
+    ),
+  ];
   const operators = new Set<string>();
   return ordered.filter((n) => {
     const operator = (n.address ?? n.url).toLowerCase();

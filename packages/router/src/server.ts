@@ -13,6 +13,7 @@ import {
   RegisterModelRequestSchema,
   VerityError,
   bytes32Pattern,
+  freePrice,
   addressOf,
   paymentRoutes,
   decodeTensorMap,
@@ -34,7 +35,7 @@ import { ModelDistributor } from './models.js';
 import { NodeSet } from './node-set.js';
 import { type RouterOptions, type RouterStartOptions, defaultRouterOptions } from './options.js';
 import { type PolicyContext, routablePolicy, runNone, runReplicate } from './policies.js';
-import { answerPrice, maxPrice, pricingOf } from './pricing.js';
+import { type PriceTerms, answerPrice, maxPrice, pricingOf } from './pricing.js';
 import { rankNodes } from './select.js';
 import { settledReceiptsFrom } from './settled-receipts.js';
 import { runText, streamText, textRequest } from './text.js';
@@ -92,9 +93,15 @@ export async function createRouterApp(options: RouterStartOptions) {
   );
   const dissentLog = new DissentLog(opts.dataDir);
   const distributor = new ModelDistributor(nodeSet, opts.requestTimeoutMs, opts.chainModelWaitMs);
-  /** The least an answer of a model costs as known now: its published price once read, and the router's minimum. */
-  const knownFloor = (entry: ModelEntry): bigint =>
-    maxPrice(chain?.models.knownPrice(entry.modelId) ?? 0n, opts.payments?.minPricePerAnswer ?? 0n);
+  /** What prices a request for a model as known now: its published price once read, and the router's minimum. */
+  const knownTerms = (entry: ModelEntry, maxTokens?: number | null): PriceTerms => ({
+    modelId: entry.modelId,
+    published: chain?.models.knownPrice(entry.modelId) ?? freePrice,
+    minimum: opts.payments?.minPricePerAnswer ?? 0n,
+    ...(maxTokens !== undefined ? { maxTokens } : {}),
+  });
+  /** A language model's request without max_tokens may fill its context; a tensor model's has no tokens. */
+  const wholeAnswer = (entry: ModelEntry): number | null | undefined => (entry.format === 'onnx' ? undefined : null);
   const policyContext: PolicyContext = {
     nodeSet,
     dissentLog,
@@ -106,7 +113,7 @@ export async function createRouterApp(options: RouterStartOptions) {
     spreadModel: async (entry, extra) => {
       await distributor.spread(entry, extra);
     },
-    priceFloor: (entry) => knownFloor(entry),
+    priceTerms: knownTerms,
   };
   await nodeSet.refresh();
   nodeSet.start();
@@ -116,8 +123,13 @@ export async function createRouterApp(options: RouterStartOptions) {
    * The price per answer of a request asking `answers` operators (pricing.ts); CHAIN_UNAVAILABLE when the model's
    * published price cannot be read.
    */
-  async function quote(priced: ResourcePayments, entry: ModelEntry, answers: number): Promise<bigint> {
-    let published = 0n;
+  async function quote(
+    priced: ResourcePayments,
+    entry: ModelEntry,
+    answers: number,
+    maxTokens: number | null | undefined,
+  ): Promise<bigint> {
+    let published = freePrice;
     if (chain) {
       const price = await chain.modelPrice(entry.modelId);
       if (price === undefined) {
@@ -127,12 +139,17 @@ export async function createRouterApp(options: RouterStartOptions) {
       }
       published = price;
     }
-    return answerPrice(entry.modelId, nodeSet.nodes, answers, maxPrice(published, priced.minPricePerAnswer));
+    const terms = { modelId: entry.modelId, published, minimum: priced.minPricePerAnswer };
+    return answerPrice(nodeSet.nodes, answers, maxTokens === undefined ? terms : { ...terms, maxTokens });
   }
 
-  /** A paid request is routed only to nodes priced within the quote it reserved. */
-  function routedWithin(paid: PaidRequest | undefined): PolicyContext {
-    return paid ? { ...policyContext, quoteWei: paid.perAnswer } : policyContext;
+  /** The routing of one request: a text request's max_tokens, and a paid one only to nodes within its quote. */
+  function routedWithin(paid: PaidRequest | undefined, maxTokens?: number | null): PolicyContext {
+    return {
+      ...policyContext,
+      ...(maxTokens !== undefined ? { maxTokens } : {}),
+      ...(paid ? { quoteWei: paid.perAnswer } : {}),
+    };
   }
 
   const pricedPaths = new Set<string>(paymentRoutes.refunds.map((route) => route.path));
@@ -144,7 +161,8 @@ export async function createRouterApp(options: RouterStartOptions) {
     if (request.method !== 'POST' || !pricedPaths.has(request.routeOptions.url ?? '') || !priced.refusesUnread(request))
       return undefined;
     let most = priced.minPricePerAnswer;
-    for (const entry of nodeSet.catalog()) most = maxPrice(most, answerPrice(entry.modelId, nodeSet.nodes, 1, knownFloor(entry)));
+    for (const entry of nodeSet.catalog())
+      most = maxPrice(most, answerPrice(nodeSet.nodes, 1, knownTerms(entry, wholeAnswer(entry))));
     // Nothing is priced, as far as is known: the request may be served unpaid, so it is read.
     if (most === 0n) return undefined;
     const refused = priced.unreadRefusal(request, most);
@@ -156,9 +174,10 @@ export async function createRouterApp(options: RouterStartOptions) {
     request: FastifyRequest,
     entry: ModelEntry,
     answers: number,
+    maxTokens?: number | null,
   ): Promise<PaidRequest | PaymentRequiredError | undefined> {
     if (!payments) return undefined;
-    const perAnswer = await quote(payments, entry, answers);
+    const perAnswer = await quote(payments, entry, answers, maxTokens);
     if (perAnswer === 0n) return undefined;
     try {
       return await payments.reserve(request, answers, perAnswer);
@@ -190,7 +209,14 @@ export async function createRouterApp(options: RouterStartOptions) {
       inFlight: n.inFlight,
       latencyMs: Math.round(n.latencyMs * 1000) / 1000,
       dissents: n.dissents,
-      ...(n.chain ? { priceWei: n.chain.priceWei.toString(), stakeWei: n.chain.stakeWei.toString() } : {}),
+      ...(n.chain
+        ? {
+            priceWei: n.chain.price.request.toString(),
+            inputTokenPriceWei: n.chain.price.inputToken.toString(),
+            outputTokenPriceWei: n.chain.price.outputToken.toString(),
+            stakeWei: n.chain.stakeWei.toString(),
+          }
+        : {}),
       ...(n.problem ? { problem: n.problem } : {}),
     })),
   }));
@@ -202,7 +228,7 @@ export async function createRouterApp(options: RouterStartOptions) {
     const data = catalog.map((entry) => {
       // A model whose published price is not read yet states none rather than one too low.
       if (chain && chain.models.knownPrice(entry.modelId) === undefined) return entry;
-      return { ...entry, pricing: pricingOf(answerPrice(entry.modelId, nodeSet.nodes, 1, knownFloor(entry))) };
+      return { ...entry, pricing: pricingOf(nodeSet.nodes, knownTerms(entry, wholeAnswer(entry))) };
     });
     return { object: 'list' as const, data };
   });
@@ -350,9 +376,9 @@ export async function createRouterApp(options: RouterStartOptions) {
       const entry = await resolveModel(nodeSet.catalog(), parsed.model, chain);
       const routed = textRequest(kind, entry, parsed, request.body as Record<string, unknown>);
       const policy = parsePolicy(routed.policy);
-      const paid = await reservePayment(request, entry, policy.kind === 'replicate' ? policy.k : 1);
+      const paid = await reservePayment(request, entry, policy.kind === 'replicate' ? policy.k : 1, routed.maxTokens);
       if (paid instanceof PaymentRequiredError) return paid.send(reply);
-      const ctx = routedWithin(paid);
+      const ctx = routedWithin(paid, routed.maxTokens);
       try {
         if (parsed.stream === true) return await streamText(ctx, routed, reply, paid);
         const answer = await runText(ctx, routed);

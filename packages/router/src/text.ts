@@ -33,9 +33,11 @@ import {
   VerityError,
   answerToolCalls,
   assembleToolCalls,
+  chatHashedFields,
   chatInputHash,
   checkRelayPolicy,
   closingChunk,
+  completionHashedFields,
   completionInputHash,
   formatPolicy,
   generatedText,
@@ -74,6 +76,8 @@ export interface TextRequest {
   policy: string;
   requestId: Hex;
   inputHash: Hex;
+  /** The most tokens it may generate (null: the rest of the context), as its inputHash covers it. */
+  maxTokens: number | null;
 }
 
 export function textRequest(
@@ -91,6 +95,10 @@ export function textRequest(
   checkRelayPolicy(entry.id, entry.format === 'relay', policy);
   const inputHash =
     kind === 'chat' ? chatInputHash(parsed as ChatCompletionRequest) : completionInputHash(parsed as CompletionRequest);
+  const maxTokens =
+    kind === 'chat'
+      ? chatHashedFields(parsed as ChatCompletionRequest).max_tokens
+      : completionHashedFields(parsed as CompletionRequest).max_tokens;
   return {
     kind,
     entry,
@@ -99,6 +107,7 @@ export function textRequest(
     policy: formatPolicy(policy),
     requestId: (parsed.verity?.requestId?.toLowerCase() as Hex | undefined) ?? toHex(randomBytes(32)),
     inputHash,
+    maxTokens,
   };
 }
 

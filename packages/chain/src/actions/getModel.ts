@@ -31,6 +31,8 @@ export async function getModel(
       format: raw.format,
       metadataHash: raw.metadataHash,
       priceWei: raw.priceWei,
+      inputTokenPriceWei: raw.inputTokenPriceWei,
+      outputTokenPriceWei: raw.outputTokenPriceWei,
       royaltyBps: raw.royaltyBps,
       publishedAt: Number(raw.publishedAt),
       deprecated: raw.deprecated,

@@ -43,6 +43,8 @@ export async function getModelRegisteredEvents(
         format: log.args.format,
         metadataHash: log.args.metadataHash,
         priceWei: log.args.priceWei,
+        inputTokenPriceWei: log.args.inputTokenPriceWei,
+        outputTokenPriceWei: log.args.outputTokenPriceWei,
         royaltyBps: log.args.royaltyBps,
         blockNumber: log.blockNumber,
         transactionHash: log.transactionHash,

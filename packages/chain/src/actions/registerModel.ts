@@ -12,7 +12,12 @@ export interface RegisterModelParameters {
   format: string;
   /** Hash of the model's metadata (input/output signature, tolerance, license). */
   metadataHash: Hex;
+  /** Per answer, in token base units. */
   priceWei: bigint;
+  /** Per prompt token of a language model's answer (default 0). */
+  inputTokenPriceWei?: bigint;
+  /** Per generated token of a language model's answer (default 0). */
+  outputTokenPriceWei?: bigint;
   royaltyBps: number;
 }
 
@@ -37,6 +42,8 @@ export async function registerModel(
       parameters.format,
       parameters.metadataHash,
       parameters.priceWei,
+      parameters.inputTokenPriceWei ?? 0n,
+      parameters.outputTokenPriceWei ?? 0n,
       parameters.royaltyBps,
     ],
   });

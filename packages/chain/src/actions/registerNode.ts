@@ -8,7 +8,12 @@ import type { WriteClient, WriteResult } from '../types.js';
 export interface RegisterNodeParameters {
   /** The node's HTTP base URL. */
   endpoint: string;
+  /** Per answer, in token base units. */
   priceWei: bigint;
+  /** Per prompt token of a language model's answer (default 0). */
+  inputTokenPriceWei?: bigint;
+  /** Per generated token of a language model's answer (default 0). */
+  outputTokenPriceWei?: bigint;
   /** Published, non-deprecated model ids (any order: sent sorted, as the contract wants). */
   modelIds: readonly Hex[];
   /** Tokens to stake, at least NodeRegistry.minStake. */
@@ -32,7 +37,14 @@ export async function registerNode(
     address: nodeRegistry,
     abi: NodeRegistry.abi,
     functionName: 'register',
-    args: [parameters.endpoint, parameters.priceWei, sortedModelIds(parameters.modelIds), parameters.stake],
+    args: [
+      parameters.endpoint,
+      parameters.priceWei,
+      parameters.inputTokenPriceWei ?? 0n,
+      parameters.outputTokenPriceWei ?? 0n,
+      sortedModelIds(parameters.modelIds),
+      parameters.stake,
+    ],
   });
   const result = await confirm(client, hash);
   return approval ? { ...result, approval } : result;

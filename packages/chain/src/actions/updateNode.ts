@@ -6,7 +6,12 @@ import type { WriteClient, WriteResult } from '../types.js';
 
 export interface UpdateNodeParameters {
   endpoint: string;
+  /** Per answer, in token base units. */
   priceWei: bigint;
+  /** Per prompt token of a language model's answer (default 0). */
+  inputTokenPriceWei?: bigint;
+  /** Per generated token of a language model's answer (default 0). */
+  outputTokenPriceWei?: bigint;
 }
 
 export type UpdateNodeReturnType = WriteResult;
@@ -22,7 +27,7 @@ export async function updateNode(
     address: nodeRegistry,
     abi: NodeRegistry.abi,
     functionName: 'update',
-    args: [parameters.endpoint, parameters.priceWei],
+    args: [parameters.endpoint, parameters.priceWei, parameters.inputTokenPriceWei ?? 0n, parameters.outputTokenPriceWei ?? 0n],
   });
   return confirm(client, hash);
 }

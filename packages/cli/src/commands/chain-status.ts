@@ -2,7 +2,7 @@
 import { Command } from 'commander';
 import { formatVrt, shownRpcUrl } from '../amounts.js';
 import type { Context } from '../context.js';
-import { examples, fields, shortAddress, shortHex, table } from '../format.js';
+import { examples, fields, formatPrice, shortAddress, shortHex, table } from '../format.js';
 
 export function chainStatusCommand(context: Context): Command {
   return new Command('status')
@@ -56,7 +56,7 @@ export function chainStatusCommand(context: Context): Command {
               `${m.name}@${m.version}`,
               shortHex(m.modelId),
               m.format,
-              m.priceWei.toString(),
+              formatPrice(m),
               `${m.royaltyBps / 100}%`,
               shortAddress(m.publisher),
               m.deprecated ? 'deprecated' : 'usable',

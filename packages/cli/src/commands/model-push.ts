@@ -7,7 +7,7 @@ import type { PushModelParameters } from '@verity/sdk';
 import { Command, Option } from 'commander';
 import { parseWei } from '../amounts.js';
 import { type Context, env } from '../context.js';
-import { examples, fields, formatBytes } from '../format.js';
+import { examples, fields, formatBytes, formatPrice } from '../format.js';
 import { UsageError } from '../output.js';
 
 interface PushOptions {
@@ -17,6 +17,8 @@ interface PushOptions {
   description?: string;
   license?: string;
   priceWei?: string;
+  inputTokenPriceWei?: string;
+  outputTokenPriceWei?: string;
   royaltyBps?: string;
 }
 
@@ -29,7 +31,9 @@ export function modelPushCommand(context: Context): Command {
     .addOption(new Option('--format <format>', 'model format (default: from the file extension)').choices(['onnx', 'gguf']))
     .option('--description <text>', 'what the model does (part of the on-chain metadata hash)')
     .option('--license <license>', 'license of the model file, e.g. MIT')
-    .option('--price-wei <wei>', 'on chain: price per request, in wei of VRT', '0')
+    .option('--price-wei <wei>', 'on chain: price per answer, in wei of VRT', '0')
+    .option('--input-token-price-wei <wei>', "on chain: a language model's price per prompt token, in wei of VRT", '0')
+    .option('--output-token-price-wei <wei>', "on chain: a language model's price per generated token, in wei of VRT", '0')
     .option('--royalty-bps <bps>', "on chain: the publisher's share of each fee, in basis points (0-10000)", '0')
     .addHelpText(
       'after',
@@ -40,6 +44,10 @@ export function modelPushCommand(context: Context): Command {
           'VERITY_KEY=0x… verity model push ./mlp.onnx --name mlp --version 1 --deployment deployment.json --royalty-bps 500',
           'publish on chain first (ModelRegistry), signed with $VERITY_KEY',
         ],
+        [
+          'verity model push ./chat.gguf --name chat --version 1 --input-token-price-wei 1000000000000 --output-token-price-wei 2000000000000',
+          'a language model priced per token',
+        ],
         ['verity model push ./mlp.onnx --name mlp --version 1 --json', 'print the registered model entry'],
       ]),
     )
@@ -48,7 +56,11 @@ export function modelPushCommand(context: Context): Command {
       const { out } = session;
       const info = await stat(file).catch(() => null);
       if (!info?.isFile()) throw new UsageError(`no such file: ${file}`);
-      const priceWei = parseWei(options.priceWei ?? '0', '--price-wei');
+      const prices = {
+        priceWei: parseWei(options.priceWei ?? '0', '--price-wei'),
+        inputTokenPriceWei: parseWei(options.inputTokenPriceWei ?? '0', '--input-token-price-wei'),
+        outputTokenPriceWei: parseWei(options.outputTokenPriceWei ?? '0', '--output-token-price-wei'),
+      };
       const royaltyBps = Number(options.royaltyBps ?? '0');
       if (!Number.isInteger(royaltyBps) || royaltyBps < 0 || royaltyBps > 10_000)
         throw new UsageError('--royalty-bps must be a whole number from 0 to 10000');
@@ -64,7 +76,7 @@ export function modelPushCommand(context: Context): Command {
         ...(options.format ? { format: options.format } : {}),
         ...(options.description !== undefined ? { description: options.description } : {}),
         ...(options.license !== undefined ? { license: options.license } : {}),
-        priceWei,
+        ...prices,
         royaltyBps,
       };
       const progress = out.progress('uploading');
@@ -89,7 +101,12 @@ export function modelPushCommand(context: Context): Command {
           ['format', entry.format],
           ['size', formatBytes(entry.size)],
           ['engine', entry.engine],
-          ...(entry.published ? ([['publisher', entry.published.publisher]] as [string, string][]) : []),
+          ...(entry.published
+            ? ([
+                ['publisher', entry.published.publisher],
+                ['price', `${formatPrice(entry.published)} wei`],
+              ] as [string, string][])
+            : []),
         ]),
       );
     });

@@ -3,7 +3,7 @@ import type { NodeRecord } from '@verity/chain';
 import { Command } from 'commander';
 import { formatVrt } from '../amounts.js';
 import type { Context } from '../context.js';
-import { examples, formatTime, shortAddress, table } from '../format.js';
+import { examples, formatPrice, formatTime, shortAddress, table } from '../format.js';
 
 /** Why a node is or is not routed to. */
 export function nodeState(node: NodeRecord): 'active' | 'unstaking' | 'withdrawn' | 'inactive' {
@@ -39,7 +39,7 @@ export function nodeLsCommand(context: Context): Command {
             node.endpoint || '-',
             nodeState(node),
             formatVrt(node.stake),
-            node.priceWei.toString(),
+            formatPrice(node),
             String(node.modelIds.length),
             formatTime(node.lastHeartbeat),
           ]),

@@ -5,7 +5,7 @@
  * registration and settlement, never serving.
  */
 import { type Deployment, ModelRecords, type Registration, createChainClients, requirePublished } from '@verity/chain';
-import { type Hex, type ReceiptDomain, VerityError, receiptDomain } from '@verity/protocol';
+import { type Hex, type Price, type ReceiptDomain, VerityError, freePrice, higherPrice, receiptDomain } from '@verity/protocol';
 import type { NodeDb } from '../db.js';
 import { logEvent } from '../log.js';
 import { describeChainError, redactRpcUrl } from './describe.js';
@@ -20,7 +20,8 @@ export interface ChainAgentOptions {
   deployment: Deployment;
   privateKey: Hex;
   operator: Hex;
-  feeWei: string;
+  /** The node's own price (`--fee-wei` and the token fees): its NodeRegistry price. */
+  price: Price;
   /** Default: NodeRegistry.minStake. */
   stakeWei?: string;
   heartbeatIntervalMs: number;
@@ -99,7 +100,7 @@ export class ChainAgent {
       nodeRegistry: deployment.contracts.nodeRegistry,
       modelRegistry: deployment.contracts.modelRegistry,
       endpoint,
-      priceWei: BigInt(options.feeWei),
+      price: options.price,
       ...(options.stakeWei !== undefined ? { stakeWei: BigInt(options.stakeWei) } : {}),
       heartbeatIntervalMs: options.heartbeatIntervalMs,
       rpcUrl: options.rpcUrl,
@@ -140,18 +141,17 @@ export class ChainAgent {
   }
 
   /**
-   * The fee this node signs for one answer of a model: its own price (`--fee-wei`, its NodeRegistry price), raised to
-   * the model's published price when that is higher. When the RPC cannot tell the model's price, the node's own.
+   * The price this node asks for an answer of a model: its own (its NodeRegistry price), each part raised to the
+   * model's published one when that is higher. When the RPC cannot tell the model's price, the node's own.
    */
-  async feeFor(modelId: Hex): Promise<bigint> {
-    const own = BigInt(this.options.feeWei);
+  async priceFor(modelId: Hex): Promise<Price> {
     const published =
       this.models.knownPrice(modelId) ??
       (await withTimeout(this.models.priceOf(modelId), priceReadMs).catch((error: unknown) => {
         logEvent('chain-error', { action: 'model-price', modelId, reason: describeChainError(error, this.options.rpcUrl) });
-        return 0n;
+        return freePrice;
       }));
-    return published > own ? published : own;
+    return higherPrice(this.options.price, published);
   }
 
   /**

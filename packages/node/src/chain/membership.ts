@@ -15,7 +15,7 @@ import {
   setNodeModels,
   updateNode,
 } from '@verity/chain';
-import type { Hex } from '@verity/protocol';
+import type { Hex, Price } from '@verity/protocol';
 import type { Account, Address, Chain, Transport, WalletClient } from 'viem';
 import { logEvent } from '../log.js';
 import { Backoff, sleep } from './backoff.js';
@@ -28,7 +28,8 @@ export interface MembershipOptions {
   nodeRegistry: Address;
   modelRegistry: Address;
   endpoint: string;
-  priceWei: bigint;
+  /** The node's own price, as NodeRegistry states it. */
+  price: Price;
   /** Stake to keep; default (undefined) NodeRegistry.minStake. */
   stakeWei?: bigint;
   heartbeatIntervalMs: number;
@@ -125,13 +126,14 @@ export class Membership {
 
   /** Register, or update what differs; either way the node ends registered, staked, announced and alive. */
   private async join(): Promise<void> {
-    const { nodeRegistry, operator, endpoint, priceWei } = this.options;
+    const { nodeRegistry, operator, endpoint, price } = this.options;
+    const prices = { priceWei: price.request, inputTokenPriceWei: price.inputToken, outputTokenPriceWei: price.outputToken };
     const parameters = await this.readParameters();
     const target = this.targetStake(parameters);
     const existing = await getNode(this.publicClient, nodeRegistry, { operator });
     if (!existing?.registered) {
       const modelIds = await this.usableHeldModels();
-      const result = await registerNode(this.wallet, nodeRegistry, { endpoint, priceWei, modelIds, stake: target });
+      const result = await registerNode(this.wallet, nodeRegistry, { endpoint, ...prices, modelIds, stake: target });
       logEvent('chain-registered', {
         operator,
         endpoint,
@@ -143,9 +145,16 @@ export class Membership {
       // The operator is leaving: no heartbeat or update is accepted any more, but roots can still be posted.
       logEvent('chain-unstaking', { operator, availableAt: existing.unstakeAvailableAt });
     } else {
-      if (existing.endpoint !== endpoint || existing.priceWei !== priceWei) {
-        await updateNode(this.wallet, nodeRegistry, { endpoint, priceWei });
-        logEvent('chain-node-updated', { operator, endpoint, priceWei: priceWei.toString() });
+      const repriced = (Object.keys(prices) as (keyof typeof prices)[]).some((key) => existing[key] !== prices[key]);
+      if (existing.endpoint !== endpoint || repriced) {
+        await updateNode(this.wallet, nodeRegistry, { endpoint, ...prices });
+        logEvent('chain-node-updated', {
+          operator,
+          endpoint,
+          priceWei: String(price.request),
+          inputTokenPriceWei: String(price.inputToken),
+          outputTokenPriceWei: String(price.outputToken),
+        });
       }
       if (existing.stake < target) {
         const amount = target - existing.stake;

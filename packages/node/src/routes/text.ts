@@ -12,6 +12,7 @@ import {
   type TextCompletion,
   type TextKind,
   answerToolCalls,
+  costCeiling,
   closingChunk,
   openingChunk,
   sseData,
@@ -42,7 +43,11 @@ export function textRoutes(executor: Executor, inFlight: InFlight, fault?: Fault
     const body =
       kind === 'chat' ? parseBody(ChatCompletionRequestSchema, request.body) : parseBody(CompletionRequestSchema, request.body);
     const job = executor.prepareText(kind, body);
-    const paid = payments ? await payments.admit(request, reply, job.modelId) : undefined;
+    const paid = payments
+      ? await payments.admit(request, reply, job.modelId, (price) =>
+          costCeiling(price, job.contextLength, job.llmRequest.maxTokens),
+        )
+      : undefined;
     if (paid === false) return reply;
     if (body.stream !== true) return reply.type(jsonType).send(await answerPaid(paid, reply, () => executor.completeText(job)));
 

@@ -33,8 +33,12 @@ export interface PublishModelParameters extends ModelMetadata {
   modelId?: Hex;
   /** The model file, to compute its id from. */
   path?: string;
-  /** Price per request, in wei of VRT (default 0). */
+  /** Price per answer, in wei of VRT (default 0). */
   priceWei?: bigint;
+  /** A language model's price per prompt token, in wei of VRT (default 0). */
+  inputTokenPriceWei?: bigint;
+  /** A language model's price per generated token, in wei of VRT (default 0). */
+  outputTokenPriceWei?: bigint;
   /** Publisher's share of each fee, in basis points (default 0, at most 10000). */
   royaltyBps?: number;
 }
@@ -46,6 +50,8 @@ export interface PublishModelReturnType {
   format: string;
   metadataHash: Hex;
   priceWei: bigint;
+  inputTokenPriceWei: bigint;
+  outputTokenPriceWei: bigint;
   royaltyBps: number;
   publisher: Address;
   /** Unix seconds of the block that published it. */
@@ -82,7 +88,7 @@ const MetadataSchema = RegisterModelRequestSchema.pick({
 });
 
 export async function publishModel(client: Client, parameters: PublishModelParameters): Promise<PublishModelReturnType> {
-  const { path, priceWei = 0n, royaltyBps = 0 } = parameters;
+  const { path, priceWei = 0n, inputTokenPriceWei = 0n, outputTokenPriceWei = 0n, royaltyBps = 0 } = parameters;
   const metadata = parseParameters(
     MetadataSchema,
     {
@@ -94,7 +100,8 @@ export async function publishModel(client: Client, parameters: PublishModelParam
     },
     'model metadata',
   ) as ModelMetadata;
-  if (priceWei < 0n) throw new VerityError('INVALID_REQUEST', 'priceWei must not be negative');
+  for (const [field, value] of Object.entries({ priceWei, inputTokenPriceWei, outputTokenPriceWei }))
+    if (value < 0n) throw new VerityError('INVALID_REQUEST', `${field} must not be negative`);
   if (!Number.isInteger(royaltyBps) || royaltyBps < 0 || royaltyBps > 10_000) {
     throw new VerityError('INVALID_REQUEST', `royaltyBps must be an integer from 0 to 10000, got ${royaltyBps}`);
   }
@@ -150,6 +157,8 @@ export async function publishModel(client: Client, parameters: PublishModelParam
       format: metadata.format,
       metadataHash: modelMetadataHash(metadata),
       priceWei,
+      inputTokenPriceWei,
+      outputTokenPriceWei,
       royaltyBps,
     }));
   } catch (error) {

@@ -23,8 +23,12 @@ export interface PushModelParameters {
   onProgress?: ProgressCallback;
   /** Publish the version on chain first. Default: when the client has a chain and a key. */
   publish?: boolean;
-  /** On chain: price per request in wei of VRT (default 0). */
+  /** On chain: price per answer in wei of VRT (default 0). */
   priceWei?: bigint;
+  /** On chain: a language model's price per prompt token in wei of VRT (default 0). */
+  inputTokenPriceWei?: bigint;
+  /** On chain: a language model's price per generated token in wei of VRT (default 0). */
+  outputTokenPriceWei?: bigint;
   /** On chain: the publisher's royalty in basis points (default 0). */
   royaltyBps?: number;
 }
@@ -63,6 +67,8 @@ export async function pushModel(client: Client, parameters: PushModelParameters)
       ...(description !== undefined ? { description } : {}),
       ...(license !== undefined ? { license } : {}),
       ...(parameters.priceWei !== undefined ? { priceWei: parameters.priceWei } : {}),
+      ...(parameters.inputTokenPriceWei !== undefined ? { inputTokenPriceWei: parameters.inputTokenPriceWei } : {}),
+      ...(parameters.outputTokenPriceWei !== undefined ? { outputTokenPriceWei: parameters.outputTokenPriceWei } : {}),
       ...(parameters.royaltyBps !== undefined ? { royaltyBps: parameters.royaltyBps } : {}),
     });
   }

@@ -11,8 +11,12 @@ export interface RegisterNodeParameters {
   endpoint: string;
   /** VRT to stake, in wei (at least NodeRegistry.minStake). */
   stakeWei: bigint;
-  /** Price per request, in wei (default 0). */
+  /** Price per answer, in wei (default 0). */
   priceWei?: bigint;
+  /** Price per prompt token of a language model's answer, in wei (default 0). */
+  inputTokenPriceWei?: bigint;
+  /** Price per generated token of a language model's answer, in wei (default 0). */
+  outputTokenPriceWei?: bigint;
   /** Published model ids the node serves (default none; a node announces more later). */
   modelIds?: readonly Hex[];
 }
@@ -26,7 +30,7 @@ export interface RegisterNodeReturnType {
 }
 
 export async function registerNode(client: Client, parameters: RegisterNodeParameters): Promise<RegisterNodeReturnType> {
-  const { endpoint, stakeWei, priceWei = 0n, modelIds = [] } = parameters;
+  const { endpoint, stakeWei, priceWei = 0n, inputTokenPriceWei = 0n, outputTokenPriceWei = 0n, modelIds = [] } = parameters;
   let url: URL;
   try {
     url = new URL(endpoint);
@@ -36,7 +40,8 @@ export async function registerNode(client: Client, parameters: RegisterNodeParam
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
     throw new VerityError('INVALID_REQUEST', 'endpoint must be an http or https URL');
   if (stakeWei <= 0n) throw new VerityError('INVALID_REQUEST', 'the stake must be more than 0');
-  if (priceWei < 0n) throw new VerityError('INVALID_REQUEST', 'priceWei must not be negative');
+  for (const [field, value] of Object.entries({ priceWei, inputTokenPriceWei, outputTokenPriceWei }))
+    if (value < 0n) throw new VerityError('INVALID_REQUEST', `${field} must not be negative`);
   for (const id of modelIds)
     if (!bytes32Pattern.test(id))
       throw new VerityError('INVALID_REQUEST', `model id ${id.slice(0, 80)} is not 0x and 64 hex digits`);
@@ -46,6 +51,8 @@ export async function registerNode(client: Client, parameters: RegisterNodeParam
     registerNodeOnChain(chain.walletClient, chain.deployment.contracts.nodeRegistry, {
       endpoint: endpoint.replace(/\/+$/, ''),
       priceWei,
+      inputTokenPriceWei,
+      outputTokenPriceWei,
       modelIds,
       stake: stakeWei,
     }),
