@@ -19,7 +19,7 @@ import {
   signForward,
 } from '@verity/protocol';
 import type { NodeSet, NodeState } from './node-set.js';
-import { checkNodeReceipt } from './receipt-check.js';
+import { type ExpectedReceipt, checkNodeReceipt } from './receipt-check.js';
 
 export interface NodeRequest {
   model: Hex;
@@ -91,6 +91,19 @@ export interface Forwarding {
   routerKey?: Hex;
   /** With a chain: the EIP-712 domain of ReceiptRegistry, which every receipt must be signed for. */
   receiptDomain?: ReceiptDomain;
+  /**
+   * The price per answer this request was quoted (and paid) at, when it was: no node dearer than it is asked, and no
+   * receipt signing a higher fee is taken, even if the node set changed since.
+   */
+  quoteWei?: bigint;
+}
+
+/** What every receipt of a request must state besides its outputs, as this forwarding demands it. */
+export function forwardedExpectations(forwarding: Forwarding): Pick<ExpectedReceipt, 'domain' | 'maxFee'> {
+  return {
+    ...(forwarding.receiptDomain ? { domain: forwarding.receiptDomain } : {}),
+    ...(forwarding.quoteWei !== undefined ? { maxFee: forwarding.quoteWei } : {}),
+  };
 }
 
 /** The request options of one forward of `body` to `node`: signed by the router's key when it has one. */
@@ -146,7 +159,7 @@ export async function forwardInfer(
         inputHash: request.inputHash,
         outputHash: outputHashOf(node, response.outputs),
         policy: request.policy,
-        ...(forwarding.receiptDomain ? { domain: forwarding.receiptDomain } : {}),
+        ...forwardedExpectations(forwarding),
       },
       response,
     );

@@ -1,22 +1,21 @@
 /**
- * Verification policies as the router runs them: `none` (one executor, failover on node faults) and
- * `replicate:k` (k distinct operators; a strict majority of matching output hashes is the quorum; dissenters
- * are named in the response and recorded). Either asks only nodes priced within the request's quote (pricing.ts).
+ * Verification policies as the router runs them, for tensors and text alike (`execute`): `none` and `relay` (one
+ * executor, failover on node faults) and `replicate:k` (k distinct operators; a strict majority of matching output
+ * hashes is the quorum; dissenters are named in the response and recorded). Either asks only nodes priced within the
+ * request's quote (pricing.ts). The policy is parsed once, at the edge (`routablePolicy`), and travels as an object.
  */
 import {
-  type DecodedTensorMap,
   type Dissent,
   type Hex,
-  type InferResponse,
   type ModelEntry,
-  VerityError,
   type Policy,
+  VerityError,
   formatPolicy,
   parsePolicy,
   requiredAgreement,
 } from '@verity/protocol';
 import type { DissentLog } from './dissent-log.js';
-import { type Forwarding, type NodeAnswer, forwardInfer, isNodeFault, nodeRequestBody } from './forward.js';
+import { type Forwarding, isNodeFault } from './forward.js';
 import type { NodeSet, NodeState } from './node-set.js';
 import { type PriceTerms, answerCeiling, answerPrice, withinPrice } from './pricing.js';
 import { rankNodes } from './select.js';
@@ -30,29 +29,15 @@ export interface PolicyContext extends Forwarding {
   priceTerms(entry: ModelEntry, maxTokens?: number | null): PriceTerms;
   /** This request's max_tokens, when it is a text request (null: not given). */
   maxTokens?: number | null;
-  /**
-   * The price per answer this request was quoted (and paid) at, when it was: no node dearer than it is asked, even
-   * if the node set changed since. Without it, the quote is worked out from the node set as routing starts.
-   */
-  quoteWei?: bigint;
 }
 
-export interface RoutedRequest {
+/** A request as every policy sees it: its model, its id and its policy, parsed once at the edge. */
+export interface PolicyRequest {
   entry: ModelEntry;
-  /** Decoded, so every element was checked before any node is asked. */
-  inputs: DecodedTensorMap;
-  /** hashDecodedTensorMap(inputs), computed once. */
-  inputHash: Hex;
   requestId: Hex;
-}
-
-/**
- * What a policy answers: the response, and when it is one node's answer passed on unchanged, that answer's text
- * (verified on those very bytes), so it can be sent without serializing it again.
- */
-export interface RoutedAnswer {
-  response: InferResponse;
-  text?: string;
+  policy: Policy;
+  /** formatPolicy(policy): what nodes are asked under and receipts must sign. */
+  policyName: string;
 }
 
 interface Attempt {
@@ -223,40 +208,19 @@ export async function replicate<A extends ReplicaAnswer>(
   return { winners, dissent };
 }
 
-export async function runNone(ctx: PolicyContext, request: RoutedRequest): Promise<RoutedAnswer> {
-  const modelId = request.entry.modelId;
-  const nodeRequest = {
-    model: modelId,
-    policy: 'none',
-    requestId: request.requestId,
-    inputHash: request.inputHash,
-    bodyText: nodeRequestBody(modelId, request.inputs, 'none', request.requestId),
-  };
-  const answer = await failover(ctx, request.entry, (node) => forwardInfer(ctx.nodeSet, node, nodeRequest, ctx));
-  return answer.exact ? { response: answer.response, text: answer.text } : { response: answer.response };
-}
-
-export async function runReplicate(ctx: PolicyContext, request: RoutedRequest, k: number): Promise<RoutedAnswer> {
-  const policy = formatPolicy({ kind: 'replicate', k });
-  const modelId = request.entry.modelId;
-  const nodeRequest = {
-    model: modelId,
-    policy,
-    requestId: request.requestId,
-    inputHash: request.inputHash,
-    bodyText: nodeRequestBody(modelId, request.inputs, policy, request.requestId),
-  };
-  const { winners, dissent } = await replicate(ctx, request, k, (node) => forwardInfer(ctx.nodeSet, node, nodeRequest, ctx));
-  const first = winners[0] as NodeAnswer;
-  const response: InferResponse = {
-    requestId: request.requestId,
-    modelId,
-    outputs: first.response.outputs,
-    policy,
-    receipts: winners.map((a) => a.response.receipts[0]).filter((r) => r !== undefined),
-  };
-  if (dissent.length > 0) response.dissent = dissent;
-  return { response };
+/**
+ * Runs a request under its policy: `ask` gets one verified answer from one node (or throws); the agreeing answers
+ * come back (one under `none` and `relay`, the quorum under `replicate:k`) with the dissent.
+ */
+export async function execute<A extends ReplicaAnswer>(
+  ctx: PolicyContext,
+  request: PolicyRequest,
+  ask: (node: NodeState) => Promise<A>,
+): Promise<Agreement<A>> {
+  const { policy } = request;
+  if (policy.kind === 'replicate') return replicate(ctx, request, policy.k, ask);
+  if (policy.kind === 'spot-check') throw spotCheckRefused(request.policyName);
+  return { winners: [await failover(ctx, request.entry, ask)], dissent: [] };
 }
 
 /**
@@ -265,10 +229,17 @@ export async function runReplicate(ctx: PolicyContext, request: RoutedRequest, k
  */
 export function routablePolicy(text: string | undefined): Policy {
   const policy = parsePolicy(text);
-  if (policy.kind === 'spot-check') {
-    throw new VerityError('UNKNOWN_POLICY', 'spot-check is not implemented by this router yet; use "none" or "replicate:<k>"', {
-      details: { policy: text },
-    });
-  }
+  if (policy.kind === 'spot-check') throw spotCheckRefused(text);
   return policy;
+}
+
+function spotCheckRefused(text: string | undefined): VerityError {
+  return new VerityError('UNKNOWN_POLICY', 'spot-check is not implemented by this router yet; use "none" or "replicate:<k>"', {
+    details: { policy: text },
+  });
+}
+
+/** How many executors' answers a request under `policy` may be charged for: k under `replicate:k`, else one. */
+export function answersOf(policy: Policy): number {
+  return policy.kind === 'replicate' ? policy.k : 1;
 }

@@ -1,7 +1,8 @@
 /**
  * What the router demands of a node's answer before it passes it on or charges for it, for tensors and text alike:
- * exactly one receipt, signed by the node's operator, in the network's EIP-712 domain (its chain id and registry), for this request id, model,
- * inputs (inputHash), outputs (outputHash) and policy. A node that answers anything else is at fault
+ * exactly one receipt, signed by the node's operator, in the network's EIP-712 domain (its chain id and registry),
+ * for this request id, model, inputs (inputHash), outputs (outputHash) and policy, by the engine the node lists for
+ * the model, and for a fee within the request's quote. A node that answers anything else is at fault
  * (RECEIPT_INVALID), and the router tries another.
  */
 import {
@@ -23,6 +24,8 @@ export interface ExpectedReceipt {
   policy: string;
   /** With a chain: the domain ReceiptRegistry verifies (its chainId and address), so the receipt can settle. */
   domain?: ReceiptDomain;
+  /** A paid request's quote per answer: no receipt may sign a higher fee (the client is charged the fee signed). */
+  maxFee?: bigint;
 }
 
 /** What the answer around the receipt says it answers: it must say what the receipt says, as a client checks one against the other. */
@@ -56,6 +59,10 @@ export function checkNodeReceipt(
   const problems = report.checks.filter((c) => !c.ok).map((c) => c.message);
   const { message, domain } = receipt.typedData;
   if (message.policy !== expected.policy) problems.push(`signed policy "${message.policy}", expected "${expected.policy}"`);
+  const engine = node.models.get(expected.modelId)?.engine;
+  if (engine !== undefined && message.engine !== engine) problems.push(`signed engine "${message.engine}", listed "${engine}"`);
+  if (expected.maxFee !== undefined && BigInt(message.fee) > expected.maxFee)
+    problems.push(`signed a fee of ${message.fee}, above the quote of ${expected.maxFee}`);
   // A receipt signed for another contract can never settle in this network's registry. One that names no contract
   // is still taken (nodes run without chain mode sign so), as the settlement and the fee split check it later.
   const registry = expected.domain?.verifyingContract;

@@ -42,7 +42,6 @@ import {
   formatPolicy,
   generatedText,
   openingChunk,
-  parsePolicy,
   sseData,
   sseDone,
   textAnswerId,
@@ -52,9 +51,9 @@ import {
   toolCallsChunk,
 } from '@verity/protocol';
 import type { FastifyReply } from 'fastify';
-import { type Forwarding, attempt, forwardOptions, isNodeFault } from './forward.js';
+import { type Forwarding, attempt, forwardOptions, forwardedExpectations, isNodeFault } from './forward.js';
 import type { NodeSet, NodeState } from './node-set.js';
-import { type PolicyContext, failover, replicate, routablePolicy } from './policies.js';
+import { type PolicyContext, type PolicyRequest, execute, failover, routablePolicy } from './policies.js';
 import { checkNodeReceipt } from './receipt-check.js';
 
 type TextAnswer = ChatCompletion | TextCompletion;
@@ -66,15 +65,12 @@ export const sseHeaders = {
 } as const;
 
 /** A text request as the router forwards it. */
-export interface TextRequest {
+export interface TextRequest extends PolicyRequest {
   kind: TextKind;
-  entry: ModelEntry;
   /** The request as parsed (for the inputHash). */
   parsed: ChatCompletionRequest | CompletionRequest;
   /** The request as the client sent it, to be forwarded with the model, requestId and policy set by the router. */
   raw: Record<string, unknown>;
-  policy: string;
-  requestId: Hex;
   inputHash: Hex;
   /** The most tokens it may generate (null: the rest of the context), as its inputHash covers it. */
   maxTokens: number | null;
@@ -104,7 +100,8 @@ export function textRequest(
     entry,
     parsed,
     raw,
-    policy: formatPolicy(policy),
+    policy,
+    policyName: formatPolicy(policy),
     requestId: (parsed.verity?.requestId?.toLowerCase() as Hex | undefined) ?? toHex(randomBytes(32)),
     inputHash,
     maxTokens,
@@ -118,7 +115,7 @@ function nodeBody(request: TextRequest, stream: boolean): string {
     ...request.raw,
     model: request.entry.modelId,
     stream,
-    verity: { policy: request.policy, requestId: request.requestId },
+    verity: { policy: request.policyName, requestId: request.requestId },
   });
 }
 
@@ -132,8 +129,8 @@ function verifyAnswer(request: TextRequest, node: NodeState, answer: TextAnswer,
       modelId: request.entry.modelId,
       inputHash: request.inputHash,
       outputHash: textOutputHash(generatedText(answer)),
-      policy: request.policy,
-      ...(forwarding.receiptDomain ? { domain: forwarding.receiptDomain } : {}),
+      policy: request.policyName,
+      ...forwardedExpectations(forwarding),
     },
     { requestId: answer.verity.requestId, modelId: answer.verity.modelId },
   );
@@ -184,18 +181,15 @@ async function askWhole(
 
 /** The answer to a whole (unstreamed) text request under the request's policy. */
 export async function runText(ctx: PolicyContext, request: TextRequest): Promise<TextAnswer> {
-  const policy = parsePolicy(request.policy);
-  if (policy.kind !== 'replicate') {
-    return (await failover(ctx, request.entry, (node) => askWhole(ctx.nodeSet, node, request, ctx))).answer;
-  }
-  const { winners, dissent } = await replicate(ctx, request, policy.k, (node) => askWhole(ctx.nodeSet, node, request, ctx));
+  const { winners, dissent } = await execute(ctx, request, (node) => askWhole(ctx.nodeSet, node, request, ctx));
   const first = (winners[0] as NodeTextAnswer).answer;
+  if (request.policy.kind !== 'replicate') return first;
   return {
     ...first,
     verity: {
       requestId: request.requestId,
       modelId: request.entry.modelId,
-      policy: request.policy,
+      policy: request.policyName,
       receipts: winners.map((w) => w.answer.verity.receipts[0]).filter((r) => r !== undefined),
       ...(dissent.length > 0 ? { dissent } : {}),
     },
@@ -237,7 +231,7 @@ export async function streamText(
   reply: FastifyReply,
   payment?: StreamPayment,
 ): Promise<void> {
-  if (parsePolicy(request.policy).kind === 'replicate') {
+  if (request.policy.kind === 'replicate') {
     streamWhole(reply, request, await runText(ctx, request), payment);
     return;
   }

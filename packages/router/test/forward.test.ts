@@ -67,6 +67,8 @@ type Mode =
   | 'other-policy'
   | 'other-request-id'
   | 'other-answer-policy'
+  | 'other-engine'
+  | 'dear-fee'
   | 'not-json'
   | 'duplicate-key'
   | 'endless';
@@ -116,10 +118,10 @@ async function startFakeNode(): Promise<FakeNode> {
         inputHash: hashDecodedTensorMap(fake.mode === 'other-inputs' ? double(inputs) : inputs),
         outputHash: hashDecodedTensorMap(signed),
         executor: address,
-        fee: '0',
+        fee: fake.mode === 'dear-fee' ? '1001' : '1000',
         timestamp: 1_790_000_000,
         policy: fake.mode === 'other-policy' ? 'replicate:3' : body.policy,
-        engine,
+        engine: fake.mode === 'other-engine' ? 'onnxruntime-node/0.0.0/cpu-fp32' : engine,
       },
       fake.mode === 'other-domain' ? receiptDomain(1, otherRegistry) : receiptDomain(31337, registry),
     );
@@ -190,7 +192,8 @@ async function forward(policy = 'none') {
       inputHash: hashDecodedTensorMap(inputs),
       bodyText: nodeRequestBody(modelId, inputs, policy, requestId),
     },
-    { timeoutMs: 5_000, receiptDomain: receiptDomain(31337, registry) },
+    // Quoted (and paid) at 1000 per answer.
+    { timeoutMs: 5_000, receiptDomain: receiptDomain(31337, registry), quoteWei: 1000n },
   );
 }
 
@@ -279,6 +282,8 @@ describe('forwardInfer', () => {
       'other-policy',
       'other-request-id',
       'other-answer-policy',
+      'other-engine',
+      'dear-fee',
       'not-json',
     ] as const) {
       fake.mode = mode;
