@@ -32,7 +32,8 @@ import {
   verifyParsedReceipt,
   verifyReceipt,
 } from '@verity/protocol';
-import { OnnxEngine, checkInputs, randomMlp, seededRandom } from '@verity/runtime';
+import { randomMlp, seededRandom } from '@verity/fixtures';
+import { OnnxEngine, checkInputs } from '@verity/runtime';
 import { NodeDb } from '../packages/node/src/db.js';
 import { keccak256 } from '../packages/protocol/src/hashes.js';
 import { nodeRequestBody } from '../packages/router/src/forward.js';

@@ -33,7 +33,6 @@ import {
   PaymentGate,
   PaymentStore,
   createFacilitator,
-  measureVoucherCheck,
   paymentRequirements,
   recoverVoucherSigner,
 } from '@verity/payments';
@@ -46,6 +45,7 @@ import { type Hex, createTestClient, createWalletClient, http, isAddressEqual, n
 import { type PrivateKeyAccount, generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import { measureFeeSplit } from './fee-split.js';
 import { quantile } from './stats.js';
+import { measureVoucherCheck } from './voucher-check.js';
 
 const resultsDir = fileURLToPath(new URL('./results/', import.meta.url));
 const batchSizes = [1, 10, 100, 1_000] as const;

@@ -19,7 +19,8 @@ import {
   signReceipt,
   verifyReceipt,
 } from '@verity/protocol';
-import { OnnxEngine, checkInputs, randomMlp, seededRandom } from '@verity/runtime';
+import { randomMlp, seededRandom } from '@verity/fixtures';
+import { OnnxEngine, checkInputs } from '@verity/runtime';
 import { createClient } from '@verity/sdk';
 import { measureSequential, measureThroughput, microseconds } from './stats.js';
 

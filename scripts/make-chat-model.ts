@@ -1,12 +1,12 @@
 /**
  * Makes models/verity-chat.gguf, the demo chat model: a llama GGUF whose weights are written in closed form from the
- * dialogues in packages/runtime/src/gguf/chat-corpus.ts (see chat-model.ts), so that it answers questions about
+ * dialogues in packages/fixtures/src/gguf/chat-corpus.ts (see chat-model.ts), so that it answers questions about
  * Verity in readable sentences with no download and no training. Two runs write byte-identical files. Prints the
  * file's sha256 and the model's greedy answer to a question (the argument, or "What is Verity?").
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { buildChatModel } from '../packages/runtime/src/gguf/chat-model.js';
+import { buildChatModel } from '@verity/fixtures';
 import { createLlmEngine } from '../packages/runtime/src/llm/engine.js';
 
 const started = performance.now();

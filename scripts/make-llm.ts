@@ -1,11 +1,11 @@
 /**
  * Makes models/tiny-llama.gguf, a tiny llama-architecture model with a byte-level vocabulary and seeded random
- * weights (see packages/runtime/src/gguf/tiny-llama.ts), so tests and the demo need no download. Two runs write
+ * weights (see packages/fixtures/src/gguf/tiny-llama.ts), so tests and the demo need no download. Two runs write
  * byte-identical files.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { buildTinyLlama } from '../packages/runtime/src/gguf/tiny-llama.js';
+import { buildTinyLlama } from '@verity/fixtures';
 
 const bytes = buildTinyLlama({ name: 'tiny-llama', seed: 1 });
 const modelsDir = new URL('../models/', import.meta.url);

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { type DenseLayer, buildMlpOnnx, seededRandom } from '../packages/runtime/src/index.js';
+import { type DenseLayer, buildMlpOnnx, seededRandom } from '@verity/fixtures';
 
 const classes = ['setosa', 'versicolor', 'virginica'] as const;
 const features = ['sepal length (cm)', 'sepal width (cm)', 'petal length (cm)', 'petal width (cm)'] as const;

@@ -17,7 +17,7 @@ import {
   assembleToolCalls,
   verifyTextResponse,
 } from '@verity/protocol';
-import { buildTinyLlama } from '@verity/runtime';
+import { buildTinyLlama } from '@verity/fixtures';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 

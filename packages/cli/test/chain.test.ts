@@ -18,7 +18,7 @@ import {
 } from '@verity/chain';
 import { type RunningNode, startNode } from '@verity/node';
 import { type Hex, addressOf } from '@verity/protocol';
-import { randomMlp } from '@verity/runtime';
+import { randomMlp } from '@verity/fixtures';
 import { parseEther } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot, runCli } from './helpers.js';

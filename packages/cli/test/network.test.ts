@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type RunningNode, startNode } from '@verity/node';
 import { type InferResponse, type ModelList, verifyInferResponse } from '@verity/protocol';
-import { randomMlp } from '@verity/runtime';
+import { randomMlp } from '@verity/fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keys, runCli } from './helpers.js';
 

@@ -1,11 +1,12 @@
 /**
  * `verity chat`, `verity complete` and `verity receipt verify` on their answers, run as a user runs them (child
  * processes) against real nodes on 127.0.0.1 serving the committed GGUF model: one honest, one that cuts every
- * stream after its first piece (fault 'drop-stream').
+ * stream after its first piece (@verity/fixtures' fault 'drop-stream').
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startFaultyNode } from '@verity/fixtures';
 import { type RunningNode, startNode } from '@verity/node';
 import {
   type ChatCompletion,
@@ -29,7 +30,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'verity-cli-text-'));
   [node, fragile] = await Promise.all([
     startNode({ dataDir: join(dir, 'node'), privateKey: keys[0]! }),
-    startNode({ dataDir: join(dir, 'fragile'), privateKey: keys[1]!, fault: 'drop-stream' }),
+    startFaultyNode({ dataDir: join(dir, 'fragile'), privateKey: keys[1]! }, 'drop-stream'),
   ]);
   await Promise.all(
     [node, fragile].map((n) => createClient({ url: n.url }).pushModel(modelPath, { name: 'tiny-llama', version: '1' })),

@@ -25,7 +25,10 @@ export interface NetworkOptions {
   nodeBasePort: number;
   /** Where nodes keep blobs and records; a fresh temp directory when absent. */
   dataDir?: string;
-  /** TEST ONLY: faults injected into nodes by index. */
+  /**
+   * TEST ONLY: faults injected into nodes by index. A faulty node runs the node's program through faulty-node.ts,
+   * which wraps it with @verity/fixtures' fault injection (the node itself has no faults).
+   */
   faults?: Record<number, 'wrong-output' | 'drop-stream'>;
   /** Per-attempt timeout of the router's requests to nodes. */
   routerTimeoutMs?: number;
@@ -200,10 +203,10 @@ export class LocalNetwork {
         args.push('--claim-interval-ms', String(options.chain.payments.claimIntervalMs));
     }
     const fault = options.faults?.[index];
-    if (fault) args.push('--fault', fault);
     const service = await spawnService({
-      entry: 'packages/node/src/main.ts',
-      args,
+      ...(fault
+        ? { entry: 'packages/devnet/src/faulty-node.ts', args: [fault, ...args] }
+        : { entry: 'packages/node/src/main.ts', args }),
       cwd: repoRoot,
       env: { VERITY_NODE_KEY: key },
       log: (line) => options.log?.(`node-${index + 1}`, line),

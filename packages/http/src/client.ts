@@ -3,9 +3,10 @@
  * Protocol v1 error bodies come back as VerityError; network failures as NODE_UNAVAILABLE or TIMEOUT. Answers are
  * read up to a size limit (defaultResponseLimits): a server that sends more is cut off, never buffered.
  */
-import { errorFromBody, VerityError } from '@verity/protocol';
+import { type RouteDef, VerityError, endpointPath, errorFromBody, routePath } from '@verity/protocol';
 import { createParser } from 'eventsource-parser';
 import { Agent, type Dispatcher, request } from 'undici';
+import type { z } from 'zod';
 
 export const sharedAgent: Dispatcher = new Agent({ keepAliveTimeout: 30_000, connections: 128, pipelining: 1 });
 
@@ -257,4 +258,55 @@ export async function* readEvents(
   }
   parser.feed(decoder.decode());
   while (queue.length > 0) yield queue.shift() as string;
+}
+
+/**
+ * The URL of a route of the table (protocol's `routes`) under a base URL (a node's or router's, a path kept as the
+ * base of its API), with its parameters and query filled in.
+ */
+export function routeUrl(
+  base: string,
+  route: Pick<RouteDef, 'path'>,
+  params?: Record<string, string>,
+  query?: Record<string, string | undefined>,
+): string {
+  const path = routePath(route, params, query);
+  const at = path.indexOf('?');
+  const url = endpointPath(new URL(base), at === -1 ? path : path.slice(0, at));
+  if (at !== -1) url.search = path.slice(at);
+  return url.href;
+}
+
+/** What `call` sends: the route's parameters, query and JSON body. */
+export interface CallArgs {
+  params?: Record<string, string>;
+  query?: Record<string, string | undefined>;
+  body?: unknown;
+}
+
+type ResponseOf<R extends RouteDef> = R['response'] extends z.ZodType ? z.infer<R['response']> : unknown;
+
+/**
+ * Calls a JSON route of the table on a base URL and parses its answer with the route's response schema (an answer
+ * that does not hold throws NODE_UNAVAILABLE naming the route: the server is not what it claims to be). Error answers become VerityError, as with getJson.
+ */
+export async function call<R extends RouteDef>(
+  base: string,
+  route: R,
+  args: CallArgs = {},
+  options: RequestOptions = {},
+): Promise<ResponseOf<R>> {
+  const url = routeUrl(base, route, args.params, args.query);
+  const answer =
+    args.body === undefined
+      ? await send(route.method, url, undefined, options)
+      : await send(route.method, url, JSON.stringify(args.body), options, 'application/json');
+  if (!route.response) return answer as ResponseOf<R>;
+  const parsed = route.response.safeParse(answer);
+  if (!parsed.success) {
+    throw new VerityError('NODE_UNAVAILABLE', `${route.method} ${url} answered with a body that is not ${route.path}'s answer`, {
+      details: { url, issues: parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`) },
+    });
+  }
+  return parsed.data as ResponseOf<R>;
 }

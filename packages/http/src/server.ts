@@ -1,13 +1,19 @@
 /**
  * Server plumbing shared by the node and the router: a fastify instance whose every error leaves as a
  * Protocol v1 error body with the status its code maps to, one JSON body parser (bounded in size and nesting
- * depth), the timeouts and connection cap that keep slow or idle clients from holding the server, and zod parsing
- * of request bodies.
+ * depth), the timeouts and connection cap that keep slow or idle clients from holding the server, zod parsing
+ * of request bodies, and `serve`, which serves a route of protocol's table.
  */
 import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
-import { type ErrorBody, type ErrorCode, VerityError } from '@verity/protocol';
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { type ErrorBody, type ErrorCode, type RouteDef, VerityError } from '@verity/protocol';
+import Fastify, {
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type RouteOptions,
+} from 'fastify';
 import type { z } from 'zod';
 
 export interface ServerOptions {
@@ -306,4 +312,46 @@ export async function refuseUnreadBody(
     void reply.header('connection', 'close');
     reply.raw.once('finish', () => stream.destroy());
   }
+}
+
+/** What a route's handler gets from `serve`: its parameters and query parsed by the table's schemas. */
+export interface Served<R extends RouteDef> {
+  params: R['params'] extends z.ZodObject ? z.infer<R['params']> : Record<string, never>;
+  query: R['query'] extends z.ZodObject ? z.infer<R['query']> : Record<string, never>;
+  request: FastifyRequest;
+  reply: FastifyReply;
+}
+
+/**
+ * Serves a route of the table (protocol's `routes`) at its method and path: its parameters and query are parsed
+ * with its schemas first (INVALID_REQUEST naming what is wrong); the handler parses the body, as it knows when to
+ * (after a payment check, say). `hooks` are fastify's route-level hooks and options (onRequest, bodyLimit, …).
+ */
+export function serve<R extends RouteDef>(
+  app: FastifyInstance,
+  route: R,
+  handler: (served: Served<R>) => unknown,
+  hooks: Omit<RouteOptions, 'method' | 'url' | 'handler'> = {},
+): void {
+  app.route({
+    ...hooks,
+    method: route.method,
+    url: route.path,
+    handler: async (request, reply) =>
+      handler({
+        params: parsePart(route.params, request.params, 'path parameter') as Served<R>['params'],
+        query: parsePart(route.query, request.query, 'query parameter') as Served<R>['query'],
+        request,
+        reply,
+      }),
+  });
+}
+
+function parsePart(schema: z.ZodObject | undefined, value: unknown, what: string): unknown {
+  if (!schema) return {};
+  const result = schema.safeParse(value ?? {});
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const param = issue?.path.join('.') ?? '';
+  throw new VerityError('INVALID_REQUEST', `invalid ${what} ${param}: ${issue?.message ?? 'not valid'}`, { details: { param } });
 }

@@ -1,12 +1,12 @@
 /**
- * Assembles a node from its parts (SQLite, blob store, engine, registry, executor, routes and, in chain mode,
- * the chain agent) and owns its lifecycle.
+ * Assembles a node from its parts (SQLite, blob store, engines, registry, executor, routes and, in chain mode,
+ * the chain agent) and owns its lifecycle. The engines can be supplied (NodeParts); the rest follows the options.
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { addressOf, type Hex, type RegisterModelRequest } from '@verity/protocol';
-import { answerBeforeBody, createServer, listen } from '@verity/http/server';
-import { OnnxEngine, createLlmEngine } from '@verity/runtime';
+import { answerBeforeBody, createServer, listen, serve } from '@verity/http/server';
+import { type Engine, type LlmEngine, OnnxEngine, createLlmEngine } from '@verity/runtime';
 import type { FastifyInstance } from 'fastify';
 import { BlobCollector } from './blob-collector.js';
 import { BlobStore } from './blob-store.js';
@@ -16,7 +16,14 @@ import { Executor } from './executor.js';
 import { InFlight } from './in-flight.js';
 import { describeError, logEvent } from './log.js';
 import { ModelRegistry } from './models.js';
-import { type NodeOptions, type NodeStartOptions, isChainMode, ownPrice, resolveNodeOptions } from './options.js';
+import {
+  type NodeOptions,
+  type NodeStartOptions,
+  defaultNodeOptions,
+  isChainMode,
+  ownPrice,
+  resolveNodeOptions,
+} from './options.js';
 import { PeerSources } from './peer-sources.js';
 import { blobRoutes } from './routes/blobs.js';
 import { healthRoutes } from './routes/health.js';
@@ -25,7 +32,26 @@ import { modelRoutes } from './routes/models.js';
 import { textRoutes } from './routes/text.js';
 import { uploadPolicy } from './upload-policy.js';
 import type { NodePayments } from './payments.js';
-import { paymentRoutes } from '@verity/protocol';
+import { refundRoutes, routes } from '@verity/protocol';
+
+/**
+ * What a node runs models with, besides its options: the place to plug in other engines (a GPU ONNX engine, another
+ * LLM runtime). A part left out is the default one, made by `defaultNodeParts`. A supplied engine enforces its own
+ * limits (the blob store still refuses files over `maxModelBytes`), and the name it gives (`engine`) is what the
+ * node's receipts and /health state.
+ */
+export interface NodeParts {
+  /** Loads and runs ONNX models (POST /v1/infer). */
+  onnxEngine?: Engine;
+  /** Loads and runs GGUF language models (POST /v1/chat/completions and /v1/completions). */
+  llmEngine?: LlmEngine;
+}
+
+/** The engines a node runs with when none are supplied: onnxruntime and node-llama-cpp on the CPU. */
+export function defaultNodeParts(options: Pick<NodeStartOptions, 'maxModelBytes'> = {}): Required<NodeParts> {
+  const maxModelBytes = options.maxModelBytes ?? defaultNodeOptions.maxModelBytes;
+  return { onnxEngine: new OnnxEngine({ maxModelBytes }), llmEngine: createLlmEngine({ maxModelBytes }) };
+}
 
 export interface NodeApp {
   app: FastifyInstance;
@@ -52,8 +78,11 @@ export interface RunningNode {
   close(): Promise<void>;
 }
 
-/** Builds the node's fastify app without listening, for in-process `app.inject()` tests; reloads registered models. */
-export async function createNodeApp(options: NodeStartOptions): Promise<NodeApp> {
+/**
+ * Builds the node's fastify app without listening, for in-process `app.inject()` tests; reloads registered models.
+ * `parts`: the engines to run models with (see NodeParts); the default ones otherwise.
+ */
+export async function createNodeApp(options: NodeStartOptions, parts: NodeParts = {}): Promise<NodeApp> {
   const resolved = resolveNodeOptions(options);
   const address = addressOf(resolved.privateKey);
   await mkdir(resolved.dataDir, { recursive: true });
@@ -73,8 +102,10 @@ export async function createNodeApp(options: NodeStartOptions): Promise<NodeApp>
         inUse: (sha256) => registry.isRegistering(sha256),
       },
     );
-    const engine = new OnnxEngine({ maxModelBytes: resolved.maxModelBytes });
-    const llmEngine = createLlmEngine({ maxModelBytes: resolved.maxModelBytes });
+    // Cheap: an engine loads nothing until a model is registered.
+    const defaults = defaultNodeParts(resolved);
+    const engine = parts.onnxEngine ?? defaults.onnxEngine;
+    const llmEngine = parts.llmEngine ?? defaults.llmEngine;
     // Loaded only in chain mode: viem and the contracts' artifacts double a chainless node's start-up time.
     const chain: ChainAgent | undefined = isChainMode(resolved)
       ? new (await import('./chain/agent.js')).ChainAgent(db, {
@@ -104,7 +135,6 @@ export async function createNodeApp(options: NodeStartOptions): Promise<NodeApp>
       address,
       chainId: resolved.chainId,
       price: ownPrice(resolved),
-      ...(resolved.fault ? { fault: resolved.fault } : {}),
       ...(chain ? { domain: chain.domain, recorder: chain.book, priceFor: (modelId: Hex) => chain.priceFor(modelId) } : {}),
     });
     // Every request, for shutdown; inferences alone, for the load /health reports.
@@ -134,7 +164,7 @@ export async function createNodeApp(options: NodeStartOptions): Promise<NodeApp>
       registry.list().map((entry) => ({ modelId: entry.modelId, contextLength: entry.context_length })),
     );
     await app.register(inferRoutes(executor, inferences, chain && ((requestId) => chain.settlementOf(requestId)), payments));
-    await app.register(textRoutes(executor, inferences, resolved.fault, payments));
+    await app.register(textRoutes(executor, inferences, payments));
 
     let closing: Promise<void> | undefined;
     const close = (): Promise<void> => {
@@ -163,9 +193,9 @@ export async function createNodeApp(options: NodeStartOptions): Promise<NodeApp>
   }
 }
 
-/** Starts a node listening on host:port (port 0 picks a free one). */
-export async function startNode(options: NodeStartOptions): Promise<RunningNode> {
-  const node = await createNodeApp(options);
+/** Starts a node listening on host:port (port 0 picks a free one), running models with `parts` (see NodeParts). */
+export async function startNode(options: NodeStartOptions, parts: NodeParts = {}): Promise<RunningNode> {
+  const node = await createNodeApp(options, parts);
   const resolved = resolveNodeOptions(options);
   try {
     const url = await listen(node.app, resolved.host, resolved.port);
@@ -208,9 +238,9 @@ async function paymentsOf(
   const payments = await NodePayments.create({ ...options, payments: options.payments }, address, chain, executor);
   // A priced request with neither a payment nor a key and a large body is answered 402 before its body is read.
   answerBeforeBody(app, (request) => payments.refusedUnread(request, heldModels()));
-  for (const { path } of paymentRoutes.refunds) app.get(path, (request, reply) => payments.resource.answerRefund(request, reply));
-  app.get(paymentRoutes.charges.path, async (request) => payments.resource.chargeList(request.query as { executor?: unknown }));
-  app.get(paymentRoutes.key.path, async (request) => payments.resource.keyState(request));
-  app.delete(paymentRoutes.revokeKey.path, async (request) => payments.resource.revokeKey(request));
+  for (const refund of refundRoutes) serve(app, refund, ({ request, reply }) => payments.resource.answerRefund(request, reply));
+  app.get(routes.charges.path, async (request) => payments.resource.chargeList(request.query as { executor?: unknown }));
+  serve(app, routes.apiKey, ({ request }) => payments.resource.keyState(request));
+  serve(app, routes.revokeApiKey, ({ request }) => payments.resource.revokeKey(request));
   return payments;
 }

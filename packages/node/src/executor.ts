@@ -43,9 +43,7 @@ import {
   checkInputs,
 } from '@verity/runtime';
 import type { NodeDb, ReceiptRow } from './db.js';
-import { applyFault, applyTextFault } from './fault.js';
 import type { ModelRegistry } from './models.js';
-import type { NodeOptions } from './options.js';
 
 export interface ExecutorOptions {
   privateKey: Hex;
@@ -53,7 +51,6 @@ export interface ExecutorOptions {
   chainId: number;
   /** The node's own price (see options' ownPrice). */
   price: Price;
-  fault?: NodeOptions['fault'];
   /** The receipts' EIP-712 domain; default `receiptDomain(chainId)` (no verifyingContract). */
   domain?: ReceiptDomain;
   /** The price of an answer of a model (in chain mode, raised to the model's published price); default `price`. */
@@ -149,7 +146,6 @@ export class Executor {
     }
 
     const outputs = await model.run(inputs);
-    applyFault(this.options.fault, outputs);
     const outputHash = hashDecodedTensorMap(outputs);
     const fee = costOf(await this.priceFor(modelId));
     return this.signAndRecord({ requestId, modelId, inputHash, outputHash, policy, engine: model.engine, fee }, (receipt) =>
@@ -240,7 +236,6 @@ export class Executor {
    * with no context to bound its tokens, its ceiling could not cover them.
    */
   #recordText(job: TextJob, completion: LlmCompletion, price: Price): InferResponseJson {
-    applyTextFault(this.options.fault, completion);
     const fee = costOf(price, job.contextLength === undefined ? undefined : completion.usage);
     const { requestId, modelId, inputHash, policy, created, modelName } = job;
     const outputHash = textOutputHash(completion);

@@ -41,13 +41,6 @@ export interface NodeOptions {
   maxModels: number;
   /** Most name@version registrations of one model file (its aliases); beyond it, TOO_MANY_MODELS. */
   maxNamesPerModel: number;
-  /**
-   * TEST ONLY, never set in production. 'wrong-output' makes the node alter its outputs (tensors, or text) before
-   * hashing and signing them, so it returns validly signed wrong answers, for testing verification policies
-   * against a Byzantine node. 'drop-stream' makes it cut the connection after the first piece of a streamed text
-   * answer, as a node that dies mid-stream.
-   */
-  fault?: Fault;
 
   /** Models served by relaying to upstream OpenAI-compatible servers (see relay.ts); none by default. */
   relays?: RelayConfig[];
@@ -93,10 +86,6 @@ export interface NodePaymentOptions {
   /** How often the node claims its vouchers and posts and claims its charges. */
   claimIntervalMs?: number;
 }
-
-/** TEST ONLY faults (see NodeOptions.fault). */
-export const faults = ['wrong-output', 'drop-stream'] as const;
-export type Fault = (typeof faults)[number];
 
 /** What startNode and createNodeApp take: everything but dataDir and privateKey has a default. */
 export type NodeStartOptions = Partial<NodeOptions> & { dataDir: string; privateKey: Hex };
@@ -167,8 +156,6 @@ export function resolveNodeOptions(options: NodeStartOptions): NodeOptions {
   }
   if (!Number.isSafeInteger(resolved.blobGraceMs) || resolved.blobGraceMs < 0)
     throw new TypeError(`blobGraceMs must be a non-negative integer, got ${resolved.blobGraceMs}`);
-  if (resolved.fault !== undefined && !faults.includes(resolved.fault))
-    throw new TypeError(`unknown fault "${String(resolved.fault)}"`);
   for (const key of ['heartbeatIntervalMs', 'epochMaxAgeMs'] as const) {
     if (!Number.isInteger(resolved[key]) || resolved[key] <= 0)
       throw new TypeError(`${key} must be a positive integer, got ${resolved[key]}`);

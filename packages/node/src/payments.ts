@@ -23,7 +23,7 @@ import {
   checkForward,
   costCeiling,
   costOf,
-  paymentRoutes,
+  refundRoutes,
   routerHeader,
   sameAddress,
 } from '@verity/protocol';
@@ -149,7 +149,7 @@ export class NodePayments {
   }
 }
 
-const pricedPaths = new Set<string>(paymentRoutes.refunds.map((route) => route.path));
+const pricedPaths = new Set<string>(refundRoutes.map((route) => route.path));
 
 /** The node's own FeeSplitter: the one it deployed before on this chain, or a new one under the network's rules. */
 async function ownFeeSplitter(options: ChainModeOptions, operator: Hex, agent: ChainAgent): Promise<Hex> {

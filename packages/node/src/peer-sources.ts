@@ -9,7 +9,7 @@
 import { type LookupAddress, type LookupOptions, lookup } from 'node:dns';
 import { lookup as lookupAll } from 'node:dns/promises';
 import { isIP } from 'node:net';
-import { type Hex, endpointPath, parseEndpointUrl } from '@verity/protocol';
+import { type Hex, endpointPath, parseEndpointUrl, routePath, routes } from '@verity/protocol';
 import ipaddr from 'ipaddr.js';
 import { Agent, type Dispatcher } from 'undici';
 import { logEvent } from './log.js';
@@ -48,7 +48,7 @@ export class PeerSourceRefused extends Error {
 
 /** The URL of blob `sha256` under a source base URL (protocol's endpointPath: never by string concatenation). */
 export function blobUrl(base: URL, sha256: Hex): URL {
-  return endpointPath(base, `/v1/blobs/${sha256}`);
+  return endpointPath(base, routePath(routes.getBlob, { sha256 }));
 }
 
 /** Origin and path without trailing slashes: what a source and a peer's endpoint are compared by. */

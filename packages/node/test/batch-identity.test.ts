@@ -9,7 +9,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DecodedTensorMap } from '@verity/protocol';
-import { OnnxEngine, randomMlp, seededRandom } from '@verity/runtime';
+import { randomMlp, seededRandom } from '@verity/fixtures';
+import { OnnxEngine } from '@verity/runtime';
 import { describe, expect, it } from 'vitest';
 
 const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));

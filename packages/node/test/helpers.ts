@@ -15,7 +15,7 @@ import {
   signUploadGrant,
   uploadGrantHeader,
 } from '@verity/protocol';
-import { randomMlp } from '@verity/runtime';
+import { randomMlp } from '@verity/fixtures';
 import { expect } from 'vitest';
 import { type RunningNode, type NodeStartOptions, startNode } from '../src/index.js';
 

@@ -1,6 +1,7 @@
 /**
  * Several real nodes on 127.0.0.1: restarts that keep models and receipts, peer fetch of blobs by hash (refusing
- * a peer that serves wrong bytes), the test-only wrong-output fault, and graceful shutdown with a request in flight.
+ * a peer that serves wrong bytes), the wrong-output fault (@verity/fixtures' engine wrappers, through the node's
+ * NodeParts), and graceful shutdown with a request in flight.
  */
 import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -14,7 +15,8 @@ import {
   encodeTensorMap,
   verifyInferResponse,
 } from '@verity/protocol';
-import { OnnxEngine, randomMlp } from '@verity/runtime';
+import { randomMlp, startFaultyNode } from '@verity/fixtures';
+import { OnnxEngine } from '@verity/runtime';
 import { request } from 'undici';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type RunningNode, createNodeApp } from '../src/index.js';
@@ -163,10 +165,11 @@ describe('peer fetch', () => {
   });
 });
 
-describe('the wrong-output fault (test only)', () => {
+describe('the wrong-output fault (@verity/fixtures)', () => {
   it('returns validly signed receipts over outputs that differ from an honest node and the engine', async () => {
     const honest = await start({ privateKey: keys.a });
-    const faulty = await start({ privateKey: keys.c, fault: 'wrong-output' });
+    const faulty = await startFaultyNode({ dataDir: await dirs.make(), privateKey: keys.c }, 'wrong-output');
+    running.push(faulty);
     await uploadAndRegister(honest, modelBytes);
     await uploadAndRegister(faulty, modelBytes);
     const requestId = `0x${'fa'.repeat(32)}`;

@@ -10,7 +10,7 @@ import { Readable } from 'node:stream';
 import { deprecateModel } from '@verity/chain';
 import { putBytes } from '@verity/http/client';
 import { addressOf, signUploadGrant, uploadGrantHeader } from '@verity/protocol';
-import { randomMlp } from '@verity/runtime';
+import { randomMlp } from '@verity/fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type NodeApp, createNodeApp } from '../src/index.js';
 import { TestChain, ownerKey } from './chain-helpers.js';

@@ -3,7 +3,6 @@
  * PaymentGate that checks a payment and charges only answered requests, its SQLite store, and the Claimer that
  * claims vouchers in batches and settles. The on-chain parts run through @x402/evm's own facilitator scheme.
  */
-export { type MeasureVoucherCheckReturnType, measureVoucherCheck } from './bench.js';
 export {
   type ClaimBatchResult,
   type ClaimRoundResult,

@@ -315,7 +315,7 @@ export class ResourcePayments {
   }
 
   /**
-   * The handler of a refund route (protocol's `paymentRoutes.refunds`): the refund, with PAYMENT-RESPONSE, or a 402.
+   * The handler of a refund route (protocol's `refundRoutes`): the refund, with PAYMENT-RESPONSE, or a 402.
    */
   async answerRefund(request: PaidHttpRequest, reply: PaymentReply): Promise<unknown> {
     let refunded: Refund;

@@ -59,11 +59,11 @@ import {
   PaymentStore,
   createFacilitator,
   isPaymentError,
-  measureVoucherCheck,
   paymentRequirements,
   voucherDigest,
   x402Codes,
 } from '../src/index.js';
+import { measureVoucherCheck } from '../../../bench/voucher-check.js';
 
 const price = 1_000n;
 const withdrawDelay = 900;

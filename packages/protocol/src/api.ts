@@ -163,18 +163,6 @@ export const AnswerReceiptsSchema = z
   }));
 export type StoredInferResponse = z.infer<typeof StoredInferResponseSchema>;
 
-export const HealthSchema = z.object({ ok: z.literal(true) }).loose();
-
-export const routes = {
-  health: { method: 'GET', path: '/health' },
-  listModels: { method: 'GET', path: '/v1/models', response: ModelListSchema },
-  putBlob: { method: 'PUT', path: '/v1/blobs', response: BlobPutResponseSchema },
-  getBlob: { method: 'GET', path: '/v1/blobs/:sha256' },
-  registerModel: { method: 'POST', path: '/v1/models', body: RegisterModelRequestSchema, response: ModelEntrySchema },
-  infer: { method: 'POST', path: '/v1/infer', body: InferRequestSchema, response: InferResponseSchema },
-  getReceipt: { method: 'GET', path: '/v1/receipts/:requestId', response: StoredInferResponseSchema },
-} as const;
-
 /** Parses a model reference: "name@version", "name" (latest) or "0x<sha256>". */
 export type ModelRef = { kind: 'id'; modelId: Hex } | { kind: 'name'; name: string; version?: string };
 

@@ -10,6 +10,8 @@ export { keccak256, sha256Hex } from './hashes.js';
 export * from './hex.js';
 export * from './json-schema.js';
 export * from './policy.js';
+export * from './routes.js';
+export * from './openapi.js';
 export * from './price.js';
 export * from './receipt.js';
 export * from './tensor.js';

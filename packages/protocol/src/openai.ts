@@ -253,8 +253,3 @@ export function sseData(value: unknown): string {
 }
 
 export const sseDone = 'data: [DONE]\n\n';
-
-export const textRoutes = {
-  chatCompletions: { method: 'POST', path: '/v1/chat/completions' },
-  completions: { method: 'POST', path: '/v1/completions' },
-} as const;

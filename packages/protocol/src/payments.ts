@@ -5,8 +5,6 @@
  */
 import { z } from 'zod';
 import { type Hex, addressPattern, bytes32Pattern } from './hex.js';
-import { routes } from './api.js';
-import { textRoutes } from './openai.js';
 
 const Bytes32 = z.string().regex(bytes32Pattern, 'expected 0x and 64 hex digits') as z.ZodType<Hex>;
 const Address = z.string().regex(addressPattern, 'expected 0x and 40 hex digits') as z.ZodType<Hex>;
@@ -68,18 +66,3 @@ export const ApiKeyRevokedSchema = z.object({
   transaction: Bytes32.nullable(),
 });
 export type ApiKeyRevoked = z.infer<typeof ApiKeyRevokedSchema>;
-
-export const paymentRoutes = {
-  /** The API key's channel: deposited, charged and left (the key in `Authorization: Bearer`). */
-  key: { method: 'GET', path: '/v1/key', response: ApiKeyStateSchema },
-  /** Revokes the key: the router refunds the unspent deposit to the payer, so the key can spend nothing more. */
-  revokeKey: { method: 'DELETE', path: '/v1/key', response: ApiKeyRevokedSchema },
-  /** `?executor=0x<address>`: that executor's charges, newest first. */
-  charges: { method: 'GET', path: '/v1/charges', response: ChargeListSchema },
-  /** The x402 cooperative refund (a `refund` payload in PAYMENT-SIGNATURE), on each priced route. */
-  refunds: [
-    { method: 'GET', path: routes.infer.path },
-    { method: 'GET', path: textRoutes.chatCompletions.path },
-    { method: 'GET', path: textRoutes.completions.path },
-  ],
-} as const;

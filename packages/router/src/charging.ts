@@ -6,7 +6,7 @@
  */
 import type { EarlyAnswer } from '@verity/http/server';
 import { type PaidRequest, PaymentRequiredError, type ResourcePayments } from '@verity/payments';
-import { type ModelEntry, VerityError, freePrice, paymentRoutes } from '@verity/protocol';
+import { type ModelEntry, VerityError, freePrice, refundRoutes } from '@verity/protocol';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ChainNodeSource } from './chain-source.js';
 import type { NodeSet } from './node-set.js';
@@ -20,7 +20,7 @@ export interface PricedRequest {
   maxTokens?: number | null;
 }
 
-const pricedPaths = new Set<string>(paymentRoutes.refunds.map((route) => route.path));
+const pricedPaths = new Set<string>(refundRoutes.map((route) => route.path));
 
 export class Charging {
   constructor(

@@ -3,7 +3,7 @@
  * that node's operator, for this request, model and inputs, committing to exactly the outputs returned. The answer
  * is verified on the exact text the node sent, which is kept, so a caller may pass that text on unchanged.
  */
-import { type RequestOptions, postJsonText } from '@verity/http/client';
+import { type RequestOptions, postJsonText, routeUrl } from '@verity/http/client';
 import {
   type DecodedTensorMap,
   type ErrorCode,
@@ -16,6 +16,7 @@ import {
   encodeTensorBase64,
   hashTensorMap,
   routerHeader,
+  routes,
   signForward,
 } from '@verity/protocol';
 import type { NodeSet, NodeState } from './node-set.js';
@@ -139,7 +140,8 @@ export async function forwardInfer(
   forwarding: Forwarding,
 ): Promise<NodeAnswer> {
   return attempt(nodeSet, node, async () => {
-    const text = await postJsonText(`${node.url}/v1/infer`, request.bodyText, forwardOptions(forwarding, node, request.bodyText));
+    const url = routeUrl(node.url, routes.infer);
+    const text = await postJsonText(url, request.bodyText, forwardOptions(forwarding, node, request.bodyText));
     let raw: unknown;
     try {
       raw = JSON.parse(text);

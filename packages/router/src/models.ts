@@ -2,8 +2,8 @@
  * Model distribution through the router: a pushed blob lands on one node, registration reaches every healthy
  * node, and nodes that lack the blob fetch it from the nodes that hold it (peer to peer, hash-checked).
  */
-import { postJson } from '@verity/http/client';
-import { type Hex, type ModelEntry, ModelEntrySchema, type RegisterModelRequest, VerityError } from '@verity/protocol';
+import { call } from '@verity/http/client';
+import { type Hex, type ModelEntry, type RegisterModelRequest, VerityError, routes } from '@verity/protocol';
 import type { NodeSet, NodeState } from './node-set.js';
 
 export class ModelDistributor {
@@ -31,7 +31,7 @@ export class ModelDistributor {
   private async registerOn(node: NodeState, request: RegisterModelRequest, sources: string[]): Promise<ModelEntry> {
     const body: RegisterModelRequest = { ...request, sources: sources.filter((s) => s !== node.url) };
     if (body.sources?.length === 0) delete body.sources;
-    const entry = ModelEntrySchema.parse(await postJson(`${node.url}/v1/models`, body, { timeoutMs: this.timeoutMs }));
+    const entry = await call(node.url, routes.registerModel, { body }, { timeoutMs: this.timeoutMs });
     this.nodeSet.noteModel(node, entry);
     return entry;
   }

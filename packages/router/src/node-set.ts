@@ -14,17 +14,16 @@ import {
   type Hex,
   type ModelEntry,
   ModelListSchema,
+  NodeHealthSchema,
   type Price,
   VerityError,
   endpointPath,
   parseEndpointUrl,
+  routes,
   sameAddress,
 } from '@verity/protocol';
 import { type ModelRecord, type NodeRecord, priceOfRecord } from '@verity/chain';
-import { z } from 'zod';
 import type { ChainNodeSource } from './chain-source.js';
-
-const NodeHealthSchema = z.object({ ok: z.literal(true), address: z.string() }).loose();
 
 export interface NodeState {
   url: string;
@@ -207,8 +206,8 @@ export class NodeSet {
     }
     try {
       const [health, list] = await Promise.all([
-        getJson(endpointPath(base, '/health').href, { timeoutMs }),
-        getJson(endpointPath(base, '/v1/models').href, { timeoutMs }),
+        getJson(endpointPath(base, routes.health.path).href, { timeoutMs }),
+        getJson(endpointPath(base, routes.listModels.path).href, { timeoutMs }),
       ]);
       const parsedHealth = NodeHealthSchema.parse(health);
       node.names = ModelListSchema.parse(list).data;

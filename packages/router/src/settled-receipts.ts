@@ -3,8 +3,8 @@
  * receipt (of an inference, or of a chat or completion answer) and, once the node posted its epoch root, the
  * receipt's inclusion proof. What the FeeSplitter needs to pay that executor's charge.
  */
-import { getJson, sharedAgent } from '@verity/http/client';
-import { AnswerReceiptsSchema, type Hex, sameAddress } from '@verity/protocol';
+import { getJson, routeUrl, sharedAgent } from '@verity/http/client';
+import { AnswerReceiptsSchema, type Hex, routes, sameAddress } from '@verity/protocol';
 import type { Address } from 'viem';
 import type { ReceiptSource, SettledReceipt } from '@verity/payments';
 import type { NodeSet } from './node-set.js';
@@ -14,9 +14,10 @@ export function settledReceiptsFrom(nodeSet: NodeSet, timeoutMs: number): Receip
   return async (executor: Address, requestId: Hex): Promise<SettledReceipt | undefined> => {
     const node = nodeSet.nodes.find((n) => n.address !== undefined && sameAddress(n.address, executor));
     if (!node) return undefined;
-    const answer = await getJson(`${node.url}/v1/receipts/${requestId}`, { dispatcher: sharedAgent, timeoutMs }).catch(
-      () => undefined,
-    );
+    const answer = await getJson(routeUrl(node.url, routes.getReceipt, { requestId }), {
+      dispatcher: sharedAgent,
+      timeoutMs,
+    }).catch(() => undefined);
     const parsed = AnswerReceiptsSchema.safeParse(answer);
     if (!parsed.success) return undefined;
     const { settlement, receipts } = parsed.data;

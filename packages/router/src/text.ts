@@ -14,7 +14,7 @@
  * Tool calls are verified like text (the outputHash covers them) and relayed as they come in `delta.tool_calls`.
  */
 import { randomBytes } from 'node:crypto';
-import { postJsonEvents, postJsonText } from '@verity/http/client';
+import { postJsonEvents, postJsonText, routeUrl } from '@verity/http/client';
 import { errorBodyOf } from '@verity/http/server';
 import {
   type ChatCompletion,
@@ -47,6 +47,7 @@ import {
   textAnswerId,
   textChunk,
   textOutputHash,
+  routes,
   toHex,
   toolCallsChunk,
 } from '@verity/protocol';
@@ -108,7 +109,7 @@ export function textRequest(
   };
 }
 
-const paths: Record<TextKind, string> = { chat: '/v1/chat/completions', completion: '/v1/completions' };
+const textRoutes = { chat: routes.chatCompletions, completion: routes.completions } as const;
 
 function nodeBody(request: TextRequest, stream: boolean): string {
   return JSON.stringify({
@@ -166,7 +167,7 @@ async function askWhole(
 ): Promise<NodeTextAnswer> {
   return attempt(nodeSet, node, async () => {
     const body = nodeBody(request, false);
-    const text = await postJsonText(`${node.url}${paths[request.kind]}`, body, forwardOptions(forwarding, node, body));
+    const text = await postJsonText(routeUrl(node.url, textRoutes[request.kind]), body, forwardOptions(forwarding, node, body));
     const answer = parseAnswer(request, node, text);
     verifyAnswer(request, node, answer, forwarding);
     const message = answer.verity.receipts[0]?.typedData.message;
@@ -241,7 +242,7 @@ export async function streamText(
     node.inFlight += 1;
     try {
       const body = nodeBody(request, true);
-      const stream = await postJsonEvents(`${node.url}${paths[request.kind]}`, body, forwardOptions(ctx, node, body));
+      const stream = await postJsonEvents(routeUrl(node.url, textRoutes[request.kind]), body, forwardOptions(ctx, node, body));
       return { node, stream };
     } catch (error) {
       node.inFlight -= 1;

@@ -26,7 +26,7 @@ import {
 import { getJson, postJson } from '@verity/http/client';
 import { type RunningNode, startNode } from '@verity/node';
 import { type Hex, type InferResponse, type ModelList, VerityError, addressOf } from '@verity/protocol';
-import { randomMlp } from '@verity/runtime';
+import { randomMlp } from '@verity/fixtures';
 import { createClient } from '@verity/sdk';
 import { parseEther } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -19,7 +19,7 @@ import {
   type LlamaModel,
 } from 'node-llama-cpp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTinyLlama } from '../src/gguf/tiny-llama.js';
+import { buildTinyLlama } from '@verity/fixtures';
 import { FIXED_CHAT_STOP, type LlmCompletion, renderFixedChat, toolCallText } from '../src/llm/engine.js';
 import { chatHistoryOf, FixedChatWrapper, generateWithFunctions } from '../src/llm/functions.js';
 

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type DecodedTensorMap, VerityError, decodeTensor, hashDecodedTensorMap } from '@verity/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LoadedModel, OnnxEngine, checkInputs, probeOnnxFile, randomMlp, seededRandom } from '../src/index.js';
+import { randomMlp, seededRandom } from '@verity/fixtures';
+import { type LoadedModel, OnnxEngine, checkInputs, probeOnnxFile } from '../src/index.js';
 
 const irisUrl = new URL('../../../models/iris.onnx', import.meta.url);
 const irisBytes = new Uint8Array(readFileSync(irisUrl));

@@ -16,7 +16,7 @@
  *
  * The x402 packages and viem are loaded on first payment, not when the SDK is imported.
  */
-import { type Hex, VerityError, addressOf, errorFromBody } from '@verity/protocol';
+import { type Hex, VerityError, addressOf, errorFromBody, routes } from '@verity/protocol';
 import type { x402Client, x402HTTPClient } from '@x402/core/client';
 import type { PaymentPayload, PaymentRequired, PaymentRequirements } from '@x402/core/types';
 import type { BatchSettlementEvmScheme, InMemoryClientChannelStorage } from '@x402/evm/batch-settlement/client';
@@ -353,8 +353,8 @@ export async function paymentTerms(client: Client, what: string): Promise<Paymen
   }
   const [path, body] =
     model.format === 'onnx'
-      ? ['/v1/infer', { model: model.id, inputs: { x: { dtype: 'float32', shape: [1], data: [0] } } }]
-      : ['/v1/completions', { model: model.id, prompt: 'x', max_tokens: 1 }];
+      ? [routes.infer.path, { model: model.id, inputs: { x: { dtype: 'float32', shape: [1], data: [0] } } }]
+      : [routes.completions.path, { model: model.id, prompt: 'x', max_tokens: 1 }];
   const url = `${client.url}${path}`;
   const response = await open(client, url, JSON.stringify(body), {});
   if (response.statusCode !== 402) {

@@ -30,7 +30,7 @@ import {
   bytes32Pattern,
   assembleToolCalls,
   isErrorCode,
-  textRoutes,
+  routes,
 } from '@verity/protocol';
 import { resolveModelId } from './chain.js';
 import type { Client } from './client.js';
@@ -80,7 +80,7 @@ export interface TextStream<T extends TextAnswer> extends AsyncIterable<string> 
   completion(): Promise<T>;
 }
 
-const what = (kind: TextKind) => `POST ${kind === 'chat' ? textRoutes.chatCompletions.path : textRoutes.completions.path}`;
+const what = (kind: TextKind) => `POST ${kind === 'chat' ? routes.chatCompletions.path : routes.completions.path}`;
 
 /**
  * The body as sent: the caller's fields as given (OpenAI's shape), `policy` and `requestId` moved under `verity`.
@@ -138,7 +138,7 @@ export async function requestText<K extends TextKind>(
   parameters: TextParameters,
 ): Promise<TextAnswerOf<K>> {
   const prepared = prepare(client, kind, parameters, false);
-  const path = kind === 'chat' ? textRoutes.chatCompletions.path : textRoutes.completions.path;
+  const path = kind === 'chat' ? routes.chatCompletions.path : routes.completions.path;
   const body = await postAnswer(client, path, prepared.body);
   return checked(client, prepared, parseTextAnswer(kind, body, what(kind)));
 }
@@ -153,7 +153,7 @@ export async function streamText<K extends TextKind>(
   parameters: TextParameters,
 ): Promise<TextStream<TextAnswerOf<K>>> {
   const prepared = prepare(client, kind, parameters, true);
-  const path = kind === 'chat' ? textRoutes.chatCompletions.path : textRoutes.completions.path;
+  const path = kind === 'chat' ? routes.chatCompletions.path : routes.completions.path;
   const bodyText = JSON.stringify(prepared.body);
   let opened: Awaited<ReturnType<typeof postJsonEvents>>;
   // A paid stream's charge comes in its closing chunk (`verity.payment`), fed back to the payment scheme at the end.

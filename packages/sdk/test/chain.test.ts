@@ -31,7 +31,7 @@ import {
   receiptLeaf,
   signReceipt,
 } from '@verity/protocol';
-import { randomMlp } from '@verity/runtime';
+import { randomMlp } from '@verity/fixtures';
 import { parseEther } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VerityError, createClient, modelMetadataHash } from '../src/index.js';

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type RunningNode, startNode } from '@verity/node';
 import { type Hex, type InferResponse, type TensorMap, addressOf, hashTensorMap } from '@verity/protocol';
-import { randomMlp } from '@verity/runtime';
+import { randomMlp, startFaultyNode } from '@verity/fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VerityError, createClient, infer, listModels, verifyInferResponse } from '../src/index.js';
 
@@ -50,7 +50,7 @@ beforeAll(async () => {
   await writeFile(modelPath, modelBytes);
   [node, faulty] = await Promise.all([
     startNode({ dataDir: join(dir, 'node'), privateKey: key }),
-    startNode({ dataDir: join(dir, 'faulty'), privateKey: faultyKey, fault: 'wrong-output' }),
+    startFaultyNode({ dataDir: join(dir, 'faulty'), privateKey: faultyKey }, 'wrong-output'),
   ]);
   relay = await tamperingRelay(node.url);
   relayUrl = `http://127.0.0.1:${(relay.address() as AddressInfo).port}`;

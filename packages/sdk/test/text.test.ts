@@ -1,12 +1,13 @@
 /**
  * Chat and completions through the SDK against real nodes (startNode on 127.0.0.1, port 0) serving the committed
  * GGUF model with the real node-llama-cpp: whole and streamed answers verified, tampered copies rejected offline,
- * and a node that dies mid-stream (fault 'drop-stream') making the stream throw instead of ending.
+ * and a node that dies mid-stream (@verity/fixtures' fault 'drop-stream') making the stream throw instead of ending.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startFaultyNode } from '@verity/fixtures';
 import { type RunningNode, startNode } from '@verity/node';
 import { type Hex, addressOf, chatInputHash, completionInputHash, textOutputHash } from '@verity/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -62,7 +63,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'verity-sdk-text-'));
   [node, fragile] = await Promise.all([
     startNode({ dataDir: join(dir, 'node'), privateKey: key }),
-    startNode({ dataDir: join(dir, 'fragile'), privateKey: fragileKey, fault: 'drop-stream' }),
+    startFaultyNode({ dataDir: join(dir, 'fragile'), privateKey: fragileKey }, 'drop-stream'),
   ]);
   // pushModel: PUT /v1/blobs, then POST /v1/models with format gguf (from the extension).
   [entry] = await Promise.all([

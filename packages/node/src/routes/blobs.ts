@@ -3,7 +3,7 @@
  * GET /v1/blobs/:sha256 streams them back.
  */
 import { routes, uploadGrantHeader, VerityError } from '@verity/protocol';
-import { refuseUnreadBody } from '@verity/http/server';
+import { refuseUnreadBody, serve } from '@verity/http/server';
 import type { FastifyInstance } from 'fastify';
 import { type BlobStore, parseBlobHash } from '../blob-store.js';
 import type { UploadPolicy } from '../upload-policy.js';
@@ -26,7 +26,7 @@ export function blobRoutes(blobs: BlobStore, admitUpload: UploadPolicy) {
       throw error;
     });
 
-    app.put(routes.putBlob.path, async (request) => {
+    serve(app, routes.putBlob, async ({ request }) => {
       const declared = Number(request.headers['content-length']);
       try {
         const header = headerOf(request.headers[hashHeader]);
@@ -49,8 +49,8 @@ export function blobRoutes(blobs: BlobStore, admitUpload: UploadPolicy) {
       }
     });
 
-    app.get<{ Params: { sha256: string } }>(routes.getBlob.path, async (request, reply) => {
-      const { size, stream } = await blobs.read(parseBlobHash(request.params.sha256));
+    serve(app, routes.getBlob, async ({ params, reply }) => {
+      const { size, stream } = await blobs.read(parseBlobHash(params.sha256));
       return reply.header('content-length', size).type('application/octet-stream').send(stream);
     });
   };

@@ -1,6 +1,10 @@
-/** GET /health: liveness and load, read by routers to pick nodes; in chain mode, the node's standing on chain. */
+/**
+ * GET /health: liveness and load, read by routers to pick nodes; in chain mode, the node's standing on chain. GET
+ * /openapi.json: the API as an OpenAPI 3.1 document, generated from protocol's route table.
+ */
 import type { Hex } from '@verity/protocol';
-import { routes } from '@verity/protocol';
+import { openApiDocument, routes } from '@verity/protocol';
+import { serve } from '@verity/http/server';
 import type { FastifyInstance } from 'fastify';
 import type { ChainHealth } from '../chain/agent.js';
 import type { InFlight } from '../in-flight.js';
@@ -20,7 +24,9 @@ export interface NodeHealth {
 
 export function healthRoutes(address: Hex, engine: string, models: ModelRegistry, inFlight: InFlight, chain?: () => ChainHealth) {
   return async function healthRoutesPlugin(app: FastifyInstance): Promise<void> {
-    app.get(routes.health.path, async (): Promise<NodeHealth> => {
+    const openApi = openApiDocument();
+    serve(app, routes.openApi, () => openApi);
+    serve(app, routes.health, (): NodeHealth => {
       const health: NodeHealth = { ok: true, address, engine, models: models.size, inFlight: inFlight.size };
       if (chain) health.chain = chain();
       return health;

@@ -2,8 +2,8 @@
  * HTTP for execution: POST /v1/infer runs a request, GET /v1/receipts/:requestId returns a stored answer (in
  * chain mode with its `settlement`: epoch, leaf index, status, and root, proof and transaction once known).
  */
-import { type Hex, type InferRequest, InferRequestFormSchema, VerityError, bytes32Pattern, routes } from '@verity/protocol';
-import { parseBody } from '@verity/http/server';
+import { type Hex, type InferRequest, routes } from '@verity/protocol';
+import { parseBody, serve } from '@verity/http/server';
 import type { FastifyInstance } from 'fastify';
 import type { Settlement } from '../chain/settlement.js';
 import type { Executor } from '../executor.js';
@@ -20,31 +20,30 @@ export function inferRoutes(
   payments?: NodePayments,
 ) {
   return async function inferRoutesPlugin(app: FastifyInstance): Promise<void> {
-    app.post(routes.infer.path, {
-      // Counted from the headers on, so a large body still being received or parsed holds up shutdown too.
-      onRequest: (_request, reply, done) => {
-        const leave = inFlight.enter();
-        reply.raw.once('close', leave);
-        done();
-      },
-      handler: async (request, reply) => {
+    serve(
+      app,
+      routes.infer,
+      async ({ request, reply }) => {
         // Tensor data checked for form only: decodeTensorMap checks every element (INVALID_TENSOR) before the run.
-        const body = parseBody(InferRequestFormSchema, request.body) as InferRequest;
+        const body = parseBody(routes.infer.body, request.body) as InferRequest;
         const paid = payments ? await payments.admit(request, reply, executor.modelIdOf(body.model)) : undefined;
         if (paid === false) return reply;
         const answer = await answerPaid(paid, reply, () => executor.infer(body));
         // Already JSON text (the exact bytes stored for replays): fastify sends a string as is.
         return reply.type(jsonType).send(answer);
       },
-    });
+      {
+        // Counted from the headers on, so a large body still being received or parsed holds up shutdown too.
+        onRequest: (_request, reply, done) => {
+          const leave = inFlight.enter();
+          reply.raw.once('close', leave);
+          done();
+        },
+      },
+    );
 
-    app.get<{ Params: { requestId: string } }>(routes.getReceipt.path, async (request, reply) => {
-      const { requestId } = request.params;
-      if (!bytes32Pattern.test(requestId)) {
-        throw new VerityError('INVALID_REQUEST', 'requestId must be 0x followed by 64 hex digits', {
-          details: { requestId: requestId.slice(0, 80) },
-        });
-      }
+    serve(app, routes.getReceipt, async ({ params, reply }) => {
+      const { requestId } = params;
       const stored = executor.storedResponse(requestId as Hex);
       const settlement = settlementOf?.(requestId.toLowerCase() as Hex);
       // The stored bytes stay as they are (they are what was signed for and sent); the settlement is appended.

@@ -3,18 +3,18 @@
  * answering when it is published there), GET /v1/models lists them in OpenAI's shape.
  */
 import { type ModelList, RegisterModelRequestSchema, routes } from '@verity/protocol';
-import { parseBody } from '@verity/http/server';
+import { parseBody, serve } from '@verity/http/server';
 import type { FastifyInstance } from 'fastify';
 import type { ModelRegistry } from '../models.js';
 
 export function modelRoutes(models: ModelRegistry, onRegistered?: () => Promise<void>) {
   return async function modelRoutesPlugin(app: FastifyInstance): Promise<void> {
-    app.post(routes.registerModel.path, async (request) => {
+    serve(app, routes.registerModel, async ({ request }) => {
       const entry = await models.register(parseBody(RegisterModelRequestSchema, request.body));
       await onRegistered?.();
       return entry;
     });
 
-    app.get(routes.listModels.path, async (): Promise<ModelList> => ({ object: 'list', data: models.list() }));
+    serve(app, routes.listModels, (): ModelList => ({ object: 'list', data: models.list() }));
   };
 }

@@ -19,14 +19,13 @@ import {
   sseDone,
   textAnswerId,
   textChunk,
-  textRoutes as textRouteDefs,
+  routes,
   toolCallsChunk,
 } from '@verity/protocol';
-import { errorBodyOf, parseBody } from '@verity/http/server';
+import { errorBodyOf, parseBody, serve as serveRoute } from '@verity/http/server';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Executor } from '../executor.js';
 import type { InFlight } from '../in-flight.js';
-import type { Fault } from '../options.js';
 import { answerPaid } from '../paid.js';
 import type { NodePayments } from '../payments.js';
 
@@ -38,7 +37,7 @@ export const sseHeaders = {
   connection: 'keep-alive',
 } as const;
 
-export function textRoutes(executor: Executor, inFlight: InFlight, fault?: Fault, payments?: NodePayments) {
+export function textRoutes(executor: Executor, inFlight: InFlight, payments?: NodePayments) {
   async function serve(kind: TextKind, request: FastifyRequest, reply: FastifyReply) {
     const body =
       kind === 'chat' ? parseBody(ChatCompletionRequestSchema, request.body) : parseBody(CompletionRequestSchema, request.body);
@@ -74,15 +73,7 @@ export function textRoutes(executor: Executor, inFlight: InFlight, fault?: Fault
           await pieces.return(undefined as never);
           return;
         }
-        const piece = sseData(textChunk(kind, header, next.value));
-        if (fault === 'drop-stream') {
-          // Once the piece has reached the socket, as a node that dies right after sending it.
-          await new Promise<void>((resolve) => raw.write(piece, () => resolve()));
-          raw.destroy();
-          await pieces.return(undefined as never);
-          return;
-        }
-        raw.write(piece);
+        raw.write(sseData(textChunk(kind, header, next.value)));
         next = await pieces.next();
       }
       const answer = JSON.parse(next.value) as ChatCompletion | TextCompletion;
@@ -104,13 +95,7 @@ export function textRoutes(executor: Executor, inFlight: InFlight, fault?: Fault
       reply.raw.once('close', leave);
       done();
     };
-    app.post(textRouteDefs.chatCompletions.path, {
-      onRequest: track,
-      handler: (request, reply) => serve('chat', request, reply),
-    });
-    app.post(textRouteDefs.completions.path, {
-      onRequest: track,
-      handler: (request, reply) => serve('completion', request, reply),
-    });
+    serveRoute(app, routes.chatCompletions, ({ request, reply }) => serve('chat', request, reply), { onRequest: track });
+    serveRoute(app, routes.completions, ({ request, reply }) => serve('completion', request, reply), { onRequest: track });
   };
 }

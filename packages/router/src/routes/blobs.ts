@@ -2,9 +2,9 @@
  * PUT /v1/blobs streams an upload, untouched, to the best node (the router never buffers model files); GET
  * /v1/blobs/<sha256> streams a blob back from the first node that holds it.
  */
-import { putBytes, sharedAgent } from '@verity/http/client';
-import { refuseUnreadBody } from '@verity/http/server';
-import { BlobPutResponseSchema, type Hex, VerityError, bytes32Pattern } from '@verity/protocol';
+import { putBytes, routeUrl, sharedAgent } from '@verity/http/client';
+import { refuseUnreadBody, serve } from '@verity/http/server';
+import { BlobPutResponseSchema, type Hex, VerityError, routes } from '@verity/protocol';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { request as undiciRequest } from 'undici';
 import type { RouterParts } from '../parts.js';
@@ -21,7 +21,7 @@ export async function blobRoutes(app: FastifyInstance, { opts, nodeSet, distribu
       await refuseUnreadBody(request, reply);
       throw error;
     });
-    scope.put('/v1/blobs', async (request) => forwardUpload(request));
+    serve(scope, routes.putBlob, ({ request }) => forwardUpload(request));
   });
 
   /** Streams an upload to the best node, untouched. */
@@ -41,7 +41,7 @@ export async function blobRoutes(app: FastifyInstance, { opts, nodeSet, distribu
       headers['content-length'] = length;
     }
     const result = BlobPutResponseSchema.parse(
-      await putBytes(`${target.url}/v1/blobs`, request.body as NodeJS.ReadableStream, {
+      await putBytes(routeUrl(target.url, routes.putBlob), request.body as NodeJS.ReadableStream, {
         headers,
         timeoutMs: opts.requestTimeoutMs,
       }),
@@ -50,12 +50,11 @@ export async function blobRoutes(app: FastifyInstance, { opts, nodeSet, distribu
     return result;
   }
 
-  app.get<{ Params: { sha256: string } }>('/v1/blobs/:sha256', async (request, reply) => {
-    const { sha256 } = request.params;
-    if (!bytes32Pattern.test(sha256)) throw new VerityError('INVALID_REQUEST', 'a blob is named by 0x and 64 hex digits');
+  serve(app, routes.getBlob, async ({ params, reply }) => {
+    const sha256 = params.sha256.toLowerCase();
     for (const node of nodeSet.available()) {
       try {
-        const upstream = await undiciRequest(`${node.url}/v1/blobs/${sha256.toLowerCase()}`, { dispatcher: sharedAgent });
+        const upstream = await undiciRequest(routeUrl(node.url, routes.getBlob, { sha256 }), { dispatcher: sharedAgent });
         if (upstream.statusCode !== 200) {
           await upstream.body.dump();
           continue;

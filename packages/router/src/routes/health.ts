@@ -1,9 +1,16 @@
-/** GET /health: the router's role, its chain's state, and what it knows of each node (never why in detail). */
+/**
+ * GET /health: the router's role, its chain's state, and what it knows of each node (never why in detail); GET
+ * /openapi.json: the API as an OpenAPI 3.1 document, generated from protocol's route table.
+ */
+import { serve } from '@verity/http/server';
+import { openApiDocument, routes } from '@verity/protocol';
 import type { FastifyInstance } from 'fastify';
 import type { RouterParts } from '../parts.js';
 
 export function healthRoutes(app: FastifyInstance, { chain, nodeSet }: RouterParts): void {
-  app.get('/health', async () => ({
+  const openApi = openApiDocument();
+  serve(app, routes.openApi, () => openApi);
+  serve(app, routes.health, () => ({
     ok: true as const,
     role: 'router',
     ...(chain ? { chain: chain.health() } : {}),

@@ -4,14 +4,14 @@
  * client gets.
  */
 import { randomBytes } from 'node:crypto';
-import { parseBody } from '@verity/http/server';
+import { parseBody, serve } from '@verity/http/server';
 import {
-  InferRequestFormSchema,
   type TensorMap,
   VerityError,
   decodeTensorMap,
   formatPolicy,
   hashDecodedTensorMap,
+  routes,
   toHex,
 } from '@verity/protocol';
 import type { FastifyInstance } from 'fastify';
@@ -21,9 +21,9 @@ import type { RouterParts } from '../parts.js';
 import { answersOf, routablePolicy } from '../policies.js';
 
 export function inferRoutes(app: FastifyInstance, { chain, nodeSet, policyContext, charging }: RouterParts): void {
-  app.post('/v1/infer', async (request, reply) => {
+  serve(app, routes.infer, async ({ request, reply }) => {
     // Tensor data checked for form only: decodeTensorMap below checks every element.
-    const body = parseBody(InferRequestFormSchema, request.body);
+    const body = parseBody(routes.infer.body, request.body);
     const policy = routablePolicy(body.policy);
     const entry = await resolveModel(nodeSet.catalog(), body.model, chain);
     const inputs = decodeTensorMap(body.inputs as TensorMap);

@@ -4,13 +4,13 @@
  * (MODEL_NOT_PUBLISHED, saying how to publish), as nodes serve nothing else.
  */
 import { requirePublished } from '@verity/chain';
-import { parseBody } from '@verity/http/server';
-import { RegisterModelRequestSchema } from '@verity/protocol';
+import { parseBody, serve } from '@verity/http/server';
+import { routes } from '@verity/protocol';
 import type { FastifyInstance } from 'fastify';
 import type { RouterParts } from '../parts.js';
 
 export function modelRoutes(app: FastifyInstance, { chain, nodeSet, distributor, charging }: RouterParts): void {
-  app.get('/v1/models', async () => {
+  serve(app, routes.listModels, () => {
     const catalog = nodeSet.catalog();
     if (!charging.payments) return { object: 'list' as const, data: catalog };
     const data = catalog.map((entry) => {
@@ -20,8 +20,8 @@ export function modelRoutes(app: FastifyInstance, { chain, nodeSet, distributor,
     return { object: 'list' as const, data };
   });
 
-  app.post('/v1/models', async (request) => {
-    const body = parseBody(RegisterModelRequestSchema, request.body);
+  serve(app, routes.registerModel, async ({ request }) => {
+    const body = parseBody(routes.registerModel.body, request.body);
     if (chain) await requirePublished(chain.models, body);
     return distributor.register(body);
   });

@@ -3,17 +3,17 @@
  * `?executor=0x..` asks that operator's node first: under replication each executor keeps its own receipt (and its
  * own settlement of it).
  */
-import { readResponseText, sharedAgent } from '@verity/http/client';
-import { VerityError, bytes32Pattern, sameAddress } from '@verity/protocol';
+import { readResponseText, routeUrl, sharedAgent } from '@verity/http/client';
+import { serve } from '@verity/http/server';
+import { VerityError, routes, sameAddress } from '@verity/protocol';
 import type { FastifyInstance } from 'fastify';
 import { request as undiciRequest } from 'undici';
 import type { RouterParts } from '../parts.js';
 
 export function receiptRoutes(app: FastifyInstance, { nodeSet }: RouterParts): void {
-  app.get<{ Params: { requestId: string }; Querystring: { executor?: string } }>('/v1/receipts/:requestId', async (request) => {
-    if (!bytes32Pattern.test(request.params.requestId))
-      throw new VerityError('INVALID_REQUEST', 'a request id is 0x and 64 hex digits');
-    const executor = typeof request.query.executor === 'string' ? request.query.executor : undefined;
+  serve(app, routes.getReceipt, async ({ params, query }) => {
+    const { requestId } = params;
+    const { executor } = query;
     const nodes = nodeSet.available();
     if (executor)
       nodes.sort(
@@ -21,7 +21,7 @@ export function receiptRoutes(app: FastifyInstance, { nodeSet }: RouterParts): v
           Number(!!b.address && sameAddress(b.address, executor)) - Number(!!a.address && sameAddress(a.address, executor)),
       );
     for (const node of nodes) {
-      const url = `${node.url}/v1/receipts/${request.params.requestId}`;
+      const url = routeUrl(node.url, routes.getReceipt, { requestId });
       const upstream = await undiciRequest(url, { dispatcher: sharedAgent }).catch(() => undefined);
       if (!upstream) continue;
       if (upstream.statusCode === 200) {
@@ -35,6 +35,6 @@ export function receiptRoutes(app: FastifyInstance, { nodeSet }: RouterParts): v
       }
       await upstream.body.dump();
     }
-    throw new VerityError('NOT_FOUND', `no node holds a receipt for request ${request.params.requestId}`);
+    throw new VerityError('NOT_FOUND', `no node holds a receipt for request ${requestId}`);
   });
 }

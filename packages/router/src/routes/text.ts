@@ -3,8 +3,8 @@
  * paid quote (the quote's ceiling is for its max_tokens), whole or streamed (text.ts), and charged for the receipts
  * the client gets.
  */
-import { parseBody } from '@verity/http/server';
-import { ChatCompletionRequestSchema, CompletionRequestSchema, textRoutes as textRouteTable } from '@verity/protocol';
+import { parseBody, serve } from '@verity/http/server';
+import { type ChatCompletionRequest, type CompletionRequest, routes } from '@verity/protocol';
 import type { FastifyInstance } from 'fastify';
 import { resolveModel } from '../catalog.js';
 import type { RouterParts } from '../parts.js';
@@ -13,10 +13,9 @@ import { runText, streamText, textRequest } from '../text.js';
 
 export function textRoutes(app: FastifyInstance, { chain, nodeSet, policyContext, charging }: RouterParts): void {
   for (const kind of ['chat', 'completion'] as const) {
-    const path = kind === 'chat' ? textRouteTable.chatCompletions.path : textRouteTable.completions.path;
-    app.post(path, async (request, reply) => {
-      const parsed =
-        kind === 'chat' ? parseBody(ChatCompletionRequestSchema, request.body) : parseBody(CompletionRequestSchema, request.body);
+    const route = kind === 'chat' ? routes.chatCompletions : routes.completions;
+    serve(app, route, async ({ request, reply }) => {
+      const parsed: ChatCompletionRequest | CompletionRequest = parseBody(route.body, request.body);
       const entry = await resolveModel(nodeSet.catalog(), parsed.model, chain);
       const routed = textRequest(kind, entry, parsed, request.body as Record<string, unknown>);
       const priced = { entry, answers: answersOf(routed.policy), maxTokens: routed.maxTokens };

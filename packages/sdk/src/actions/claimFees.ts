@@ -6,7 +6,7 @@
  * receipt's epoch root is not on chain yet, are counted as waiting.
  */
 import { getJson } from '@verity/http/client';
-import { ChargeListSchema, type Hex, VerityError, sameAddress } from '@verity/protocol';
+import { ChargeListSchema, type Hex, VerityError, routePath, routes, sameAddress } from '@verity/protocol';
 import type { Address } from 'viem';
 import { chainModule, onChain, walletOf } from '../chain.js';
 import type { Client } from '../client.js';
@@ -33,7 +33,7 @@ export async function claimFees(client: Client): Promise<ClaimFeesReturnType> {
   const chain = await walletOf(client, 'claimFees');
   const executor = chain.walletClient.account.address;
   const listed = ChargeListSchema.safeParse(
-    await getJson(endpoint(client, `/v1/charges?executor=${executor.toLowerCase()}`), requestOptions(client)),
+    await getJson(endpoint(client, routePath(routes.charges, {}, { executor: executor.toLowerCase() })), requestOptions(client)),
   );
   if (!listed.success) {
     throw new VerityError('NODE_UNAVAILABLE', 'the router answered GET /v1/charges with something that is not a charge list', {

@@ -3,7 +3,7 @@
  * what is left (`limit_remaining`), in token base units. Needs only the key and the router's URL.
  */
 import { getJson } from '@verity/http/client';
-import { type ApiKeyState, paymentRoutes } from '@verity/protocol';
+import { type ApiKeyState, routes } from '@verity/protocol';
 import type { Client } from '../client.js';
 import { endpoint, parseAnswer, requestOptions } from '../request.js';
 
@@ -15,8 +15,8 @@ export type GetApiKeyReturnType = ApiKeyState['data'];
 
 export async function getApiKey(client: Client, parameters: GetApiKeyParameters): Promise<GetApiKeyReturnType> {
   const answer = await getJson(
-    endpoint(client, paymentRoutes.key.path),
+    endpoint(client, routes.apiKey.path),
     requestOptions(client, { authorization: `Bearer ${parameters.key}` }),
   );
-  return parseAnswer(paymentRoutes.key.response, answer, `GET ${paymentRoutes.key.path}`).data;
+  return parseAnswer(routes.apiKey.response, answer, `GET ${routes.apiKey.path}`).data;
 }

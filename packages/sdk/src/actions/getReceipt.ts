@@ -15,6 +15,7 @@ import {
   VerityError,
   addressPattern,
   bytes32Pattern,
+  routePath,
   routes,
 } from '@verity/protocol';
 import type { Client } from '../client.js';
@@ -54,9 +55,8 @@ export async function getReceipt(client: Client, parameters: GetReceiptParameter
   if (executor !== undefined && !addressPattern.test(executor)) {
     throw new VerityError('INVALID_REQUEST', `executor must be 0x and 40 hex digits, got "${executor.slice(0, 80)}"`);
   }
-  const path = `/v1/receipts/${requestId.toLowerCase()}`;
-  const query = executor === undefined ? '' : `?executor=${executor.toLowerCase()}`;
-  const body = await getJson(endpoint(client, `${path}${query}`), requestOptions(client));
+  const path = routePath(routes.getReceipt, { requestId: requestId.toLowerCase() }, { executor: executor?.toLowerCase() });
+  const body = await getJson(endpoint(client, path), requestOptions(client));
   const kind = (body as { object?: unknown } | null)?.object;
   const response: GetReceiptReturnType =
     kind === 'chat.completion'

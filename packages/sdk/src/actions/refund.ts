@@ -8,7 +8,8 @@
  * with nothing unclaimed; the next paid request deposits again. A server that grants no refund fails this with
  * INVALID_REQUEST, and `withdraw()` is the way back.
  */
-import { type Hex, VerityError } from '@verity/protocol';
+import { type Hex, VerityError, routePath, routes } from '@verity/protocol';
+import { endpoint } from '../request.js';
 import { payerChannel } from '../channel.js';
 import type { Client } from '../client.js';
 
@@ -27,7 +28,7 @@ export interface RefundReturnType {
 
 export async function refund(client: Client, parameters: RefundParameters = {}): Promise<RefundReturnType> {
   const channel = await payerChannel(client, 'refund');
-  const url = `${client.url}/v1/infer`;
+  const url = endpoint(client, routePath(routes.infer));
   try {
     const settled = await channel.payment.scheme.refund(url, {
       ...(parameters.amount === undefined ? {} : { amount: parameters.amount.toString() }),

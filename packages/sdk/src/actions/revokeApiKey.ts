@@ -4,7 +4,7 @@
  * `key`) would make it usable again.
  */
 import { deleteJson } from '@verity/http/client';
-import { type ApiKeyRevoked, paymentRoutes } from '@verity/protocol';
+import { type ApiKeyRevoked, routes } from '@verity/protocol';
 import type { Client } from '../client.js';
 import { endpoint, parseAnswer, requestOptions } from '../request.js';
 
@@ -16,8 +16,8 @@ export type RevokeApiKeyReturnType = ApiKeyRevoked;
 
 export async function revokeApiKey(client: Client, parameters: RevokeApiKeyParameters): Promise<RevokeApiKeyReturnType> {
   const answer = await deleteJson(
-    endpoint(client, paymentRoutes.revokeKey.path),
+    endpoint(client, routes.revokeApiKey.path),
     requestOptions(client, { authorization: `Bearer ${parameters.key}` }),
   );
-  return parseAnswer(paymentRoutes.revokeKey.response, answer, `DELETE ${paymentRoutes.revokeKey.path}`);
+  return parseAnswer(routes.revokeApiKey.response, answer, `DELETE ${routes.revokeApiKey.path}`);
 }

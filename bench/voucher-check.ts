@@ -1,9 +1,10 @@
 /**
- * What checking a voucher adds to a paid request, for bench/: the time of PaymentGate.charge() on a voucher
- * payload (decode, config and channel-id check, signer recovery, the SQLite reservation) plus commit(), per request.
+ * What checking a voucher adds to a paid request, for bench/payments.ts (and its check in the payments tests): the
+ * time of PaymentGate.charge() on a voucher payload (decode, config and channel-id check, signer recovery, the SQLite
+ * reservation) plus commit(), per request.
  */
+import type { PaymentGate } from '@verity/payments';
 import type { PaymentRequirements } from '@x402/core/types';
-import type { PaymentGate } from './gate.js';
 
 export interface MeasureVoucherCheckReturnType {
   requests: number;
