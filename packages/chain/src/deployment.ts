@@ -14,6 +14,8 @@ export const DeploymentSchema = z.object({
     modelRegistry: Address,
     nodeRegistry: Address,
     receiptRegistry: Address,
+    /** NodeRegistry's slasher: proofs of fraud (equivocation). */
+    disputes: Address.optional(),
     exampleConsumer: Address.optional(),
     /** x402 batch-settlement at its canonical address (devnets install it there with anvil_setCode). */
     batchSettlement: Address.optional(),

@@ -1,18 +1,34 @@
-/** Errors of the chain client: one class with a stable code, and helpers that name a contract's custom error. */
+/**
+ * Errors of the chain client: ChainError, a VerityError whose `code` is a Protocol v1 code (callers check the one code
+ * set) and whose `reason` names the chain-specific kind; and helpers that name a contract's custom error.
+ */
 import { artifacts } from '@verity/contracts';
+import { type ErrorCode, type ErrorDetails, VerityError } from '@verity/protocol';
 import { type Abi, BaseError, ContractFunctionRevertedError, type Hex, decodeErrorResult } from 'viem';
 
-export type ChainErrorCode = 'ANVIL_NOT_FOUND' | 'ANVIL_START_FAILED' | 'TX_REVERTED' | 'INVALID_DEPLOYMENT';
+/** What went wrong on the chain side, finer than the Protocol v1 code it maps to (`chainErrorCodes`). */
+export type ChainErrorReason = 'ANVIL_NOT_FOUND' | 'ANVIL_START_FAILED' | 'TX_REVERTED' | 'INVALID_DEPLOYMENT';
 
-export class ChainError extends Error {
+/** The Protocol v1 code of each reason. */
+export const chainErrorCodes = {
+  /** No anvil binary for this platform: the local chain cannot be had. */
+  ANVIL_NOT_FOUND: 'CHAIN_UNAVAILABLE',
+  /** anvil exited or did not answer (e.g. its port is taken). */
+  ANVIL_START_FAILED: 'CHAIN_UNAVAILABLE',
+  /** A mined transaction failed, or a deployment left no code. */
+  TX_REVERTED: 'CHAIN_REVERTED',
+  /** A deployment file or object that is not a Verity deployment. */
+  INVALID_DEPLOYMENT: 'INVALID_REQUEST',
+} as const satisfies Record<ChainErrorReason, ErrorCode>;
+
+export class ChainError extends VerityError {
   override readonly name = 'ChainError';
-  readonly code: ChainErrorCode;
-  readonly details: Record<string, unknown>;
+  /** The chain-specific kind; also in `details.reason`, so that it survives an error body. */
+  readonly reason: ChainErrorReason;
 
-  constructor(code: ChainErrorCode, message: string, options: { details?: Record<string, unknown>; cause?: unknown } = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.code = code;
-    this.details = options.details ?? {};
+  constructor(reason: ChainErrorReason, message: string, options: { details?: ErrorDetails; cause?: unknown } = {}) {
+    super(chainErrorCodes[reason], message, { ...options, details: { ...options.details, reason } });
+    this.reason = reason;
   }
 }
 

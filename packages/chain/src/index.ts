@@ -14,7 +14,7 @@ export {
 } from './anvil.js';
 export { type ChainClients, type ChainClientsOptions, createChainClients, verityChain } from './clients.js';
 export { type Deployment, DeploymentSchema, readDeployment, writeDeployment } from './deployment.js';
-export { ChainError, type ChainErrorCode, revertError, revertErrorName } from './errors.js';
+export { ChainError, type ChainErrorReason, chainErrorCodes, revertError, revertErrorName } from './errors.js';
 export { type FeeCharge, buildChargeTree, chargeDigest, chargeLeaf, chargeTypeHash } from './charges.js';
 export { type GasReport, type MeasureGasOptions, formatGasReport, measureGas } from './gas.js';
 export {
@@ -141,3 +141,34 @@ export {
 } from './actions/getModelEarnings.js';
 export { type GetUndistributedFeesReturnType, getUndistributedFees } from './actions/getUndistributedFees.js';
 export { type WithdrawFeesParameters, type WithdrawFeesReturnType, withdrawFees } from './actions/withdrawFees.js';
+export {
+  type ReportEquivocationParameters,
+  type ReportEquivocationReturnType,
+  isEquivocationSlashed,
+  reportEquivocation,
+} from './actions/reportEquivocation.js';
+export {
+  type GetNodeRegistryParametersParameters,
+  type GetNodeRegistryParametersReturnType,
+  getNodeRegistryParameters,
+} from './actions/getNodeRegistryParameters.js';
+export {
+  type GetReceiverTotalsParameters,
+  type GetReceiverTotalsReturnType,
+  getReceiverTotals,
+} from './actions/getReceiverTotals.js';
+export {
+  type DepositToChannelParameters,
+  type DepositToChannelReturnType,
+  depositToChannel,
+} from './actions/depositToChannel.js';
+export {
+  type InitiateChannelWithdrawParameters,
+  type InitiateChannelWithdrawReturnType,
+  initiateChannelWithdraw,
+} from './actions/initiateChannelWithdraw.js';
+export {
+  type FinalizeChannelWithdrawParameters,
+  type FinalizeChannelWithdrawReturnType,
+  finalizeChannelWithdraw,
+} from './actions/finalizeChannelWithdraw.js';

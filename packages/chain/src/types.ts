@@ -13,6 +13,8 @@ export interface VerityContracts {
   modelRegistry: Address;
   nodeRegistry: Address;
   receiptRegistry: Address;
+  /** NodeRegistry's slasher: proofs of fraud (equivocation). Absent from deployments made before it existed. */
+  disputes?: Address;
   exampleConsumer?: Address;
 }
 

@@ -65,7 +65,8 @@ describe('startAnvil', () => {
     try {
       const error = await startAnvil({ port: first.port, startTimeoutMs: 5_000 }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ChainError);
-      expect((error as ChainError).code).toBe('ANVIL_START_FAILED');
+      expect((error as ChainError).reason).toBe('ANVIL_START_FAILED');
+      expect((error as ChainError).code).toBe('CHAIN_UNAVAILABLE');
     } finally {
       await first.stop();
     }

@@ -44,7 +44,8 @@ describe('deployment file', () => {
         }
       })();
       expect(error).toBeInstanceOf(ChainError);
-      expect((error as ChainError).code).toBe('INVALID_DEPLOYMENT');
+      expect((error as ChainError).reason).toBe('INVALID_DEPLOYMENT');
+      expect((error as ChainError).code).toBe('INVALID_REQUEST');
     }
     writeFileSync(join(dir, 'broken.json'), '{');
     expect(() => readDeployment(join(dir, 'broken.json'))).toThrow(/cannot read deployment file/);

@@ -16,6 +16,7 @@ import { nodeClaimCommand } from './commands/node-claim.js';
 import { nodeSettleCommand } from './commands/node-settle.js';
 import { nodeLsCommand } from './commands/node-ls.js';
 import { nodeRegisterCommand } from './commands/node-register.js';
+import { disputeEquivocationCommand } from './commands/dispute-equivocation.js';
 import { nodeStakeCommand } from './commands/node-stake.js';
 import { nodeUnstakeCommand } from './commands/node-unstake.js';
 import { nodeWithdrawCommand } from './commands/node-withdraw.js';
@@ -111,6 +112,11 @@ export function createProgram(context: Context, options: { json: boolean }): Com
     ]),
   );
   program.addCommand(group('chain', 'the chain the network settles on', [chainStatusCommand(context)]));
+  program.addCommand(
+    group('dispute', 'prove fraud on chain: slash an executor that signed two answers to one request', [
+      disputeEquivocationCommand(context),
+    ]),
+  );
 
   // addCommand does not pass settings down, so they are set on every command here.
   for (const command of everyCommand(program)) {

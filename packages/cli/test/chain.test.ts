@@ -1,7 +1,7 @@
 /**
  * The CLI's chain commands as a user runs them (child processes), against a real anvil with a fresh deployment
  * written to a deployment file, and a real node on 127.0.0.1: chain status, node register|stake|unstake|withdraw
- * with VERITY_KEY, node ls, model push publishing on chain, and receipt verify --chain.
+ * with VERITY_KEY, node ls, model push publishing on chain, receipt verify --chain, and dispute equivocation.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -17,7 +17,7 @@ import {
   writeDeployment,
 } from '@verity/chain';
 import { type RunningNode, startNode } from '@verity/node';
-import { type Hex, addressOf } from '@verity/protocol';
+import { type Hex, addressOf, receiptDomain, signReceipt } from '@verity/protocol';
 import { randomMlp } from '@verity/fixtures';
 import { parseEther } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -218,5 +218,46 @@ describe('verity with a chain', () => {
     expect(down.code).toBe(1);
     expect(down.stderr).toMatch(/^error CHAIN_UNAVAILABLE: /);
     expect(down.stderr).not.toContain('127.0.0.1:9');
+  });
+
+  it('dispute equivocation: two answers its node signed differently for one request slash its whole stake', async () => {
+    const signed = (outputByte: string) =>
+      signReceipt(
+        operatorKey,
+        {
+          requestId: `0x${'5a'.repeat(32)}`,
+          modelId: `0x${'6b'.repeat(32)}`,
+          inputHash: `0x${'7c'.repeat(32)}`,
+          outputHash: `0x${outputByte.repeat(32)}`,
+          executor: operator,
+          fee: '1000',
+          timestamp: 1_790_000_000,
+          policy: 'none',
+          engine: 'onnxruntime-node/1.24.3/cpu-fp32',
+        },
+        receiptDomain(deployment.chainId, deployment.contracts.receiptRegistry),
+      );
+    const first = join(dir, 'first.json');
+    const second = join(dir, 'second.json');
+    await writeFile(first, JSON.stringify({ receipts: [signed('01')] }));
+    await writeFile(second, JSON.stringify(signed('02')));
+    const reporter = anvilPrivateKeys[3] as Hex;
+
+    const same = await runCli(['dispute', 'equivocation', first, first], { env: { ...env, VERITY_KEY: reporter } });
+    expect(same.code).toBe(2);
+    expect(same.stderr).toContain('no equivocation between the two files');
+
+    const { code, stdout, stderr } = await runCli(['dispute', 'equivocation', first, second, '--json'], {
+      env: { ...env, VERITY_KEY: reporter },
+    });
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ executor: operator, slashedWei: parseEther('150').toString() });
+    const ls = await runCli(['node', 'ls', '--json'], { env });
+    expect(JSON.parse(ls.stdout)).toEqual([expect.objectContaining({ operator, stake: '0' })]);
+
+    const again = await runCli(['dispute', 'equivocation', first, second, '--json'], { env: { ...env, VERITY_KEY: reporter } });
+    expect(again.code).toBe(1);
+    expect(JSON.parse(again.stdout)).toMatchObject({ error: { code: 'CHAIN_REVERTED', details: { revert: 'AlreadySlashed' } } });
   });
 });

@@ -24,6 +24,7 @@ export const contractNames = [
   'BatchSettlement',
   'Multicall3',
   'FeeSplitter',
+  'Disputes',
 ] as const;
 export type ContractName = (typeof contractNames)[number];
 

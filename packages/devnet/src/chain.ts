@@ -1,6 +1,6 @@
 /**
- * The devnet's chain: anvil started directly, Verity deployed by account 0 (also the slasher, so tests can
- * slash), x402 batch-settlement (with its ERC-3009 deposit collector) and Multicall3 installed at their canonical
+ * The devnet's chain: anvil started directly, Verity deployed by account 0 (its Disputes contract the only
+ * slasher), x402 batch-settlement (with its ERC-3009 deposit collector) and Multicall3 installed at their canonical
  * addresses, VRT minted to accounts 0–9, and <dataDir>/deployment.json written for nodes and the router. anvil can
  * be stopped and started again on the same port with its state (anvil_dumpState / anvil_loadState), which is
  * how tests take the RPC away from a running network.
@@ -57,7 +57,6 @@ export class DevChain {
       const deployed = await deployVerity(deployer, {
         livenessWindowSeconds,
         unstakeDelaySeconds: options.unstakeDelaySeconds ?? defaultDevChainOptions.unstakeDelaySeconds,
-        slasher: deployer.account.address,
       });
       // x402 batch-settlement, its ERC-3009 collector and Multicall3 at the addresses the official x402
       // libraries use on every chain.

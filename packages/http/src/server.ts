@@ -6,7 +6,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
-import { type ErrorBody, type ErrorCode, type RouteDef, VerityError } from '@verity/protocol';
+import { type ErrorBody, type ErrorCode, type RouteDef, VerityError, stripUndefined } from '@verity/protocol';
 import Fastify, {
   type FastifyError,
   type FastifyInstance,
@@ -266,10 +266,12 @@ export async function listen(app: FastifyInstance, host: string, port: number): 
   return `http://${host}:${address.port}`;
 }
 
-// `{ maxJsonDepth: undefined }` must not override a default (exactOptionalPropertyTypes does not stop plain JS callers).
-function stripUndefined<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
+/** The response headers of a server-sent event stream (a streamed completion). */
+export const sseHeaders = {
+  'content-type': 'text/event-stream; charset=utf-8',
+  'cache-control': 'no-cache',
+  connection: 'keep-alive',
+} as const;
 
 /**
  * What a refused upload may still send: read and discarded before the error is answered, so the client has finished

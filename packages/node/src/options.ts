@@ -1,6 +1,6 @@
 /** The node's options, their defaults (stated once, here) and their validation. */
 import type { Deployment } from '@verity/chain';
-import { type Hex, type Price, localChainId, parseEndpointUrl } from '@verity/protocol';
+import { type Hex, type Price, localChainId, parseEndpointUrl, stripUndefined } from '@verity/protocol';
 import { defaultEngineOptions } from '@verity/runtime';
 import { type ServerLimits, defaultServerOptions } from '@verity/http/server';
 import type { RelayConfig } from './relay.js';
@@ -206,9 +206,4 @@ function checkEndpoint(value: string): void {
     // Not repeated: a URL with credentials is refused, and they would be in it.
     throw new TypeError('endpoint must be an http(s) base URL with a host and no credentials, query or fragment');
   }
-}
-
-// `{ port: undefined }` must not override a default (exactOptionalPropertyTypes does not stop plain JS callers).
-function stripUndefined<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

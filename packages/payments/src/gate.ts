@@ -1,6 +1,8 @@
 /**
  * PaymentGate: the resource server's check of an x402 `batch-settlement` payment (the PAYMENT-SIGNATURE header)
- * against the price of one request, and the charge that follows the answer.
+ * against the price of one request, and the charge that follows the answer. It owns charging; the wire formats are
+ * wire.ts's, the payload checks payload-checks.ts's, the on-chain state channel-mirror.ts's, and refunds (served
+ * through this gate) refunds.ts's.
  *
  * `charge()` decodes and checks the payload (x402 version, scheme, network, the channel config against the
  * requirements and its hash against the channel id, the voucher's signer under this chain's and this contract's
@@ -21,32 +23,23 @@
  *   voucherState). Never lost, never counted twice.
  * - A pending withdrawal: charges continue while the withdrawal finalizes more than `withdrawalMarginSeconds`
  *   from now (the Claimer claims such channels at once), and stop after.
- * - On-chain state is mirrored in SQLite and re-read when older than `onchainStateTtlMs`; it can only shrink by
- *   a withdrawal, which takes `withdrawDelay` (>= 900 s) after an initiateWithdraw that the re-read sees, or by
- *   our own refunds.
+ * - On-chain state is mirrored in SQLite and re-read when older than `onchainStateTtlMs` (channel-mirror.ts).
  */
 import { randomUUID } from 'node:crypto';
-import {
-  type ChannelConfig,
-  type ReadClient,
-  batchSettlementAddress,
-  batchSettlementDomain,
-  channelIdOf,
-  getChannel,
-  keyChannelConfig,
-  voucherTypes,
-} from '@verity/chain';
+import { type ChannelConfig, type ReadClient, batchSettlementAddress, keyChannelConfig } from '@verity/chain';
 import { type ApiKey, VerityError, apiKeyLabel } from '@verity/protocol';
-import { decodePaymentSignatureHeader, encodePaymentResponseHeader, encodePaymentSignatureHeader } from '@x402/core/http';
+import { encodePaymentResponseHeader } from '@x402/core/http';
 import type { PaymentPayload, PaymentRequirements } from '@x402/core/types';
-import { type Address, type Hex, getAddress, isAddressEqual, zeroAddress } from 'viem';
-import { getCode, verifyTypedData } from 'viem/actions';
-import { z } from 'zod';
+import { type Address, type Hex, getAddress } from 'viem';
+import { ChannelMirror, normalizeConfig } from './channel-mirror.js';
 import { paymentError, x402Codes } from './errors.js';
 import type { Facilitator } from './facilitator.js';
+import { Turns } from './key-turns.js';
+import { PayloadChecks, staleError } from './payload-checks.js';
+import { type Refund, Refunds } from './refunds.js';
 import type { ChannelRecord, OnchainChannelState, PaymentStore, ReserveOutcome } from './store.js';
-import { recoverVoucherSigner, signVoucher } from './voucher.js';
-import type { CorrectiveState } from './requirements.js';
+import { signVoucher } from './voucher.js';
+import { BatchPayloadSchema, channelStateOf, decodePaymentEnvelope } from './wire.js';
 
 export const defaultPaymentGateOptions = {
   /** How long mirrored on-chain channel state is trusted before a re-read. */
@@ -74,57 +67,6 @@ export interface PaymentGateModules {
   publicClient: ReadClient;
 }
 
-const hex = z.string().regex(/^0x[0-9a-fA-F]*$/) as unknown as z.ZodType<Hex>;
-const address = z.string().regex(/^0x[0-9a-fA-F]{40}$/) as unknown as z.ZodType<Address>;
-const bytes32 = z.string().regex(/^0x[0-9a-fA-F]{64}$/) as unknown as z.ZodType<Hex>;
-const uint = z.string().regex(/^\d{1,39}$/);
-
-const ChannelConfigSchema = z.object({
-  payer: address,
-  payerAuthorizer: address,
-  receiver: address,
-  receiverAuthorizer: address,
-  token: address,
-  withdrawDelay: z.number().int().nonnegative(),
-  salt: bytes32,
-});
-const VoucherSchema = z.object({ channelId: bytes32, maxClaimableAmount: uint, signature: hex });
-const BatchPayloadSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('voucher'), channelConfig: ChannelConfigSchema, voucher: VoucherSchema }),
-  z.object({
-    type: z.literal('deposit'),
-    channelConfig: ChannelConfigSchema,
-    voucher: VoucherSchema,
-    deposit: z.object({ amount: uint, authorization: z.record(z.string(), z.unknown()) }),
-  }),
-]);
-/** The official client's cooperative refund request: a zero-charge voucher at the charged total (@x402/evm refundChannel). */
-const RefundPayloadSchema = z.object({
-  type: z.literal('refund'),
-  channelConfig: ChannelConfigSchema,
-  voucher: VoucherSchema,
-  amount: uint.optional(),
-});
-const PaymentPayloadSchema = z.object({
-  x402Version: z.number(),
-  accepted: z.object({ scheme: z.string(), network: z.string() }).loose(),
-  payload: z.record(z.string(), z.unknown()),
-});
-
-/** A cooperative refund that landed on chain. */
-export interface Refund {
-  channelId: Hex;
-  payer: Address;
-  /** Returned to the payer. */
-  amount: bigint;
-  /** What the same transaction claimed first (the charged total minus what was claimed before). */
-  claimed: bigint;
-  /** The claim-then-refund transaction. */
-  transaction: Hex;
-  /** The PAYMENT-RESPONSE header value. */
-  header: string;
-}
-
 /** An API key's channel as `keyState` reads it. */
 export interface KeyState {
   channelId: Hex;
@@ -137,26 +79,6 @@ export interface KeyState {
   remaining: bigint;
   /** Unix seconds of a pending timed withdrawal, or null. */
   withdrawInitiatedAt: number | null;
-}
-
-/** One turn at a time per key: each `take` resolves when the turns taken before it are done. */
-class Turns {
-  private readonly tails = new Map<string, Promise<void>>();
-
-  async take(id: string): Promise<() => void> {
-    const before = this.tails.get(id) ?? Promise.resolve();
-    let done: () => void = () => {};
-    const mine = new Promise<void>((resolve) => {
-      done = resolve;
-    });
-    const tail = before.then(() => mine);
-    this.tails.set(id, tail);
-    void tail.then(() => {
-      if (this.tails.get(id) === tail) this.tails.delete(id);
-    });
-    await before;
-    return done;
-  }
 }
 
 /** A reserved payment: exactly one of commit() or release() must follow. */
@@ -186,11 +108,24 @@ export class PaymentGate {
   readonly options: Required<PaymentGateOptions>;
   private readonly keyTurns = new Turns();
 
+  private readonly mirror: ChannelMirror;
+  private readonly checks: PayloadChecks;
+  private readonly refunds: Refunds;
+
   constructor(
     options: PaymentGateOptions,
     private readonly modules: PaymentGateModules,
   ) {
     this.options = { ...defaultPaymentGateOptions, batchSettlement: batchSettlementAddress, ...options };
+    this.mirror = new ChannelMirror(modules.store, modules.publicClient, this.options);
+    this.checks = new PayloadChecks(this.mirror, modules.publicClient, this.options);
+    this.refunds = new Refunds(this.options, {
+      store: modules.store,
+      facilitator: modules.facilitator,
+      mirror: this.mirror,
+      checks: this.checks,
+      keyTurns: this.keyTurns,
+    });
     // Crash recovery: this owner's earlier reservations never reached a commit, so their answers never went out.
     modules.store.releaseStale(this.options.owner, Date.now());
   }
@@ -201,40 +136,40 @@ export class PaymentGate {
    */
   async charge(header: string | undefined, requirements: PaymentRequirements): Promise<Charge> {
     const { store } = this.modules;
-    const envelope = this.decode(header, requirements);
+    const envelope = decodePaymentEnvelope(header, requirements);
     const parsed = BatchPayloadSchema.safeParse(envelope.payload);
     if (!parsed.success) throw paymentError(x402Codes.payloadType, 'not a batch-settlement voucher or deposit payload');
     const payload = parsed.data;
     const config = payload.channelConfig;
     const channelId = payload.voucher.channelId.toLowerCase() as Hex;
-    this.checkConfig(config, channelId, requirements);
+    this.checks.config(config, channelId, requirements);
 
     const price = BigInt(requirements.amount);
     const maxClaimableAmount = BigInt(payload.voucher.maxClaimableAmount);
-    await this.checkVoucherSigner(config, channelId, maxClaimableAmount, payload.voucher.signature);
+    await this.checks.voucherSigner(config, channelId, maxClaimableAmount, payload.voucher.signature);
 
     // A stale base is refused before any deposit, so a client that must resync does not deposit first.
     const known = store.channel(channelId);
-    if (known && maxClaimableAmount < known.charged + price) throw this.stale(known, requirements);
+    if (known && maxClaimableAmount < known.charged + price) throw staleError(known, requirements);
 
     let onchain: OnchainChannelState | undefined;
     let depositTransaction: Hex | null = null;
     if (payload.type === 'deposit') {
       const deposited = await this.deposit(envelope as unknown as PaymentPayload, requirements);
       depositTransaction = deposited.transaction;
-      onchain = deposited.state ?? (await this.readOnchain(channelId));
+      onchain = deposited.state ?? (await this.mirror.read(channelId));
     } else if (
       !known ||
-      Date.now() - known.syncedAt > this.options.onchainStateTtlMs ||
+      this.mirror.isOld(known) ||
       // A voucher above the known balance: the payer may have deposited on its own since (SDK `deposit`).
       maxClaimableAmount > known.balance
     ) {
-      onchain = await this.readOnchain(channelId);
+      onchain = await this.mirror.read(channelId);
     }
 
     const outcome = this.reserve({ config, channelId, price, maxClaimableAmount, signature: payload.voucher.signature, onchain });
     if (outcome.status === 'stale') {
-      if (outcome.channel) throw this.stale(outcome.channel, requirements);
+      if (outcome.channel) throw staleError(outcome.channel, requirements);
       throw paymentError(x402Codes.channelNotFound, 'no deposit in this channel', { channelId });
     }
     return this.chargeOf(outcome, { config, channelId, price, maxClaimableAmount, depositTransaction, requirements });
@@ -250,7 +185,7 @@ export class PaymentGate {
    */
   async chargeWithKey(key: ApiKey, requirements: PaymentRequirements): Promise<Charge> {
     const config = keyChannelConfig(key, requirements);
-    const channelId = this.channelIdOf(config);
+    const channelId = this.mirror.idOf(config);
     const done = await this.keyTurns.take(channelId);
     try {
       const charge = await this.reserveWithKey(key, config, channelId, requirements);
@@ -275,8 +210,8 @@ export class PaymentGate {
 
   /** What the router knows of an API key's channel, read from the chain when its mirror is old (`GET /v1/key`). */
   async keyState(key: ApiKey, requirements: PaymentRequirements): Promise<KeyState> {
-    const channelId = this.channelIdOf(keyChannelConfig(key, requirements));
-    const { state, spent } = await this.keyFunds(channelId, 0n);
+    const channelId = this.mirror.idOf(keyChannelConfig(key, requirements));
+    const { state, spent } = await this.mirror.funds(channelId, 0n);
     return {
       channelId,
       payer: getAddress(key.payer),
@@ -285,21 +220,6 @@ export class PaymentGate {
       remaining: state.balance > spent ? state.balance - spent : 0n,
       withdrawInitiatedAt: state.withdrawInitiatedAt === 0 ? null : state.withdrawInitiatedAt,
     };
-  }
-
-  /**
-   * A key channel's on-chain state (the mirror, read again from the chain when older than its TTL or short of
-   * `need` more) and what was spent on it: charged, or claimed when that is more. `onchain` is set when it was read.
-   */
-  private async keyFunds(channelId: Hex, need: bigint) {
-    const known = this.modules.store.channel(channelId);
-    const onchain =
-      !known || Date.now() - known.syncedAt > this.options.onchainStateTtlMs || known.charged + need > known.balance
-        ? await this.readOnchain(channelId)
-        : undefined;
-    const state: OnchainChannelState = onchain ?? (known as ChannelRecord);
-    const charged = known?.charged ?? 0n;
-    return { onchain, state, spent: charged > state.totalClaimed ? charged : state.totalClaimed };
   }
 
   private async reserveWithKey(
@@ -311,7 +231,7 @@ export class PaymentGate {
     const price = BigInt(requirements.amount);
     // Twice at most: a second router on the same database may have charged the channel since it was read.
     for (let attempt = 0; ; attempt++) {
-      const { onchain, state, spent: base } = await this.keyFunds(channelId, price);
+      const { onchain, state, spent: base } = await this.mirror.funds(channelId, price);
       const { balance } = state;
       if (balance === 0n) {
         throw new VerityError(
@@ -435,248 +355,17 @@ export class PaymentGate {
     return charge;
   }
 
-  /** Decodes PAYMENT-SIGNATURE and checks the envelope (version, scheme, network) against `requirements`. */
-  private decode(header: string | undefined, requirements: PaymentRequirements): z.infer<typeof PaymentPayloadSchema> {
-    if (!header) throw paymentError(x402Codes.invalidPayload, 'payment required: no PAYMENT-SIGNATURE header');
-    let decoded: unknown;
-    try {
-      decoded = decodePaymentSignatureHeader(header);
-    } catch (cause) {
-      throw paymentError(x402Codes.invalidPayload, 'PAYMENT-SIGNATURE is not base64 JSON', {}, cause);
-    }
-    const envelope = PaymentPayloadSchema.safeParse(decoded);
-    if (!envelope.success) throw paymentError(x402Codes.invalidPayload, 'PAYMENT-SIGNATURE is not an x402 payment payload');
-    if (envelope.data.x402Version !== 2) {
-      throw paymentError(x402Codes.invalidVersion, `x402Version ${envelope.data.x402Version} is not supported (2 is)`);
-    }
-    if (envelope.data.accepted.scheme !== requirements.scheme) {
-      throw paymentError(x402Codes.invalidScheme, `scheme ${envelope.data.accepted.scheme} is not ${requirements.scheme}`);
-    }
-    if (envelope.data.accepted.network !== requirements.network) {
-      throw paymentError(x402Codes.networkMismatch, `network ${envelope.data.accepted.network} is not ${requirements.network}`);
-    }
-    return envelope.data;
-  }
-
   /**
-   * Serves the payer's cooperative refund request (the official client's `refund` payload: a voucher signed at the
-   * charged total, and optionally an amount): in one transaction, claims the charged total (so nothing charged is
-   * refunded) and refunds the rest, or `amount` if smaller, with this side's Refund signature (refundWithSignature
-   * through the facilitator). The channel is held like a request meanwhile, and its mirrored state is updated
-   * after, so vouchers signed before the refund are refused until the payer deposits again.
+   * Serves the payer's cooperative refund request: claims the charged total and refunds the rest, or `amount` if
+   * smaller, in one transaction (see Refunds.refund).
    */
-  async refund(header: string | undefined, requirements: PaymentRequirements): Promise<Refund> {
-    const { store, facilitator } = this.modules;
-    const envelope = this.decode(header, requirements);
-    const parsed = RefundPayloadSchema.safeParse(envelope.payload);
-    if (!parsed.success) throw paymentError(x402Codes.payloadType, 'not a batch-settlement refund payload');
-    const payload = parsed.data;
-    const config = normalizeConfig(payload.channelConfig);
-    const channelId = payload.voucher.channelId.toLowerCase() as Hex;
-    this.checkConfig(config, channelId, requirements);
-    // The payer's signature at the charged total is its consent; no one else can return its funds early.
-    const charged = BigInt(payload.voucher.maxClaimableAmount);
-    await this.checkVoucherSigner(config, channelId, charged, payload.voucher.signature);
-    if (payload.amount !== undefined && BigInt(payload.amount) === 0n) {
-      throw paymentError(x402Codes.refundAmountInvalid, 'a refund amount must be positive');
-    }
-
-    const onchain = await this.readOnchain(channelId);
-    const now = Date.now();
-    const outcome = store.reserve({
-      channelId,
-      config,
-      owner: this.options.owner,
-      id: randomUUID(),
-      amount: 0n,
-      voucherMax: charged,
-      voucherSignature: payload.voucher.signature,
-      now,
-      expiresAt: now + this.options.pendingTtlMs,
-      onchain,
-      check: (channel) => {
-        if (channel.charged !== charged)
-          throw this.stale(channel, requirements, `the refund voucher must be at the charged total ${channel.charged}`);
-        if (channel.balance <= channel.charged) {
-          throw paymentError(x402Codes.refundNoBalance, 'nothing to refund: the channel holds no more than was charged', {
-            channelId,
-          });
-        }
-      },
-    });
-    if (outcome.status === 'busy') {
-      throw paymentError(x402Codes.channelBusy, 'a request on this channel is being served; retry when it is answered', {
-        channelId,
-      });
-    }
-    if (outcome.status === 'stale') {
-      if (outcome.channel)
-        throw this.stale(
-          outcome.channel,
-          requirements,
-          `the refund voucher must be at the charged total ${outcome.channel.charged}`,
-        );
-      throw paymentError(x402Codes.channelNotFound, 'no deposit in this channel', { channelId });
-    }
-    const { pending, channel } = outcome;
-    try {
-      const remainder = channel.balance - charged;
-      const requested = payload.amount === undefined ? remainder : BigInt(payload.amount);
-      const amount = requested < remainder ? requested : remainder;
-      const claims =
-        charged > channel.totalClaimed
-          ? [
-              {
-                voucher: { channel: config, maxClaimableAmount: String(charged) },
-                signature: payload.voucher.signature,
-                totalClaimed: String(charged),
-              },
-            ]
-          : [];
-      const enriched = {
-        ...envelope,
-        payload: {
-          type: 'refund',
-          channelConfig: config,
-          voucher: payload.voucher,
-          amount: String(amount),
-          refundNonce: String(channel.refundNonce),
-          claims,
-        },
-      } as unknown as PaymentPayload;
-      const result = await facilitator.settle(enriched, requirements).catch((cause: unknown) => {
-        throw paymentError(x402Codes.refundTransactionFailed, 'the refund failed', { channelId }, cause);
-      });
-      if (!result.success) {
-        throw paymentError(
-          result.errorReason ?? x402Codes.refundTransactionFailed,
-          `the refund was refused: ${result.errorReason}`,
-          {
-            channelId,
-            ...(result.errorMessage ? { reason: result.errorMessage.slice(0, 300) } : {}),
-          },
-        );
-      }
-      const transaction = result.transaction as Hex;
-      if (claims.length > 0) store.recordClaim(transaction, Date.now(), [{ channelId, totalClaimed: charged }]);
-      const after = await this.readOnchain(channelId).catch(() => ({
-        balance: channel.balance - amount,
-        totalClaimed: charged > channel.totalClaimed ? charged : channel.totalClaimed,
-        withdrawInitiatedAt: channel.withdrawInitiatedAt,
-        refundNonce: channel.refundNonce + 1n,
-        syncedAt: Date.now(),
-      }));
-      store.recordOnchain(channelId, config, after);
-      const refunded = channel.balance - after.balance;
-      const record = store.channel(channelId) as ChannelRecord;
-      const payer = getAddress(config.payer);
-      return {
-        channelId,
-        payer,
-        amount: refunded,
-        claimed: claims.length > 0 ? charged - channel.totalClaimed : 0n,
-        transaction,
-        header: encodePaymentResponseHeader({
-          success: true,
-          transaction,
-          network: requirements.network as PaymentRequirements['network'],
-          payer,
-          amount: String(refunded),
-          extra: { channelState: channelStateOf(record) },
-        }),
-      };
-    } finally {
-      store.release(pending.id);
-    }
+  refund(header: string | undefined, requirements: PaymentRequirements): Promise<Refund> {
+    return this.refunds.refund(header, requirements);
   }
 
   /** revoke: the cooperative refund of an API key's channel, its consent signed here with the key (see refund). */
-  async refundWithKey(key: ApiKey, requirements: PaymentRequirements): Promise<Refund> {
-    const channelConfig = keyChannelConfig(key, requirements);
-    const channelId = this.channelIdOf(channelConfig);
-    const done = await this.keyTurns.take(channelId);
-    try {
-      const charged = this.modules.store.channel(channelId)?.charged ?? 0n;
-      const signature = signVoucher(key.authorizerKey, this.options.chainId, channelId, charged, this.options.batchSettlement);
-      const header = encodePaymentSignatureHeader({
-        x402Version: 2,
-        accepted: requirements,
-        payload: {
-          type: 'refund',
-          channelConfig,
-          voucher: { channelId, maxClaimableAmount: String(charged), signature },
-        },
-      } as unknown as PaymentPayload);
-      return await this.refund(header, requirements);
-    } finally {
-      done();
-    }
-  }
-
-  /** channelIdOf through viem costs ~0.3 ms; a client reuses one config for its channel's life, so ids are remembered. */
-  private readonly channelIds = new Map<string, Hex>();
-
-  private channelIdOf(config: ChannelConfig): Hex {
-    const key =
-      `${config.payer}${config.payerAuthorizer}${config.receiver}${config.receiverAuthorizer}${config.token}${config.withdrawDelay}${config.salt}`.toLowerCase();
-    let id = this.channelIds.get(key);
-    if (!id) {
-      id = channelIdOf(normalizeConfig(config), this.options.chainId, this.options.batchSettlement).toLowerCase() as Hex;
-      if (this.channelIds.size >= 4096) this.channelIds.clear();
-      this.channelIds.set(key, id);
-    }
-    return id;
-  }
-
-  private checkConfig(config: ChannelConfig, channelId: Hex, requirements: PaymentRequirements): void {
-    const extra = requirements.extra;
-    if (this.channelIdOf(config) !== channelId) {
-      throw paymentError(x402Codes.channelIdMismatch, 'the channel id is not the hash of the channel config on this chain');
-    }
-    if (!isAddressEqual(config.receiver, requirements.payTo as Address)) {
-      throw paymentError(x402Codes.receiverMismatch, 'the channel pays another receiver');
-    }
-    const receiverAuthorizer = extra.receiverAuthorizer;
-    if (typeof receiverAuthorizer !== 'string' || !isAddressEqual(config.receiverAuthorizer, receiverAuthorizer as Address)) {
-      throw paymentError(x402Codes.receiverAuthorizerMismatch, 'the channel names another receiverAuthorizer');
-    }
-    if (!isAddressEqual(config.token, requirements.asset as Address)) {
-      throw paymentError(x402Codes.tokenMismatch, 'the channel holds another token');
-    }
-    if (extra.withdrawDelay !== undefined && config.withdrawDelay !== Number(extra.withdrawDelay)) {
-      throw paymentError(x402Codes.withdrawDelayMismatch, `withdrawDelay must be ${String(extra.withdrawDelay)}`);
-    }
-  }
-
-  private async checkVoucherSigner(config: ChannelConfig, channelId: Hex, max: bigint, signature: Hex): Promise<void> {
-    const { chainId, batchSettlement } = this.options;
-    const expected = config.payerAuthorizer === zeroAddress ? config.payer : config.payerAuthorizer;
-    const recovered = recoverVoucherSigner(chainId, channelId, max, signature, batchSettlement);
-    if (recovered && isAddressEqual(recovered, expected)) return;
-    // No payerAuthorizer: the payer may be a contract wallet (EIP-1271), which only a call can check.
-    if (config.payerAuthorizer === zeroAddress) {
-      const client = this.modules.publicClient;
-      const ok = await getCode(client, { address: config.payer })
-        .then(
-          (code) =>
-            code !== undefined &&
-            code !== '0x' &&
-            verifyTypedData(client, {
-              address: config.payer,
-              domain: batchSettlementDomain(chainId, batchSettlement),
-              types: voucherTypes,
-              primaryType: 'Voucher',
-              message: { channelId, maxClaimableAmount: max },
-              signature,
-            }),
-        )
-        .catch(() => false);
-      if (ok) return;
-    }
-    throw paymentError(
-      x402Codes.voucherSignature,
-      'the voucher is not signed by the channel payer (or its payerAuthorizer) for this channel, chain and contract',
-    );
+  refundWithKey(key: ApiKey, requirements: PaymentRequirements): Promise<Refund> {
+    return this.refunds.refundWithKey(key, requirements);
   }
 
   private checkChannel(channel: ChannelRecord, max: bigint, now: number): void {
@@ -711,21 +400,6 @@ export class PaymentGate {
     }
   }
 
-  private stale(
-    channel: ChannelRecord,
-    requirements: PaymentRequirements,
-    message = `the voucher must cover the charged total ${channel.charged} plus the price ${requirements.amount}`,
-  ): VerityError {
-    const corrective: CorrectiveState = {
-      error: x402Codes.cumulativeAmountMismatch,
-      channelState: channelStateOf(channel),
-      ...(channel.voucherMax !== null && channel.voucherSignature !== null
-        ? { voucherState: { signedMaxClaimable: String(channel.voucherMax), signature: channel.voucherSignature } }
-        : {}),
-    };
-    return paymentError(x402Codes.cumulativeAmountMismatch, message, { channelId: channel.channelId, corrective });
-  }
-
   private async deposit(payment: PaymentPayload, requirements: PaymentRequirements) {
     const { facilitator } = this.modules;
     const result = await facilitator.settle(payment, requirements).catch((cause: unknown) => {
@@ -755,46 +429,4 @@ export class PaymentGate {
           : undefined,
     };
   }
-
-  private async readOnchain(channelId: Hex): Promise<OnchainChannelState> {
-    try {
-      const state = await getChannel(this.modules.publicClient, this.options.batchSettlement, { channelId });
-      return {
-        balance: state.balance,
-        totalClaimed: state.totalClaimed,
-        withdrawInitiatedAt: state.withdrawal?.initiatedAt ?? 0,
-        refundNonce: state.refundNonce,
-        syncedAt: Date.now(),
-      };
-    } catch (cause) {
-      throw new VerityError('CHAIN_UNAVAILABLE', 'cannot read the payment channel from the chain', {
-        details: { x402Code: x402Codes.rpcReadFailed, channelId },
-        cause,
-      });
-    }
-  }
-}
-
-/** The channel state a PAYMENT-RESPONSE (and a corrective 402) carries, in the scheme's shape. */
-export function channelStateOf(channel: ChannelRecord): Record<string, unknown> {
-  return {
-    channelId: channel.channelId,
-    balance: String(channel.balance),
-    totalClaimed: String(channel.totalClaimed),
-    withdrawRequestedAt: channel.withdrawInitiatedAt,
-    refundNonce: String(channel.refundNonce),
-    chargedCumulativeAmount: String(channel.charged),
-  };
-}
-
-function normalizeConfig(config: ChannelConfig): ChannelConfig {
-  return {
-    payer: getAddress(config.payer),
-    payerAuthorizer: getAddress(config.payerAuthorizer),
-    receiver: getAddress(config.receiver),
-    receiverAuthorizer: getAddress(config.receiverAuthorizer),
-    token: getAddress(config.token),
-    withdrawDelay: config.withdrawDelay,
-    salt: config.salt,
-  };
 }

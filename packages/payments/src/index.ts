@@ -23,11 +23,11 @@ export {
   type Charge,
   PaymentGate,
   type PaymentGateModules,
-  type Refund,
   type PaymentGateOptions,
-  channelStateOf,
   defaultPaymentGateOptions,
 } from './gate.js';
+export type { Refund } from './refunds.js';
+export { channelStateOf } from './wire.js';
 export {
   type CorrectiveState,
   type PaymentRequirementsParameters,

@@ -6,7 +6,7 @@
 import { encodePaymentRequiredHeader } from '@x402/core/http';
 import type { PaymentRequired, PaymentRequirements } from '@x402/core/types';
 import { maxWithdrawDelaySeconds, minWithdrawDelaySeconds, verityTokenDomainNameVersion } from '@verity/chain';
-import { VerityError } from '@verity/protocol';
+import { VerityError, stripUndefined } from '@verity/protocol';
 import { type Address, formatUnits, getAddress } from 'viem';
 
 export const x402Version = 2;
@@ -73,7 +73,7 @@ export function paymentRequirements(
   parameters: PaymentRequirementsParameters,
   corrective?: CorrectiveState,
 ): PaymentRequirementsReturnType {
-  const options = { ...defaultRequirementsOptions, ...definedOnly(parameters) };
+  const options = { ...defaultRequirementsOptions, ...stripUndefined(parameters) };
   if (parameters.amount <= 0n)
     throw new VerityError('INVALID_REQUEST', 'a price must be positive', { details: { amount: String(parameters.amount) } });
   if (
@@ -123,8 +123,4 @@ export function paymentRequirements(
     `batch-settlement: deposit once into a channel, then sign a cumulative voucher with each request; unclaimed ` +
     `funds return to you by refund or a ${parameters.withdrawDelay}-second timed withdrawal.`;
   return { header: encodePaymentRequiredHeader(paymentRequired), paymentRequired, requirements, price };
-}
-
-function definedOnly<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -38,8 +38,9 @@ import { Claimer } from './claimer.js';
 import { isPaymentError, paymentError, x402Codes } from './errors.js';
 import { createFacilitator } from './facilitator.js';
 import { FeeLedger, type ReceiptSource, claimSettledCharges, postPendingCharges } from './fee-ledger.js';
-import { type Charge, PaymentGate, type Refund } from './gate.js';
+import { type Charge, PaymentGate } from './gate.js';
 import { type PaymentRequirementsReturnType, paymentRequirements } from './requirements.js';
+import type { Refund } from './refunds.js';
 import { PaymentStore } from './store.js';
 import { TransactionQueue, queuedWallet, transactionQueueOf } from './transactions.js';
 

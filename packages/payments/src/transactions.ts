@@ -8,6 +8,7 @@
  * this queue's last send when the RPC has not counted that yet. A send refused for its nonce ("nonce too low",
  * "replacement transaction underpriced": another process sent from the key) is retried once with a fresh one.
  */
+import { stripUndefined } from '@verity/protocol';
 import type { Account, Address, Chain, Transport, WalletClient } from 'viem';
 import { BaseError } from 'viem';
 import { getTransactionCount, sendTransaction, writeContract } from 'viem/actions';
@@ -138,8 +139,4 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
     timer = setTimeout(() => reject(new Error(`a transaction was not sent within ${ms} ms`)), ms);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
-function stripUndefined<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

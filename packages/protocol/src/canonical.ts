@@ -1,6 +1,11 @@
 /**
- * The canonical byte encoding of a tensor map ("VTM1", Protocol v1) and its sha256,
- * which is what receipts call inputHash and outputHash.
+ * Canonical encodings in Protocol v1, and their hashes:
+ * - a tensor map's canonical bytes ("VTM1") and their sha256, which is what tensor receipts call inputHash and
+ *   outputHash;
+ * - canonical JSON, whose sha256 is a text receipt's inputHash and outputHash (chat.ts says of which fields), and
+ *   the form of any other JSON that is hashed or compared as text: object keys in ascending order (of their
+ *   UTF-16 code units, as `Array.prototype.sort` orders them), no whitespace, strings and numbers as
+ *   `JSON.stringify` writes them, encoded as UTF-8.
  */
 import { sha256Hex } from './hashes.js';
 import type { Hex } from './hex.js';
@@ -61,4 +66,26 @@ export function hashDecodedTensorMap(map: DecodedTensorMap): Hex {
 /** sha256 of the canonical encoding of a JSON tensor map (decoding and checking it first). */
 export function hashTensorMap(map: TensorMap): Hex {
   return hashDecodedTensorMap(decodeTensorMap(map));
+}
+
+/** Canonical JSON text of a JSON value: sorted keys, no whitespace. Rejects non-finite numbers and non-JSON values. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value === 'boolean' || typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new TypeError('canonical JSON has no non-finite numbers');
+    return JSON.stringify(value);
+  }
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  throw new TypeError(`canonical JSON cannot encode a ${typeof value}`);
+}
+
+/** sha256 (0x hex) of the UTF-8 canonical JSON of a value. */
+export function hashCanonicalJson(value: unknown): Hex {
+  return sha256Hex(utf8.encode(canonicalJson(value)));
 }

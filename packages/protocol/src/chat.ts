@@ -1,9 +1,7 @@
 /**
  * Text generation in Protocol v1: the subset of OpenAI's chat and completions requests this protocol serves, and
- * the canonical JSON whose sha256 is a text receipt's inputHash and outputHash. Pure (no I/O).
- *
- * Canonical JSON: object keys in ascending order (of their UTF-16 code units, as `Array.prototype.sort` orders
- * them), no whitespace, strings and numbers as `JSON.stringify` writes them, encoded as UTF-8.
+ * the hashed fields whose canonical JSON (canonical.ts) has the sha256 that is a text receipt's inputHash and
+ * outputHash. Pure (no I/O).
  *
  * - Chat inputHash = sha256 of the canonical JSON of `{max_tokens, messages, response_format, seed, stop,
  *   temperature, tool_choice, tools, top_p}`: every field that changes the output, with defaults filled in
@@ -27,7 +25,7 @@
  * `replicate:k` compares text outputs exactly: two executors agree when their outputHashes are equal.
  */
 import { z } from 'zod';
-import { sha256Hex } from './hashes.js';
+import { hashCanonicalJson } from './canonical.js';
 import { type Hex, bytes32Pattern } from './hex.js';
 import { jsonSchemaProblem } from './json-schema.js';
 
@@ -398,30 +396,6 @@ export function completionHashedFields(request: CompletionInput): CompletionHash
     temperature: request.temperature ?? 0,
     top_p: request.top_p ?? 1,
   };
-}
-
-/** Canonical JSON text of a JSON value: sorted keys, no whitespace. Rejects non-finite numbers and non-JSON values. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value === 'boolean' || typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new TypeError('canonical JSON has no non-finite numbers');
-    return JSON.stringify(value);
-  }
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  throw new TypeError(`canonical JSON cannot encode a ${typeof value}`);
-}
-
-const utf8 = new TextEncoder();
-
-/** sha256 (0x hex) of the UTF-8 canonical JSON of a value. */
-export function hashCanonicalJson(value: unknown): Hex {
-  return sha256Hex(utf8.encode(canonicalJson(value)));
 }
 
 /** A chat receipt's inputHash. */

@@ -70,7 +70,7 @@ export function httpStatusOf(code: ErrorCode): number {
 export type ErrorDetails = Record<string, unknown>;
 
 export class VerityError extends Error {
-  override readonly name = 'VerityError';
+  override readonly name: string = 'VerityError';
   readonly code: ErrorCode;
   readonly details: ErrorDetails;
 

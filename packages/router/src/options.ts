@@ -1,7 +1,8 @@
 /** Router options, with their defaults stated once. */
 import type { Deployment } from '@verity/chain';
-import type { ServerLimits } from '@verity/http/server';
+import { type ServerLimits, defaultServerOptions } from '@verity/http/server';
 import type { ResourcePaymentOptions } from '@verity/payments';
+import { defaultEngineOptions } from '@verity/runtime/engine';
 
 export interface RouterOptions {
   host: string;
@@ -54,6 +55,7 @@ export const defaultRouterOptions: Omit<
   rpcTimeoutMs: 5_000,
   chainModelWaitMs: 3_000,
   failureCooldownMs: 5_000,
-  bodyLimitBytes: 32 * 1024 * 1024,
-  maxModelBytes: 512 * 1024 * 1024,
+  // The server's and the engine's limits: the router forwards what a node takes, no more.
+  bodyLimitBytes: defaultServerOptions.bodyLimitBytes,
+  maxModelBytes: defaultEngineOptions.maxModelBytes,
 };

@@ -3,7 +3,7 @@
  * assembles the parts (the chain source, the node set, charging, the policy context) and registers the routes, one
  * module each under routes/.
  */
-import { addressOf, receiptDomain } from '@verity/protocol';
+import { addressOf, receiptDomain, stripUndefined } from '@verity/protocol';
 import { answerBeforeBody, createServer, listen } from '@verity/http/server';
 import type { FastifyInstance } from 'fastify';
 import { ResourcePayments } from '@verity/payments';
@@ -120,11 +120,6 @@ export async function createRouterApp(options: RouterStartOptions) {
     dissentLog.close();
   };
   return { app, nodeSet, dissentLog, options: opts, close };
-}
-
-// `{ rpcUrl: undefined }` must not override a default (exactOptionalPropertyTypes does not stop plain JS callers).
-function stripUndefined<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 export async function startRouter(options: RouterStartOptions): Promise<RunningRouter> {

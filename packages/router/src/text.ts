@@ -15,7 +15,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { postJsonEvents, postJsonText, routeUrl } from '@verity/http/client';
-import { errorBodyOf } from '@verity/http/server';
+import { errorBodyOf, sseHeaders } from '@verity/http/server';
 import {
   type ChatCompletion,
   ChatCompletionChunkSchema,
@@ -58,12 +58,6 @@ import { type PolicyContext, type PolicyRequest, execute, failover, routablePoli
 import { checkNodeReceipt } from './receipt-check.js';
 
 type TextAnswer = ChatCompletion | TextCompletion;
-
-export const sseHeaders = {
-  'content-type': 'text/event-stream; charset=utf-8',
-  'cache-control': 'no-cache',
-  connection: 'keep-alive',
-} as const;
 
 /** A text request as the router forwards it. */
 export interface TextRequest extends PolicyRequest {

@@ -4,3 +4,6 @@ export * from './engine.js';
 export * from './onnx.js';
 export * from './probe.js';
 export * from './llm/engine.js';
+export { FIXED_CHAT_STOP, renderFixedChat, toolCallText, toolsText } from './llm/prompt.js';
+export { jsonValueEnd } from './llm/tools.js';
+export * from './llm/types.js';

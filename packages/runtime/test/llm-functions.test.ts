@@ -20,7 +20,8 @@ import {
 } from 'node-llama-cpp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTinyLlama } from '@verity/fixtures';
-import { FIXED_CHAT_STOP, type LlmCompletion, renderFixedChat, toolCallText } from '../src/llm/engine.js';
+import { FIXED_CHAT_STOP, renderFixedChat, toolCallText } from '../src/llm/prompt.js';
+import type { LlmCompletion } from '../src/llm/types.js';
 import { chatHistoryOf, FixedChatWrapper, generateWithFunctions } from '../src/llm/functions.js';
 
 describe('chatHistoryOf', () => {

@@ -7,16 +7,10 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { VerityError } from '@verity/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createLlmEngine,
-  LLM_ENGINE_VERSION,
-  type LlmCompletion,
-  type LlmCompletionRequest,
-  type LlmTool,
-  type LoadedLlm,
-  jsonValueEnd,
-  renderFixedChat,
-} from '../src/llm/engine.js';
+import { createLlmEngine, LLM_ENGINE_VERSION } from '../src/llm/engine.js';
+import { renderFixedChat } from '../src/llm/prompt.js';
+import { jsonValueEnd } from '../src/llm/tools.js';
+import type { LlmCompletion, LlmCompletionRequest, LlmTool, LoadedLlm } from '../src/llm/types.js';
 
 const modelPath = new URL('../../../models/tiny-llama.gguf', import.meta.url).pathname;
 const engine = createLlmEngine();

@@ -185,6 +185,18 @@ const reverts: Record<string, (args: readonly unknown[]) => [VerityError['code']
   InvalidFormat: () => ['INVALID_REQUEST', 'the model format is empty, too long, or holds spaces'],
   RoyaltyTooHigh: ([bps]) => ['INVALID_REQUEST', `royalty ${String(bps)} bps is above 10000 (100%)`],
   ZeroModelId: () => ['INVALID_REQUEST', 'the model id is zero'],
+  DifferentExecutors: () => ['INVALID_REQUEST', 'the two receipts name different executors'],
+  DifferentRequests: () => ['INVALID_REQUEST', 'the two receipts are for different requests (requestId, model or inputHash)'],
+  SameOutput: () => ['INVALID_REQUEST', 'the two receipts state the same output'],
+  BadSignature: ([which]) => [
+    'RECEIPT_INVALID',
+    `the ${Number(which) === 0 ? 'first' : 'second'} receipt is not signed by its executor under this chain's ReceiptRegistry`,
+  ],
+  AlreadySlashed: ([executor, requestId]) => [
+    'CHAIN_REVERTED',
+    `${String(executor)} was already slashed for equivocating on ${String(requestId)}`,
+  ],
+  NothingToSlash: ([operator]) => ['CHAIN_REVERTED', `${String(operator)} has no stake left to slash`],
   StakeTooLow: ([stake, minimum]) => [
     'INVALID_REQUEST',
     `a stake of ${formatVrt(stake)} is below the minimum of ${formatVrt(minimum)}`,
@@ -224,8 +236,15 @@ function causedBy(error: unknown, names: readonly string[]): { shortMessage?: st
 }
 
 export async function chainFailure(error: unknown, what: string): Promise<VerityError> {
-  if (error instanceof VerityError) return error;
   const { ChainError, revertError } = await chainModule();
+  if (error instanceof ChainError) {
+    // Already a Protocol v1 code; said again with what was being done.
+    return new VerityError(error.code, `${what}: ${error.message}`, {
+      cause: error,
+      details: jsonable(error.details) as Record<string, unknown>,
+    });
+  }
+  if (error instanceof VerityError) return error;
   const revert = revertError(error);
   if (revert) {
     const describe = reverts[revert.name];
@@ -235,12 +254,6 @@ export async function chainFailure(error: unknown, what: string): Promise<Verity
       return new VerityError(code, `${what}: ${message}`, { cause: error, details });
     }
     return new VerityError('CHAIN_REVERTED', `${what}: the contract reverted with ${revert.name}`, { cause: error, details });
-  }
-  if (error instanceof ChainError) {
-    return new VerityError(error.code === 'TX_REVERTED' ? 'CHAIN_REVERTED' : 'INVALID_REQUEST', `${what}: ${error.message}`, {
-      cause: error,
-      details: jsonable(error.details) as Record<string, unknown>,
-    });
   }
   const short = (error as { shortMessage?: string }).shortMessage ?? (error instanceof Error ? error.message : String(error));
   if (causedBy(error, ['HttpRequestError', 'TimeoutError', 'WebSocketRequestError', 'SocketClosedError'])) {

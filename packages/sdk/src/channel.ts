@@ -3,9 +3,10 @@
  * withdraw, refund) use it. Its config is built by the official scheme (`buildChannelConfig`) from the router's
  * terms, so it is exactly the channel that paid requests deposit into and sign vouchers for.
  */
-import type { ChannelConfig, GetChannelReturnType } from '@verity/chain';
+import type { ChannelConfig, GetChannelReturnType, WriteClient, WriteResult } from '@verity/chain';
 import { type Hex, VerityError } from '@verity/protocol';
 import type { PaymentRequirements } from '@x402/core/types';
+import type { Address } from 'viem';
 import { chainModule, onChain } from './chain.js';
 import type { Client } from './client.js';
 import { type LoadedPayment, paymentOf, paymentTerms } from './payment.js';
@@ -55,32 +56,19 @@ export async function readChannel(channel: PayerChannel): Promise<GetChannelRetu
   );
 }
 
-/** Sends a BatchSettlement transaction from the payer's account and waits for it to succeed. */
+/**
+ * Sends a BatchSettlement transaction from the payer's account (one of @verity/chain's channel actions: deposit,
+ * initiate or finalize a withdrawal) and waits for it to succeed.
+ */
 export async function sendToSettlement(
   channel: PayerChannel,
   what: string,
-  functionName: 'deposit' | 'initiateWithdraw' | 'finalizeWithdraw',
-  args: readonly unknown[],
+  send: (client: WriteClient, batchSettlement: Address) => Promise<WriteResult>,
 ): Promise<{ txHash: Hex; blockNumber: bigint }> {
-  const [{ BatchSettlement }, { writeContract, waitForTransactionReceipt }, { batchSettlementAddress }] = await Promise.all([
-    import('@verity/contracts'),
-    import('viem/actions'),
-    chainModule(),
-  ]);
-  const { walletClient, publicClient } = channel.payment.chain;
+  const { batchSettlementAddress } = await chainModule();
+  const { walletClient } = channel.payment.chain;
   return onChain(what, async () => {
-    const hash = await writeContract(walletClient, {
-      account: walletClient.account,
-      chain: walletClient.chain,
-      address: batchSettlementAddress,
-      abi: BatchSettlement.abi,
-      functionName,
-      args,
-    } as never);
-    const receipt = await waitForTransactionReceipt(publicClient, { hash });
-    if (receipt.status !== 'success') {
-      throw new VerityError('CHAIN_REVERTED', `${what}: the transaction reverted`, { details: { txHash: hash } });
-    }
-    return { txHash: hash, blockNumber: receipt.blockNumber };
+    const { hash, blockNumber } = await send(walletClient, batchSettlementAddress);
+    return { txHash: hash, blockNumber };
   });
 }

@@ -19,6 +19,11 @@ import { type ListNodesReturnType, listNodes } from './actions/listNodes.js';
 import { type PublishModelParameters, type PublishModelReturnType, publishModel } from './actions/publishModel.js';
 import { type PushModelParameters, type PushModelReturnType, pushModel } from './actions/pushModel.js';
 import { type RegisterNodeParameters, type RegisterNodeReturnType, registerNode } from './actions/registerNode.js';
+import {
+  type ReportEquivocationParameters,
+  type ReportEquivocationReturnType,
+  reportEquivocation,
+} from './actions/reportEquivocation.js';
 import { type RequestUnstakeReturnType, requestUnstake } from './actions/requestUnstake.js';
 import { type VerifyOnChainParameters, type VerifyOnChainReturnType, verifyOnChain } from './actions/verifyOnChain.js';
 import {
@@ -125,6 +130,8 @@ export interface VerityClient extends Client {
   publishModel(parameters: PublishModelParameters): Promise<PublishModelReturnType>;
   /** Chain: registers the client's key as a node operator, staking VRT. */
   registerNode(parameters: RegisterNodeParameters): Promise<RegisterNodeReturnType>;
+  /** Slashes an executor that signed two answers to one request (Disputes); the caller gets the reward. */
+  reportEquivocation(parameters: ReportEquivocationParameters): Promise<ReportEquivocationReturnType>;
   /** Chain: adds VRT (in wei) to the client's stake. */
   addStake(amountWei: bigint): Promise<AddStakeReturnType>;
   /** Chain: leaves the network (inactive at once; the stake can be withdrawn after the unstake delay). */
@@ -215,6 +222,7 @@ export function createClient(config: ClientConfig): VerityClient {
     verifySettlement: (parameters) => verifySettlement(client, parameters),
     publishModel: (parameters) => publishModel(client, parameters),
     registerNode: (parameters) => registerNode(client, parameters),
+    reportEquivocation: (parameters) => reportEquivocation(client, parameters),
     addStake: (amountWei) => addStake(client, { amountWei }),
     requestUnstake: () => requestUnstake(client),
     withdrawStake: () => withdrawStake(client),

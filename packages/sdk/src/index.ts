@@ -45,6 +45,11 @@ export {
   publishModel,
 } from './actions/publishModel.js';
 export { type RegisterNodeParameters, type RegisterNodeReturnType, registerNode } from './actions/registerNode.js';
+export {
+  type ReportEquivocationParameters,
+  type ReportEquivocationReturnType,
+  reportEquivocation,
+} from './actions/reportEquivocation.js';
 export { type RequestUnstakeReturnType, requestUnstake } from './actions/requestUnstake.js';
 export { type VerifyOnChainParameters, type VerifyOnChainReturnType, verifyOnChain } from './actions/verifyOnChain.js';
 export {

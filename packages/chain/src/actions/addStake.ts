@@ -6,6 +6,7 @@ import { confirm } from '../internal.js';
 import type { WriteClient, WriteResult } from '../types.js';
 
 export interface AddStakeParameters {
+  /** Tokens to add to the stake, in base units (the SDK's `amountWei`; `amount` as approveTokens' and mintTokens'). */
   amount: bigint;
   /** Approve the amount first when the allowance is short (default true). */
   approve?: boolean;

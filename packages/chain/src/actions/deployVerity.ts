@@ -1,4 +1,4 @@
-import { ModelRegistry, NodeRegistry, ReceiptRegistry, VerityToken } from '@verity/contracts';
+import { Disputes, ModelRegistry, NodeRegistry, ReceiptRegistry, VerityToken } from '@verity/contracts';
 import { type Address, type Hash, getAddress, parseEther } from 'viem';
 import { deployContract, waitForTransactionReceipt, writeContract } from 'viem/actions';
 import { ChainError } from '../errors.js';
@@ -13,7 +13,7 @@ export interface DeployVerityParameters {
   unstakeDelaySeconds?: number;
   /** Share of a slash paid to the challenger, in basis points (the rest is burned). */
   slashRewardBps?: number;
-  /** The dispute contract (or, on a devnet, any account) allowed to slash; unset when absent. */
+  /** Who may slash instead of the Disputes contract deployed with the registries (a test's own account). */
   slasher?: Address;
 }
 
@@ -39,7 +39,10 @@ async function mined(client: WriteClient, hash: Hash): Promise<{ address: Addres
   return { address: getAddress(receipt.contractAddress), blockNumber: receipt.blockNumber, gasUsed: receipt.gasUsed };
 }
 
-/** Deploys the token and the three registries; the client's account owns them (and can mint on a devnet). */
+/**
+ * Deploys the token, the three registries and Disputes (NodeRegistry's slasher, unless `slasher` names another);
+ * the client's account owns them (and can mint on a devnet).
+ */
 export async function deployVerity(
   client: WriteClient,
   parameters: DeployVerityParameters = {},
@@ -82,23 +85,31 @@ export async function deployVerity(
       args: [nodes.address],
     }),
   );
-  let gasUsed = token.gasUsed + models.gasUsed + nodes.gasUsed + receipts.gasUsed;
-  if (options.slasher) {
-    const hash = await writeContract(client, {
+  const disputes = await mined(
+    client,
+    await deployContract(client, {
       ...common,
-      address: nodes.address,
-      abi: NodeRegistry.abi,
-      functionName: 'setSlasher',
-      args: [options.slasher],
-    });
-    gasUsed += (await waitForTransactionReceipt(client, { hash })).gasUsed;
-  }
+      abi: Disputes.abi,
+      bytecode: Disputes.bytecode,
+      args: [nodes.address, receipts.address],
+    }),
+  );
+  let gasUsed = token.gasUsed + models.gasUsed + nodes.gasUsed + receipts.gasUsed + disputes.gasUsed;
+  const hash = await writeContract(client, {
+    ...common,
+    address: nodes.address,
+    abi: NodeRegistry.abi,
+    functionName: 'setSlasher',
+    args: [options.slasher ?? disputes.address],
+  });
+  gasUsed += (await waitForTransactionReceipt(client, { hash })).gasUsed;
   return {
     contracts: {
       token: token.address,
       modelRegistry: models.address,
       nodeRegistry: nodes.address,
       receiptRegistry: receipts.address,
+      disputes: disputes.address,
     },
     deployBlock: token.blockNumber,
     gasUsed,

@@ -6,10 +6,12 @@
  */
 import {
   type ChainClients,
+  type GetNodeRegistryParametersReturnType,
   type NodeRecord,
   addStake,
   getModel,
   getNode,
+  getNodeRegistryParameters,
   heartbeat,
   registerNode,
   setNodeModels,
@@ -20,7 +22,6 @@ import type { Account, Address, Chain, Transport, WalletClient } from 'viem';
 import { logEvent } from '../log.js';
 import { Backoff, sleep } from './backoff.js';
 import { describeChainError, revertName } from './describe.js';
-import { readRegistryParameters, type RegistryParameters } from './registry-parameters.js';
 import type { TxQueue } from './tx-queue.js';
 
 export interface MembershipOptions {
@@ -56,7 +57,7 @@ const maxAnnouncedModels = 256;
 export class Membership {
   private registered = false;
   private record: NodeRecord | undefined;
-  private parameters: RegistryParameters | undefined;
+  private parameters: GetNodeRegistryParametersReturnType | undefined;
   private failing = false;
   private readonly abort = new AbortController();
   private loop: Promise<void> | undefined;
@@ -221,9 +222,9 @@ export class Membership {
     return (await getNode(this.publicClient, this.options.nodeRegistry, { operator: this.options.operator })) ?? undefined;
   }
 
-  private async readParameters(): Promise<RegistryParameters> {
+  private async readParameters(): Promise<GetNodeRegistryParametersReturnType> {
     if (this.parameters) return this.parameters;
-    const parameters = await readRegistryParameters(this.publicClient, this.options.nodeRegistry);
+    const parameters = await getNodeRegistryParameters(this.publicClient, this.options.nodeRegistry);
     this.parameters = parameters;
     const { heartbeatIntervalMs } = this.options;
     // Two missed beats in a row should not be enough to go stale.
@@ -239,7 +240,7 @@ export class Membership {
     return parameters;
   }
 
-  private targetStake(parameters: RegistryParameters): bigint {
+  private targetStake(parameters: GetNodeRegistryParametersReturnType): bigint {
     const wanted = this.options.stakeWei ?? parameters.minStakeWei;
     // biome-ignore lint/complexity/useMathMinMax: bigints, which Math.max does not take
     return wanted > parameters.minStakeWei ? wanted : parameters.minStakeWei;

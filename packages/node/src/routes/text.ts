@@ -22,7 +22,7 @@ import {
   routes,
   toolCallsChunk,
 } from '@verity/protocol';
-import { errorBodyOf, parseBody, serve as serveRoute } from '@verity/http/server';
+import { errorBodyOf, parseBody, serve as serveRoute, sseHeaders } from '@verity/http/server';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Executor } from '../executor.js';
 import type { InFlight } from '../in-flight.js';
@@ -30,12 +30,6 @@ import { answerPaid } from '../paid.js';
 import type { NodePayments } from '../payments.js';
 
 const jsonType = 'application/json; charset=utf-8';
-
-export const sseHeaders = {
-  'content-type': 'text/event-stream; charset=utf-8',
-  'cache-control': 'no-cache',
-  connection: 'keep-alive',
-} as const;
 
 export function textRoutes(executor: Executor, inFlight: InFlight, payments?: NodePayments) {
   async function serve(kind: TextKind, request: FastifyRequest, reply: FastifyReply) {

@@ -24,7 +24,7 @@ import {
   LlamaText,
   SpecialToken,
 } from 'node-llama-cpp';
-import type { LlmCompletion, LlmFinishReason, LlmMessage, LlmToolCall } from './engine.js';
+import type { LlmCompletion, LlmFinishReason, LlmMessage, LlmToolCall } from './types.js';
 
 /**
  * The fixed chat template as a node-llama-cpp chat wrapper, so a model without a template of its own can answer

@@ -68,12 +68,14 @@ export async function depositInto(channel: PayerChannel, amount: bigint): Promis
     },
   });
   const collectorData = chain.erc3009CollectorData({ validAfter: 0n, validBefore, salt, signature });
-  const sent = await sendToSettlement(channel, 'depositing into the payment channel', 'deposit', [
-    channel.config,
-    amount,
-    chain.erc3009DepositCollectorAddress,
-    collectorData,
-  ]);
+  const sent = await sendToSettlement(channel, 'depositing into the payment channel', (wallet, batchSettlement) =>
+    chain.depositToChannel(wallet, batchSettlement, {
+      config: channel.config,
+      amount,
+      collector: chain.erc3009DepositCollectorAddress,
+      collectorData,
+    }),
+  );
   // Keep the scheme's record in step; without one, the next payment reads the channel from the chain.
   const { storage } = channel.payment;
   const record = await storage.get(channel.channelId);

@@ -33,21 +33,12 @@ export interface GetEarningsReturnType {
 
 export async function getEarnings(client: Client, parameters: GetEarningsParameters): Promise<GetEarningsReturnType> {
   const chain = await chainOf(client, 'getEarnings');
-  const [{ BatchSettlement }, { readContract }, { batchSettlementAddress, getFeeBalances, getTokenBalance }] = await Promise.all([
-    import('@verity/contracts'),
-    import('viem/actions'),
-    chainModule(),
-  ]);
+  const { batchSettlementAddress, getFeeBalances, getReceiverTotals, getTokenBalance } = await chainModule();
   const token = parameters.token ?? (chain.deployment.contracts.token as Address);
   const { receiver } = parameters;
-  const [[claimed, settled], tokenBalance] = await onChain('reading the earnings', () =>
+  const [{ totalClaimed: claimed, totalSettled: settled }, tokenBalance] = await onChain('reading the earnings', () =>
     Promise.all([
-      readContract(chain.publicClient, {
-        address: batchSettlementAddress,
-        abi: BatchSettlement.abi,
-        functionName: 'receivers',
-        args: [receiver, token],
-      }),
+      getReceiverTotals(chain.publicClient, batchSettlementAddress, { receiver, token }),
       getTokenBalance(chain.publicClient, token, { owner: receiver }),
     ]),
   );

@@ -5,7 +5,7 @@
  * unclaimed (finalizeWithdraw). Later requests need a fresh deposit.
  */
 import { type Hex, VerityError } from '@verity/protocol';
-import { onChain } from '../chain.js';
+import { chainModule, onChain } from '../chain.js';
 import { payerChannel, readChannel, sendToSettlement } from '../channel.js';
 import type { Client } from '../client.js';
 
@@ -47,7 +47,10 @@ export async function withdraw(client: Client, parameters: WithdrawParameters = 
         { details: { channelId: channel.channelId, finalizeAfter } },
       );
     }
-    const sent = await sendToSettlement(channel, 'finalizing the withdrawal', 'finalizeWithdraw', [channel.config]);
+    const { finalizeChannelWithdraw } = await chainModule();
+    const sent = await sendToSettlement(channel, 'finalizing the withdrawal', (wallet, batchSettlement) =>
+      finalizeChannelWithdraw(wallet, batchSettlement, { config: channel.config }),
+    );
     const after = await readChannel(channel);
     // The channel changed under the scheme: the next payment reads it from the chain again.
     await channel.payment.storage.delete(channel.channelId);
@@ -70,7 +73,10 @@ export async function withdraw(client: Client, parameters: WithdrawParameters = 
       { details: { channelId: channel.channelId, unclaimed: state.unclaimed.toString() } },
     );
   }
-  const sent = await sendToSettlement(channel, 'starting the withdrawal', 'initiateWithdraw', [channel.config, amount]);
+  const { initiateChannelWithdraw } = await chainModule();
+  const sent = await sendToSettlement(channel, 'starting the withdrawal', (wallet, batchSettlement) =>
+    initiateChannelWithdraw(wallet, batchSettlement, { config: channel.config, amount }),
+  );
   const after = await readChannel(channel);
   const initiatedAt = after.withdrawal?.initiatedAt ?? Math.floor(Date.now() / 1000);
   return { status: 'initiated', ...sent, channelId: channel.channelId, amount, finalizeAfter: initiatedAt + delay };
